@@ -1,0 +1,51 @@
+# Tandem's build. The README's two commands are `make run` and `make test`;
+# both install what they need on a fresh Debian or Ubuntu machine.
+
+SHELL := /bin/bash
+VERSION := $(shell cat VERSION)
+# Build tags, in one place: WebKitGTK 4.1 for Wails, FTS5 for SQLCipher.
+WAILS_TAGS := webkit2_41 sqlite_fts5
+GO_TAGS := sqlite_fts5
+LDFLAGS := -s -w -X tandem/backend/version.Version=$(VERSION)
+WAILS := bin/wails
+BINARY := build/bin/tandem
+export CGO_CFLAGS := -O2 -Wno-stringop-overflow
+
+.PHONY: run build test bench deps deps-test frontend bindings screenshots clean
+
+run: build
+	./$(BINARY)
+
+build: deps $(WAILS) frontend/node_modules/.installed
+	$(WAILS) build -tags "$(WAILS_TAGS)" -trimpath -ldflags "$(LDFLAGS)"
+	@ls -l $(BINARY)
+
+test: deps-test $(WAILS) frontend/node_modules/.installed
+	scripts/test.sh
+
+bench: deps-test $(WAILS) frontend/node_modules/.installed
+	scripts/bench.sh
+
+# Screenshots for the docs: the self-test in the real window, with demo data.
+screenshots: build deps-test
+	SCREENSHOT_DIR=docs/screenshots scripts/selftest.sh seeded
+
+deps:
+	scripts/install-deps.sh build
+
+deps-test:
+	scripts/install-deps.sh test
+
+$(WAILS): tools/wails/go.mod tools/wails/go.sum
+	cd tools/wails && go build -o ../../$(WAILS) github.com/wailsapp/wails/v2/cmd/wails
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+# Regenerates the Go bindings in frontend/src/lib/api/wailsjs.
+bindings: $(WAILS)
+	$(WAILS) generate module -tags "$(WAILS_TAGS)"
+
+clean:
+	rm -rf build/bin bin frontend/node_modules build/test-artifacts

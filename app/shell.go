@@ -1,0 +1,130 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/backend/domain"
+	"tandem/backend/vault"
+)
+
+// Shell owns what the bound structs share: the vault, the window's context,
+// the vault being created, and the idle timer. Bound structs hold a pointer
+// to it; it is built once in main and wired into wails.Run.
+type Shell struct {
+	vault   *vault.Vault
+	openErr error // why the vault folder could not be taken, shown at start
+	version string
+
+	ctx context.Context
+
+	mu           sync.Mutex
+	pending      *vault.Pending
+	keySaved     bool // the pending recovery key was saved to a file
+	keyConfirmed bool // or re-typed after copying
+	copiedKey    string
+	lastActivity time.Time
+	autoLock     time.Duration
+	stopIdle     chan struct{}
+
+	selftest *selfTest
+	now      func() time.Time
+}
+
+// NewShell returns the shell for v. openErr, when v is nil, says why the
+// vault folder could not be opened; the window shows it and quits.
+func NewShell(v *vault.Vault, openErr error, version string) *Shell {
+	return &Shell{vault: v, openErr: openErr, version: version, now: time.Now,
+		autoLock: domain.DefaultAutoLockMinutes * time.Minute}
+}
+
+// Startup is wails' OnStartup.
+func (s *Shell) Startup(ctx context.Context) {
+	s.ctx = ctx
+	s.stopIdle = make(chan struct{})
+	go s.idleLoop()
+}
+
+// DomReady is wails' OnDomReady.
+func (s *Shell) DomReady(ctx context.Context) {
+	if s.openErr != nil {
+		runtime.MessageDialog(ctx, runtime.MessageDialogOptions{
+			Type: runtime.ErrorDialog, Title: "Tandem cannot open its vault", Message: domain.ErrorMessage(s.openErr),
+		})
+		runtime.Quit(ctx)
+		return
+	}
+	if s.selftest != nil {
+		s.selftest.start(ctx)
+	}
+}
+
+// Shutdown is wails' OnShutdown: lock and release the vault.
+func (s *Shell) Shutdown(ctx context.Context) {
+	if s.stopIdle != nil {
+		close(s.stopIdle)
+	}
+	s.mu.Lock()
+	s.pending.Discard()
+	s.pending = nil
+	s.mu.Unlock()
+	if s.vault != nil {
+		s.vault.Close()
+	}
+}
+
+func (s *Shell) requireVault() (*vault.Vault, error) {
+	if s.vault == nil {
+		if s.openErr != nil {
+			return nil, s.openErr
+		}
+		return nil, domain.Errorf(domain.ENOVAULT, "Tandem has no vault folder.")
+	}
+	return s.vault, nil
+}
+
+// touch records activity, restarting the idle countdown.
+func (s *Shell) touch() {
+	s.mu.Lock()
+	s.lastActivity = s.now()
+	s.mu.Unlock()
+}
+
+func (s *Shell) setAutoLock(minutes int) {
+	s.mu.Lock()
+	s.autoLock = time.Duration(minutes) * time.Minute
+	s.mu.Unlock()
+}
+
+func (s *Shell) idleLoop() {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-s.stopIdle:
+			return
+		case <-tick.C:
+			s.mu.Lock()
+			idle := s.now().Sub(s.lastActivity)
+			limit := s.autoLock
+			s.mu.Unlock()
+			if s.vault != nil && s.vault.State() == vault.StateUnlocked && idle >= limit {
+				s.lock("idle")
+			}
+		}
+	}
+}
+
+// lock locks the vault and tells the page why.
+func (s *Shell) lock(reason string) {
+	if s.vault == nil {
+		return
+	}
+	s.vault.Lock()
+	if s.ctx != nil {
+		runtime.EventsEmit(s.ctx, "vault:locked", map[string]string{"reason": reason})
+	}
+}

@@ -1,0 +1,338 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/backend/domain"
+	"tandem/backend/vault"
+)
+
+// Vault is bound to the page: creating, unlocking, locking the vault and
+// its passphrase.
+type Vault struct{ s *Shell }
+
+// NewVault returns the Vault binding.
+func NewVault(s *Shell) *Vault { return &Vault{s: s} }
+
+// VaultStatus tells the page which screen to show.
+type VaultStatus struct {
+	State             string `json:"state"` // absent, locked, unlocked
+	MustSetPassphrase bool   `json:"mustSetPassphrase"`
+	ProfileComplete   bool   `json:"profileComplete"`
+	Folder            string `json:"folder"`
+	Version           string `json:"version"`
+	AutoLockMinutes   int    `json:"autoLockMinutes"`
+}
+
+// RecoveryKeyView is the recovery key as the page shows it once.
+type RecoveryKeyView struct {
+	Key           string   `json:"key"`
+	Groups        []string `json:"groups"`
+	ConfirmLength int      `json:"confirmLength"`
+}
+
+// recoveryConfirmLength is how many of the key's last characters a
+// therapist re-types to show they kept a copy.
+const recoveryConfirmLength = 6
+
+// Status returns the vault's state.
+func (b *Vault) Status() (VaultStatus, error) {
+	st, err := b.s.status(context.Background())
+	return st, apiError(err)
+}
+
+func (s *Shell) status(ctx context.Context) (VaultStatus, error) {
+	v, err := s.requireVault()
+	if err != nil {
+		return VaultStatus{}, err
+	}
+	st := VaultStatus{State: string(v.State()), MustSetPassphrase: v.MustSetPassphrase(), Folder: v.Dir(),
+		Version: s.version, AutoLockMinutes: domain.DefaultAutoLockMinutes}
+	if st.State == string(vault.StateUnlocked) && !st.MustSetPassphrase {
+		db, err := v.DB()
+		if err != nil {
+			return st, err
+		}
+		p, err := db.Practice(ctx)
+		if err != nil {
+			return st, err
+		}
+		st.ProfileComplete = p.Complete()
+		set, err := db.Settings(ctx)
+		if err != nil {
+			return st, err
+		}
+		st.AutoLockMinutes = set.AutoLockMinutes
+		s.setAutoLock(set.AutoLockMinutes)
+	}
+	return st, nil
+}
+
+// CheckPassphrase judges a proposed new passphrase.
+func (b *Vault) CheckPassphrase(p string) (domain.PassphraseCheck, error) {
+	return domain.CheckPassphrase(p), nil
+}
+
+// BeginCreate makes the keys of a new vault in memory and returns the
+// recovery key to show. Nothing is written until FinishCreate.
+func (b *Vault) BeginCreate(passphrase string) (RecoveryKeyView, error) {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return RecoveryKeyView{}, apiError(err)
+	}
+	p, err := v.Prepare(passphrase)
+	if err != nil {
+		return RecoveryKeyView{}, apiError(err)
+	}
+	b.s.mu.Lock()
+	b.s.pending.Discard()
+	b.s.pending, b.s.keySaved, b.s.keyConfirmed = p, false, false
+	b.s.mu.Unlock()
+	key := p.RecoveryKey()
+	return RecoveryKeyView{Key: key, Groups: groupKey(key), ConfirmLength: recoveryConfirmLength}, nil
+}
+
+// groupKey splits the key into groups of four for reading aloud or copying
+// by hand; the prefix stays whole.
+func groupKey(key string) []string {
+	const prefix = "AGE-SECRET-KEY-1"
+	groups := []string{prefix}
+	rest := strings.TrimPrefix(key, prefix)
+	for len(rest) > 4 {
+		groups = append(groups, rest[:4])
+		rest = rest[4:]
+	}
+	if rest != "" {
+		groups = append(groups, rest)
+	}
+	return groups
+}
+
+func (s *Shell) pendingKey() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pending == nil {
+		return "", domain.Errorf(domain.EINVALID, "Start again by choosing a passphrase: the new vault's keys are no longer in memory.")
+	}
+	return s.pending.RecoveryKey(), nil
+}
+
+// SaveRecoveryKey asks where to save the recovery key (native dialog) and
+// writes it there in the age identity format. It returns false when the
+// therapist cancelled the dialog.
+func (b *Vault) SaveRecoveryKey() (bool, error) {
+	key, err := b.s.pendingKey()
+	if err != nil {
+		return false, apiError(err)
+	}
+	path, err := runtime.SaveFileDialog(b.s.ctx, runtime.SaveDialogOptions{
+		Title:           "Save your Tandem recovery key",
+		DefaultFilename: "tandem-recovery-key.txt",
+		Filters:         []runtime.FileFilter{{DisplayName: "Text file (*.txt)", Pattern: "*.txt"}},
+	})
+	if err != nil {
+		return false, apiError(domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err))
+	}
+	if path == "" {
+		return false, nil
+	}
+	if err := os.WriteFile(path, vault.RecoveryKeyFile(key, b.s.now()), 0o600); err != nil {
+		return false, apiError(domain.Wrap(domain.EINVALID, "The recovery key could not be saved there. Choose another place, for example a USB stick.", err))
+	}
+	b.s.mu.Lock()
+	b.s.keySaved = true
+	b.s.mu.Unlock()
+	return true, nil
+}
+
+// CopyRecoveryKey puts the recovery key on the clipboard. It is cleared from
+// the clipboard when the vault is created, if it is still there.
+func (b *Vault) CopyRecoveryKey() error {
+	key, err := b.s.pendingKey()
+	if err != nil {
+		return apiError(err)
+	}
+	if err := runtime.ClipboardSetText(b.s.ctx, key); err != nil {
+		return apiError(domain.Wrap(domain.EINTERNAL, "The recovery key could not be copied. Save it to a file instead.", err))
+	}
+	b.s.mu.Lock()
+	b.s.copiedKey = key
+	b.s.mu.Unlock()
+	return nil
+}
+
+// ConfirmRecoveryKey checks the re-typed last characters of the key.
+func (b *Vault) ConfirmRecoveryKey(lastChars string) error {
+	key, err := b.s.pendingKey()
+	if err != nil {
+		return apiError(err)
+	}
+	typed := strings.ToUpper(strings.Join(strings.Fields(lastChars), ""))
+	if len(typed) != recoveryConfirmLength || !strings.HasSuffix(key, typed) {
+		return apiError(domain.FieldError("confirm", fmt.Sprintf("These are not the last %d characters of your recovery key. Look at the key again and type its last %d characters.", recoveryConfirmLength, recoveryConfirmLength)))
+	}
+	b.s.mu.Lock()
+	b.s.keyConfirmed = true
+	b.s.mu.Unlock()
+	return nil
+}
+
+// FinishCreate writes the new vault, once the recovery key was saved or
+// confirmed, and leaves it unlocked.
+func (b *Vault) FinishCreate() (VaultStatus, error) {
+	s := b.s
+	v, err := s.requireVault()
+	if err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	s.mu.Lock()
+	p, ok := s.pending, s.keySaved || s.keyConfirmed
+	copied := s.copiedKey
+	s.mu.Unlock()
+	if p == nil {
+		return VaultStatus{}, apiError(domain.Errorf(domain.EINVALID, "Start again by choosing a passphrase."))
+	}
+	if !ok {
+		return VaultStatus{}, apiError(domain.FieldError("confirm", "Save your recovery key to a file, or copy it and type its last characters, before you go on."))
+	}
+	if err := v.Commit(context.Background(), p); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	s.mu.Lock()
+	s.pending.Discard()
+	s.pending, s.copiedKey = nil, ""
+	s.mu.Unlock()
+	if copied != "" {
+		if clip, err := runtime.ClipboardGetText(s.ctx); err == nil && clip == copied {
+			runtime.ClipboardSetText(s.ctx, "")
+		}
+	}
+	s.touch()
+	st, err := s.status(context.Background())
+	return st, apiError(err)
+}
+
+// Unlock opens the vault with the passphrase.
+func (b *Vault) Unlock(passphrase string) (VaultStatus, error) {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	if err := v.Unlock(context.Background(), passphrase); err != nil {
+		if domain.ErrorCode(err) == domain.EWRONGSECRET {
+			err = &domain.Error{Code: domain.EWRONGSECRET, Field: "passphrase", Message: domain.ErrorMessage(err)}
+		}
+		return VaultStatus{}, apiError(err)
+	}
+	b.s.unlocked(v)
+	st, err := b.s.status(context.Background())
+	return st, apiError(err)
+}
+
+// unlocked is called after any successful unlock.
+func (s *Shell) unlocked(v *vault.Vault) {
+	s.touch()
+	if s.selftest != nil {
+		s.selftest.keyDerivation(v.LastKeyDerivation())
+	}
+}
+
+// UnlockWithRecoveryKey opens the vault with its recovery key; a new
+// passphrase must then be set.
+func (b *Vault) UnlockWithRecoveryKey(key string) (VaultStatus, error) {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	if err := v.UnlockWithRecoveryKey(context.Background(), key); err != nil {
+		if domain.ErrorCode(err) == domain.EWRONGSECRET {
+			err = &domain.Error{Code: domain.EWRONGSECRET, Field: "recoveryKey", Message: domain.ErrorMessage(err)}
+		}
+		return VaultStatus{}, apiError(err)
+	}
+	b.s.unlocked(v)
+	st, err := b.s.status(context.Background())
+	return st, apiError(err)
+}
+
+// UnlockWithRecoveryKeyFile asks for the recovery key file (native dialog)
+// and opens the vault with it.
+func (b *Vault) UnlockWithRecoveryKeyFile() (VaultStatus, error) {
+	path, err := runtime.OpenFileDialog(b.s.ctx, runtime.OpenDialogOptions{
+		Title:   "Open your Tandem recovery key file",
+		Filters: []runtime.FileFilter{{DisplayName: "Text file (*.txt)", Pattern: "*.txt"}, {DisplayName: "All files", Pattern: "*"}},
+	})
+	if err != nil {
+		return VaultStatus{}, apiError(domain.Wrap(domain.EINTERNAL, "The open dialog could not be shown.", err))
+	}
+	if path == "" {
+		return VaultStatus{}, apiError(domain.Errorf(domain.ECANCELLED, "No file was chosen."))
+	}
+	b2, err := readSmallFile(path, 4096)
+	if err != nil {
+		return VaultStatus{}, apiError(domain.Wrap(domain.EINVALID, "That file could not be read as a recovery key file.", err))
+	}
+	return b.UnlockWithRecoveryKey(string(b2))
+}
+
+func readSmallFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("file is %d bytes, more than %d", fi.Size(), max)
+	}
+	b := make([]byte, fi.Size())
+	_, err = f.Read(b)
+	return b, err
+}
+
+// SetNewPassphrase sets the passphrase after a recovery unlock.
+func (b *Vault) SetNewPassphrase(passphrase string) (VaultStatus, error) {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	if err := v.SetNewPassphrase(passphrase); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	b.s.touch()
+	st, err := b.s.status(context.Background())
+	return st, apiError(err)
+}
+
+// ChangePassphrase replaces the passphrase after checking the current one.
+func (b *Vault) ChangePassphrase(current, next string) error {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return apiError(err)
+	}
+	if _, err := v.DB(); err != nil {
+		return apiError(err)
+	}
+	return apiError(v.ChangePassphrase(current, next))
+}
+
+// Lock locks the vault now.
+func (b *Vault) Lock() (VaultStatus, error) {
+	b.s.lock("manual")
+	st, err := b.s.status(context.Background())
+	return st, apiError(err)
+}
+
+// Activity tells the idle timer that the therapist is using Tandem.
+func (b *Vault) Activity() error {
+	b.s.touch()
+	return nil
+}

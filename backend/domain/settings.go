@@ -1,0 +1,35 @@
+package domain
+
+import "context"
+
+// Settings are the vault's preferences, stored inside the encrypted vault.
+type Settings struct {
+	// AutoLockMinutes is the idle time after which Tandem locks itself.
+	AutoLockMinutes int `json:"autoLockMinutes"`
+}
+
+// Auto-lock bounds in minutes.
+const (
+	DefaultAutoLockMinutes = 10
+	MinAutoLockMinutes     = 1
+	MaxAutoLockMinutes     = 240
+)
+
+// DefaultSettings are the settings of a new vault.
+func DefaultSettings() Settings {
+	return Settings{AutoLockMinutes: DefaultAutoLockMinutes}
+}
+
+// Validate checks s.
+func (s Settings) Validate() error {
+	if s.AutoLockMinutes < MinAutoLockMinutes || s.AutoLockMinutes > MaxAutoLockMinutes {
+		return FieldError("autoLockMinutes", "Choose between 1 and 240 minutes before Tandem locks itself.")
+	}
+	return nil
+}
+
+// SettingsService reads and writes the vault's settings.
+type SettingsService interface {
+	Settings(ctx context.Context) (Settings, error)
+	SaveSettings(ctx context.Context, s Settings) (Settings, error)
+}

@@ -1,0 +1,11 @@
+// Package storage is the SQLCipher implementation of Tandem's domain
+// services. It opens the encrypted database with a raw 32-byte key supplied
+// by package vault, applies the embedded, numbered migrations
+// (migrations/NNNN_name.sql, each in its own transaction, recorded in
+// schema_migrations), and refuses a database whose schema is newer than this
+// build knows.
+//
+// Connections run with WAL, foreign keys, secure delete and in-memory temp
+// storage, so no plaintext ever reaches a temporary file. Every write is one
+// transaction. A *DB is safe for concurrent use.
+package storage

@@ -1,0 +1,51 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+
+	"tandem/backend/domain"
+)
+
+var _ domain.SettingsService = (*DB)(nil)
+
+// Settings implements domain.SettingsService; unset values take their defaults.
+func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
+	s := domain.DefaultSettings()
+	rows, err := db.sql.QueryContext(ctx, `SELECT key, value FROM settings`)
+	if err != nil {
+		return s, fmt.Errorf("read settings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return s, fmt.Errorf("read settings: %w", err)
+		}
+		switch k {
+		case "auto_lock_minutes":
+			if n, err := strconv.Atoi(v); err == nil {
+				s.AutoLockMinutes = n
+			}
+		}
+	}
+	return s, rows.Err()
+}
+
+// SaveSettings implements domain.SettingsService.
+func (db *DB) SaveSettings(ctx context.Context, s domain.Settings) (domain.Settings, error) {
+	if err := s.Validate(); err != nil {
+		return domain.Settings{}, err
+	}
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('auto_lock_minutes', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.Itoa(s.AutoLockMinutes))
+		return err
+	})
+	if err != nil {
+		return domain.Settings{}, fmt.Errorf("save settings: %w", err)
+	}
+	return db.Settings(ctx)
+}

@@ -1,0 +1,217 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	sqlite3 "github.com/mutecomm/go-sqlcipher/v4"
+
+	"tandem/backend/domain"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// driverName is the SQLCipher driver with Tandem's per-connection settings:
+// temporary tables and sorts stay in memory, never in a temporary file.
+const driverName = "tandem-sqlcipher"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
+			return err
+		},
+	})
+}
+
+// KeySize is the length of the raw SQLCipher key.
+const KeySize = 32
+
+// DB is an open, unlocked vault database.
+type DB struct {
+	sql  *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// Open opens (creating if absent) the encrypted database at path with the
+// raw key, checks that the key opens it, and applies pending migrations.
+// The file is created with mode 0600. A key that does not open the file, or
+// a file that is not a database, returns EVAULTDAMAGED; a schema newer than
+// this build returns EVAULTNEWER. The key slice is not retained.
+func Open(ctx context.Context, path string, key []byte) (*DB, error) {
+	if len(key) != KeySize {
+		return nil, fmt.Errorf("storage: key must be %d bytes", KeySize)
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("create database file: %w", err)
+		}
+		f.Close()
+	}
+	q := url.Values{}
+	q.Set("_pragma_key", "x'"+hex.EncodeToString(key)+"'")
+	q.Set("_pragma_cipher_page_size", "4096")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "1")
+	q.Set("_secure_delete", "1")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_synchronous", "FULL")
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	sdb, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	sdb.SetMaxOpenConns(4)
+	sdb.SetConnMaxIdleTime(time.Minute)
+	db := &DB{sql: sdb, path: path, now: time.Now}
+	if err := db.init(ctx); err != nil {
+		sdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) init(ctx context.Context) error {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		return classifyOpenError(err)
+	}
+	return db.migrate(ctx)
+}
+
+func classifyOpenError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
+		return domain.Wrap(domain.EVAULTDAMAGED, "The vault's database could not be read: the file is damaged or does not belong to this key file. Restore it from a backup.", err)
+	}
+	return domain.Wrap(domain.EVAULTDAMAGED, "The vault's database could not be opened.", err)
+}
+
+// Close closes the database. It is safe to call more than once.
+func (db *DB) Close() error {
+	if db == nil || db.sql == nil {
+		return nil
+	}
+	return db.sql.Close()
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, rest, ok := strings.Cut(name, "_")
+		if !ok || !strings.HasSuffix(rest, ".sql") {
+			return nil, fmt.Errorf("migration %q: name must be NNNN_name.sql", name)
+		}
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			return nil, fmt.Errorf("migration %q: %w", name, err)
+		}
+		body, err := fs.ReadFile(migrationFS, path.Join("migrations", name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{version: v, name: strings.TrimSuffix(rest, ".sql"), sql: string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migrations must be numbered 1..n without gaps; found %d at position %d", m.version, i+1)
+		}
+	}
+	return out, nil
+}
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		panic(err) // embedded at build time; a bad name is a programming error caught by tests
+	}
+	return len(ms)
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	current, err := db.Version(ctx)
+	if err != nil {
+		return err
+	}
+	if current > len(ms) {
+		return domain.Errorf(domain.EVAULTNEWER, "This vault was last used by a newer version of Tandem (its records have format %d; this version knows up to %d). Install the newer Tandem to open it; nothing was changed.", current, len(ms))
+	}
+	for _, m := range ms[current:] {
+		if err := db.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %04d_%s: %w", m.version, m.name, err)
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, db.now().UTC().Format(time.RFC3339))
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Version returns the highest applied migration.
+func (db *DB) Version(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	if err := db.sql.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return int(v.Int64), nil
+}
+
+// tx runs fn in one transaction, committing when fn returns nil.
+func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}

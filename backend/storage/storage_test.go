@@ -1,0 +1,151 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tandem/backend/domain"
+)
+
+// mustOpen opens a real encrypted database in a temporary folder.
+func mustOpen(t *testing.T) (*DB, string, []byte) {
+	t.Helper()
+	key := make([]byte, KeySize)
+	rand.Read(key)
+	path := filepath.Join(t.TempDir(), "test.db")
+	db, err := Open(context.Background(), path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path, key
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	db, path, key := mustOpen(t)
+	v, err := db.Version(ctx)
+	if err != nil || v != SchemaVersion() || v < 1 {
+		t.Fatalf("version %d (%v), want %d", v, err, SchemaVersion())
+	}
+	db.Close()
+
+	t.Run("reopening applies nothing twice", func(t *testing.T) {
+		db, err := Open(ctx, path, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var n int
+		db.sql.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n)
+		if n != SchemaVersion() {
+			t.Fatalf("%d migrations recorded, want %d", n, SchemaVersion())
+		}
+	})
+	t.Run("a newer vault is refused", func(t *testing.T) {
+		db, _ := Open(ctx, path, key)
+		db.sql.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')`)
+		db.Close()
+		_, err := Open(ctx, path, key)
+		if domain.ErrorCode(err) != domain.EVAULTNEWER || !strings.Contains(domain.ErrorMessage(err), "newer version of Tandem") {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("the wrong key is refused", func(t *testing.T) {
+		other := make([]byte, KeySize)
+		rand.Read(other)
+		if _, err := Open(ctx, path, other); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
+			t.Fatalf("got %v", err)
+		}
+	})
+}
+
+func TestMigrationFilesAreNumberedWithoutGaps(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range ms {
+		if m.version != i+1 {
+			t.Fatalf("migration %d has version %d", i, m.version)
+		}
+	}
+}
+
+func TestPracticeAndSettings(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	p, err := db.Practice(ctx)
+	if err != nil || p.Complete() {
+		t.Fatalf("new vault practice %+v %v", p, err)
+	}
+	t.Run("validation names the field and saves nothing", func(t *testing.T) {
+		for _, bad := range []domain.Practice{
+			{Name: ""},
+			{Name: "   "},
+			{Name: strings.Repeat("x", domain.MaxShortText+1)},
+			{Name: "A\x07B"},
+			{Name: "Fine", Email: "not an email"},
+			{Name: "Fine", Positionality: strings.Repeat("y", domain.MaxLongText+1)},
+		} {
+			if _, err := db.SavePractice(ctx, bad); domain.ErrorCode(err) != domain.EINVALID || domain.ErrorField(err) == "" {
+				t.Errorf("%q: got %v", bad.Name, err)
+			}
+		}
+		if p, _ := db.Practice(ctx); p.Complete() {
+			t.Fatal("an invalid profile was saved")
+		}
+	})
+	saved, err := db.SavePractice(ctx, domain.Practice{Name: "  Praxis Nguyễn Thị Ánh  ", Email: "anh@example.org", Positionality: "first statement"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Name != "Praxis Nguyễn Thị Ánh" || saved.PositionalityDated == "" {
+		t.Fatalf("saved %+v", saved)
+	}
+	t.Run("a changed positionality statement adds a dated entry", func(t *testing.T) {
+		saved.Positionality = "second statement"
+		db.SavePractice(ctx, saved)
+		db.SavePractice(ctx, saved) // unchanged: no new entry
+		var n int
+		db.sql.QueryRow(`SELECT count(*) FROM practice_positionality`).Scan(&n)
+		if n != 2 {
+			t.Fatalf("%d entries, want 2", n)
+		}
+	})
+	s, err := db.Settings(ctx)
+	if err != nil || s.AutoLockMinutes != domain.DefaultAutoLockMinutes {
+		t.Fatalf("default settings %+v %v", s, err)
+	}
+	if _, err := db.SaveSettings(ctx, domain.Settings{AutoLockMinutes: 0}); domain.ErrorField(err) != "autoLockMinutes" {
+		t.Fatalf("got %v", err)
+	}
+	if s, err := db.SaveSettings(ctx, domain.Settings{AutoLockMinutes: 3}); err != nil || s.AutoLockMinutes != 3 {
+		t.Fatalf("got %+v %v", s, err)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	db.SavePractice(ctx, domain.Practice{Name: "Fictional"})
+	r, err := db.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() {
+		t.Fatalf("check failed: %+v", r)
+	}
+	found := false
+	for _, c := range r.Counts {
+		if c.Table == "practice" && c.Rows == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("counts %+v", r.Counts)
+	}
+}

@@ -1,0 +1,24 @@
+// Package vault owns a vault folder: its key file, key derivation and
+// wrapping, the recovery key, the single-process lock, and unlocking and
+// locking the encrypted database (package storage).
+//
+// Envelope encryption: a random 32-byte data key is the SQLCipher raw key.
+// It is stored only wrapped, in the key file (tandem.key), in two slots:
+//
+//   - the passphrase slot: Argon2id (parameters stored in the slot) derives
+//     a key-encryption key that seals the data key with XChaCha20-Poly1305,
+//     the slot's parameters being the associated data;
+//   - the recovery slot: the data key encrypted with age to an X25519
+//     recipient. The matching identity (AGE-SECRET-KEY-1…) is the recovery
+//     key: shown once at creation and never stored.
+//
+// Changing the passphrase rewrites only the passphrase slot, so the database
+// file is untouched. The key file is written atomically (temporary file,
+// fsync, rename, fsync of the folder) and never overwritten by a failed
+// operation. Reading a key file is strict: unknown versions, missing fields
+// and key-derivation parameters beyond fixed caps are refused before any
+// work is done, so a hostile file cannot demand unbounded memory or time.
+//
+// A Vault is safe for concurrent use. Only one process may hold a vault
+// folder: Open takes an exclusive lock on tandem.lock, released by Close.
+package vault

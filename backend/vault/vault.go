@@ -1,0 +1,418 @@
+package vault
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"filippo.io/age"
+	"github.com/gofrs/flock"
+
+	"tandem/backend/domain"
+	"tandem/backend/storage"
+)
+
+// Options tune a Vault. The zero value is right for production.
+type Options struct {
+	// KDF, when set, is used for new passphrase slots instead of
+	// calibrating on this machine. Tests use cheap parameters here.
+	KDF *KDFParams
+	// Now replaces time.Now.
+	Now func() time.Time
+}
+
+// Vault is one vault folder, held open by this process.
+type Vault struct {
+	dir  string
+	opts Options
+	lock *flock.Flock
+
+	mu                sync.Mutex
+	db                *storage.DB
+	dataKey           []byte
+	mustSetPassphrase bool
+	lastKDF           time.Duration
+}
+
+// State is where a vault stands.
+type State string
+
+const (
+	StateAbsent   State = "absent"   // no key file yet
+	StateLocked   State = "locked"   // key file present, keys not in memory
+	StateUnlocked State = "unlocked" // database open
+)
+
+// Open takes the vault folder dir for this process. With create, a missing
+// folder is made (mode 0700); without it a missing folder is ENOVAULT.
+// A folder held by another Tandem process returns EVAULTBUSY. Open never
+// writes to an existing vault; it only tightens the folder's permissions.
+func Open(dir string, create bool, opts Options) (*Vault, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("vault folder: %w", err)
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && create:
+		if err := os.MkdirAll(abs, 0o700); err != nil {
+			return nil, domain.Wrap(domain.EINTERNAL, "Tandem could not create its vault folder "+abs+". Check that the disk is writable.", err)
+		}
+	case errors.Is(err, os.ErrNotExist):
+		return nil, domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", abs)
+	case err != nil:
+		return nil, domain.Wrap(domain.EINTERNAL, "Tandem could not open the vault folder "+abs+".", err)
+	case !fi.IsDir():
+		return nil, domain.Errorf(domain.EINVALID, "%s is a file, not a folder.", abs)
+	}
+	if runtime.GOOS != "windows" {
+		os.Chmod(abs, 0o700)
+	}
+	lk := flock.New(filepath.Join(abs, LockFileName), flock.SetPermissions(0o600))
+	ok, err := lk.TryLock()
+	if err != nil {
+		return nil, domain.Wrap(domain.EINTERNAL, "Tandem could not lock its vault folder "+abs+".", err)
+	}
+	if !ok {
+		return nil, domain.Errorf(domain.EVAULTBUSY, "This vault is already open in another Tandem window or command. Close it there first (only one may use the vault at a time).")
+	}
+	return &Vault{dir: abs, opts: opts, lock: lk}, nil
+}
+
+// Dir returns the vault folder's absolute path.
+func (v *Vault) Dir() string { return v.dir }
+
+// State returns where the vault stands.
+func (v *Vault) State() State {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.stateLocked()
+}
+
+func (v *Vault) stateLocked() State {
+	if v.db != nil {
+		return StateUnlocked
+	}
+	if _, err := os.Lstat(filepath.Join(v.dir, KeyFileName)); err == nil {
+		return StateLocked
+	}
+	return StateAbsent
+}
+
+// MustSetPassphrase reports that the vault was opened with the recovery key
+// and a new passphrase is needed before anything else.
+func (v *Vault) MustSetPassphrase() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.mustSetPassphrase
+}
+
+// LastKeyDerivation is how long the last passphrase derivation took.
+func (v *Vault) LastKeyDerivation() time.Duration {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.lastKDF
+}
+
+// Pending is a vault being created: keys exist in memory only, until Commit.
+type Pending struct {
+	kf          *keyFile
+	dataKey     []byte
+	recoveryKey string
+}
+
+// RecoveryKey is the recovery secret (AGE-SECRET-KEY-1…). It is never stored.
+func (p *Pending) RecoveryKey() string { return p.recoveryKey }
+
+// Discard wipes the pending keys.
+func (p *Pending) Discard() {
+	if p != nil {
+		wipe(p.dataKey)
+	}
+}
+
+// Prepare makes the keys of a new vault in memory: a random data key, a new
+// recovery identity, and both slots. The passphrase must pass
+// domain.CheckPassphrase (EWEAKPASSPHRASE otherwise). Nothing is written.
+func (v *Vault) Prepare(passphrase string) (*Pending, error) {
+	if c := domain.CheckPassphrase(passphrase); !c.OK {
+		return nil, &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "passphrase", Message: c.Message}
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.stateLocked() != StateAbsent {
+		return nil, domain.Errorf(domain.EEXISTS, "A vault already exists in %s; Tandem never overwrites one.", v.dir)
+	}
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		return nil, err
+	}
+	dataKey := make([]byte, dataKeySize)
+	if _, err := rand.Read(dataKey); err != nil {
+		return nil, err
+	}
+	vaultID, err := newVaultID()
+	if err != nil {
+		return nil, err
+	}
+	now := v.opts.Now()
+	pslot, err := sealPassphraseSlot(vaultID, dataKey, passphrase, v.kdfParams(), now)
+	if err != nil {
+		return nil, err
+	}
+	rslot, err := sealRecoverySlot(dataKey, id.Recipient())
+	if err != nil {
+		return nil, err
+	}
+	kf := &keyFile{Format: keyFileFormat, Version: keyFileVersion, VaultID: vaultID,
+		Created: now.UTC().Format(time.RFC3339), Passphrase: pslot, Recovery: rslot}
+	return &Pending{kf: kf, dataKey: dataKey, recoveryKey: id.String()}, nil
+}
+
+// Commit writes the pending vault (database first, then the key file, so a
+// folder with a key file always has its database) and leaves it unlocked.
+func (v *Vault) Commit(ctx context.Context, p *Pending) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.stateLocked() != StateAbsent {
+		return domain.Errorf(domain.EEXISTS, "A vault already exists in %s; Tandem never overwrites one.", v.dir)
+	}
+	dbPath := filepath.Join(v.dir, DBFileName)
+	// A database left by an earlier attempt that crashed before its key
+	// file was written can never be opened (its key is gone): clear it.
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(dbPath + suffix)
+	}
+	db, err := storage.Open(ctx, dbPath, p.dataKey)
+	if err != nil {
+		return err
+	}
+	if err := writeKeyFile(v.dir, p.kf, false); err != nil {
+		db.Close()
+		return err
+	}
+	v.db = db
+	v.dataKey = append([]byte(nil), p.dataKey...)
+	v.mustSetPassphrase = false
+	return nil
+}
+
+func (v *Vault) kdfParams() KDFParams {
+	if v.opts.KDF != nil {
+		return *v.opts.KDF
+	}
+	return Calibrate()
+}
+
+// Unlock opens the vault with the passphrase. EWRONGSECRET when it does not
+// open the key file's passphrase slot.
+func (v *Vault) Unlock(ctx context.Context, passphrase string) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db != nil {
+		return nil
+	}
+	kf, err := readKeyFile(v.dir)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	key, err := kf.openPassphraseSlot(passphrase)
+	v.lastKDF = time.Since(start)
+	if err != nil {
+		return err
+	}
+	return v.openDB(ctx, key, false)
+}
+
+// UnlockWithRecoveryKey opens the vault with the recovery key. Afterwards
+// MustSetPassphrase is true until SetNewPassphrase succeeds, and DB refuses.
+func (v *Vault) UnlockWithRecoveryKey(ctx context.Context, recoveryKey string) error {
+	id, err := ParseRecoveryKey(recoveryKey)
+	if err != nil {
+		return err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	kf, err := readKeyFile(v.dir)
+	if err != nil {
+		return err
+	}
+	key, err := kf.openRecoverySlot(id)
+	if err != nil {
+		return err
+	}
+	if v.db != nil {
+		v.closeLocked()
+	}
+	return v.openDB(ctx, key, true)
+}
+
+func (v *Vault) openDB(ctx context.Context, key []byte, mustSet bool) error {
+	db, err := storage.Open(ctx, filepath.Join(v.dir, DBFileName), key)
+	if err != nil {
+		wipe(key)
+		return err
+	}
+	v.db, v.dataKey, v.mustSetPassphrase = db, key, mustSet
+	return nil
+}
+
+// SetNewPassphrase replaces the passphrase of an unlocked vault without
+// asking for the old one. It is only allowed right after a recovery unlock.
+func (v *Vault) SetNewPassphrase(passphrase string) error {
+	if c := domain.CheckPassphrase(passphrase); !c.OK {
+		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "passphrase", Message: c.Message}
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil || !v.mustSetPassphrase {
+		return domain.Errorf(domain.ELOCKED, "Open the vault with its recovery key first.")
+	}
+	if err := v.rewritePassphraseSlot(v.dataKey, passphrase); err != nil {
+		return err
+	}
+	v.mustSetPassphrase = false
+	return nil
+}
+
+// ChangePassphrase replaces the passphrase after checking the current one
+// against the key file. It works locked or unlocked and touches only the
+// key file's passphrase slot.
+func (v *Vault) ChangePassphrase(current, next string) error {
+	if c := domain.CheckPassphrase(next); !c.OK {
+		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "new", Message: c.Message}
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	kf, err := readKeyFile(v.dir)
+	if err != nil {
+		return err
+	}
+	key, err := kf.openPassphraseSlot(current)
+	if err != nil {
+		var de *domain.Error
+		if errors.As(err, &de) && de.Code == domain.EWRONGSECRET {
+			return &domain.Error{Code: domain.EWRONGSECRET, Field: "current", Message: "That is not the current passphrase, so it was not changed."}
+		}
+		return err
+	}
+	defer wipe(key)
+	return v.rewritePassphraseSlot(key, next)
+}
+
+// ResetPassphraseWithRecoveryKey replaces the passphrase using the recovery
+// key, without opening the database.
+func (v *Vault) ResetPassphraseWithRecoveryKey(recoveryKey, next string) error {
+	if c := domain.CheckPassphrase(next); !c.OK {
+		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "new", Message: c.Message}
+	}
+	id, err := ParseRecoveryKey(recoveryKey)
+	if err != nil {
+		return err
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	kf, err := readKeyFile(v.dir)
+	if err != nil {
+		return err
+	}
+	key, err := kf.openRecoverySlot(id)
+	if err != nil {
+		return err
+	}
+	defer wipe(key)
+	return v.rewritePassphraseSlot(key, next)
+}
+
+func (v *Vault) rewritePassphraseSlot(dataKey []byte, passphrase string) error {
+	kf, err := readKeyFile(v.dir)
+	if err != nil {
+		return err
+	}
+	slot, err := sealPassphraseSlot(kf.VaultID, dataKey, passphrase, v.kdfParams(), v.opts.Now())
+	if err != nil {
+		return err
+	}
+	kf.Passphrase = slot
+	return writeKeyFile(v.dir, kf, true)
+}
+
+// VerifyPassphrase checks a passphrase against the key file without
+// unlocking anything.
+func (v *Vault) VerifyPassphrase(passphrase string) error {
+	kf, err := readKeyFile(v.dir)
+	if err != nil {
+		return err
+	}
+	key, err := kf.openPassphraseSlot(passphrase)
+	if err != nil {
+		return err
+	}
+	wipe(key)
+	return nil
+}
+
+// DB returns the open database. ELOCKED when the vault is locked or waits
+// for a new passphrase after a recovery unlock.
+func (v *Vault) DB() (*storage.DB, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return nil, domain.Errorf(domain.ELOCKED, "Tandem is locked. Unlock it with your passphrase to continue.")
+	}
+	if v.mustSetPassphrase {
+		return nil, domain.Errorf(domain.ELOCKED, "Choose a new passphrase first.")
+	}
+	return v.db, nil
+}
+
+// Lock closes the database and wipes the data key. Idempotent.
+func (v *Vault) Lock() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.closeLocked()
+}
+
+func (v *Vault) closeLocked() error {
+	var err error
+	if v.db != nil {
+		err = v.db.Close()
+		v.db = nil
+	}
+	wipe(v.dataKey)
+	v.dataKey = nil
+	v.mustSetPassphrase = false
+	runtime.GC()
+	return err
+}
+
+// Close locks the vault and releases the folder for other processes.
+func (v *Vault) Close() error {
+	err := v.Lock()
+	if v.lock != nil {
+		v.lock.Unlock()
+	}
+	return err
+}
+
+// Check runs the database's integrity checks (see storage.DB.Check). It is
+// read-only, so it is allowed right after a recovery unlock too.
+func (v *Vault) Check(ctx context.Context) (storage.CheckReport, error) {
+	v.mu.Lock()
+	db := v.db
+	v.mu.Unlock()
+	if db == nil {
+		return storage.CheckReport{}, domain.Errorf(domain.ELOCKED, "Unlock the vault first.")
+	}
+	return db.Check(ctx)
+}

@@ -1,0 +1,339 @@
+package vault
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"tandem/backend/domain"
+)
+
+const testPassphrase = "lantern orbit cello meadow"
+
+// cheap makes key derivation fast in tests; production calibrates.
+var cheap = &KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}
+
+func mustCreate(t *testing.T, dir string) (*Vault, string) {
+	t.Helper()
+	v, err := Open(dir, true, Options{KDF: cheap})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v.Close() })
+	p, err := v.Prepare(testPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Commit(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	return v, p.RecoveryKey()
+}
+
+func reopen(t *testing.T, v *Vault) *Vault {
+	t.Helper()
+	dir := v.Dir()
+	if err := v.Close(); err != nil {
+		t.Fatal(err)
+	}
+	v2, err := Open(dir, false, Options{KDF: cheap})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v2.Close() })
+	return v2
+}
+
+func code(err error) string { return domain.ErrorCode(err) }
+
+func TestCreateUnlockLock(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "vault")
+	v, rk := mustCreate(t, dir)
+	if !strings.HasPrefix(rk, "AGE-SECRET-KEY-1") {
+		t.Fatalf("recovery key %q", rk)
+	}
+	if v.State() != StateUnlocked {
+		t.Fatalf("state after create = %s", v.State())
+	}
+	db, err := v.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const secret = "ZEPHYR-QUOKKA-7731 distinctive phrase"
+	if _, err := db.SavePractice(ctx, domain.Practice{Name: "Fictional Practice", Positionality: secret}); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("folder and files are private", func(t *testing.T) {
+		fi, _ := os.Stat(dir)
+		if fi.Mode().Perm() != 0o700 {
+			t.Errorf("folder mode %v", fi.Mode().Perm())
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			fi, _ := e.Info()
+			if fi.Mode().Perm()&0o077 != 0 {
+				t.Errorf("%s mode %v", e.Name(), fi.Mode().Perm())
+			}
+		}
+	})
+	checkNoPlaintext := func(t *testing.T) {
+		t.Helper()
+		head := make([]byte, 16)
+		f, _ := os.Open(filepath.Join(dir, DBFileName))
+		f.Read(head)
+		f.Close()
+		if bytes.HasPrefix(head, []byte("SQLite format 3")) {
+			t.Error("database file has a plaintext SQLite header")
+		}
+		filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+			if err == nil && !fi.IsDir() {
+				b, _ := os.ReadFile(p)
+				if bytes.Contains(b, []byte("ZEPHYR-QUOKKA")) || bytes.Contains(b, []byte("Fictional Practice")) {
+					t.Errorf("plaintext found in %s", p)
+				}
+			}
+			return nil
+		})
+	}
+	t.Run("no plaintext while unlocked", checkNoPlaintext)
+
+	if err := v.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if v.State() != StateLocked {
+		t.Fatalf("state after lock = %s", v.State())
+	}
+	if _, err := v.DB(); code(err) != domain.ELOCKED {
+		t.Fatalf("DB after lock: %v", err)
+	}
+	t.Run("no plaintext after lock", checkNoPlaintext)
+
+	t.Run("wrong passphrase", func(t *testing.T) {
+		if err := v.Unlock(ctx, "not the passphrase at all"); code(err) != domain.EWRONGSECRET {
+			t.Fatalf("got %v", err)
+		}
+	})
+	if err := v.Unlock(ctx, testPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	db, _ = v.DB()
+	p, err := db.Practice(ctx)
+	if err != nil || p.Positionality != secret {
+		t.Fatalf("practice after unlock: %+v %v", p, err)
+	}
+
+	t.Run("recovery key unlocks and requires a new passphrase", func(t *testing.T) {
+		v.Lock()
+		if err := v.UnlockWithRecoveryKey(ctx, strings.ToLower(rk[:20])+"\n  "+rk[20:]); err != nil {
+			t.Fatal(err)
+		}
+		if !v.MustSetPassphrase() {
+			t.Fatal("MustSetPassphrase false after recovery unlock")
+		}
+		if _, err := v.DB(); code(err) != domain.ELOCKED {
+			t.Fatalf("DB before new passphrase: %v", err)
+		}
+		if err := v.SetNewPassphrase("short"); code(err) != domain.EWEAKPASSPHRASE {
+			t.Fatalf("weak new passphrase: %v", err)
+		}
+		if err := v.SetNewPassphrase("violet harbour copper kettle"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.DB(); err != nil {
+			t.Fatal(err)
+		}
+		v.Lock()
+		if err := v.Unlock(ctx, testPassphrase); code(err) != domain.EWRONGSECRET {
+			t.Fatalf("old passphrase after reset: %v", err)
+		}
+		if err := v.Unlock(ctx, "violet harbour copper kettle"); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("a wrong recovery key is refused", func(t *testing.T) {
+		other, _ := mustCreate(t, filepath.Join(t.TempDir(), "other"))
+		_ = other
+		_, otherKey := mustCreate(t, filepath.Join(t.TempDir(), "third"))
+		v.Lock()
+		if err := v.UnlockWithRecoveryKey(ctx, otherKey); code(err) != domain.EWRONGSECRET {
+			t.Fatalf("got %v", err)
+		}
+		if err := v.UnlockWithRecoveryKey(ctx, "AGE-SECRET-KEY-1NOTAKEY"); code(err) != domain.EINVALID {
+			t.Fatalf("got %v", err)
+		}
+	})
+}
+
+func fileHash(t *testing.T, p string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestChangePassphraseTouchesOnlyTheKeyFile(t *testing.T) {
+	ctx := context.Background()
+	v, rk := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	db, _ := v.DB()
+	db.SavePractice(ctx, domain.Practice{Name: "Fictional Practice"})
+	v = reopen(t, v) // checkpoints the WAL into the database file
+	dbPath := filepath.Join(v.Dir(), DBFileName)
+	before := fileHash(t, dbPath)
+
+	if err := v.ChangePassphrase("wrong current passphrase", "amber quartz willow drum"); code(err) != domain.EWRONGSECRET || domain.ErrorField(err) != "current" {
+		t.Fatalf("wrong current: %v", err)
+	}
+	if err := v.ChangePassphrase(testPassphrase, "tiny"); code(err) != domain.EWEAKPASSPHRASE {
+		t.Fatalf("weak: %v", err)
+	}
+	if err := v.ChangePassphrase(testPassphrase, "amber quartz willow drum"); err != nil {
+		t.Fatal(err)
+	}
+	if fileHash(t, dbPath) != before {
+		t.Fatal("database file changed")
+	}
+	if err := v.Unlock(ctx, testPassphrase); code(err) != domain.EWRONGSECRET {
+		t.Fatalf("old passphrase: %v", err)
+	}
+	if err := v.Unlock(ctx, "amber quartz willow drum"); err != nil {
+		t.Fatal(err)
+	}
+	v.Lock()
+	if err := v.ResetPassphraseWithRecoveryKey(rk, "third passphrase is long"); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Unlock(ctx, "third passphrase is long"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDamagedKeyFile(t *testing.T) {
+	ctx := context.Background()
+	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	v = reopen(t, v)
+	keyPath := filepath.Join(v.Dir(), KeyFileName)
+	good, _ := os.ReadFile(keyPath)
+	dbBefore := fileHash(t, filepath.Join(v.Dir(), DBFileName))
+
+	cases := map[string][]byte{
+		"empty":            {},
+		"truncated":        good[:len(good)/2],
+		"truncated by one": good[:len(good)-3],
+		"not json":         []byte("hello"),
+		"trailing":         append(append([]byte{}, good...), []byte("{}")...),
+		"hostile memory":   bytes.Replace(good, []byte(`"memory_kib": 8192`), []byte(`"memory_kib": 999999999`), 1),
+		"wrong version":    bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 0`), 1),
+	}
+	// Flip one character inside the wrapped key of the passphrase slot.
+	i := bytes.Index(good, []byte(`"wrapped": "`)) + len(`"wrapped": "`) + 5
+	flipped := append([]byte{}, good...)
+	if flipped[i] == 'A' {
+		flipped[i] = 'B'
+	} else {
+		flipped[i] = 'A'
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			os.WriteFile(keyPath, content, 0o600)
+			err := v.Unlock(ctx, testPassphrase)
+			if code(err) != domain.EVAULTDAMAGED {
+				t.Fatalf("got %v (%s)", err, code(err))
+			}
+			if !strings.Contains(domain.ErrorMessage(err), "damaged") {
+				t.Fatalf("message %q", domain.ErrorMessage(err))
+			}
+			if err := v.ChangePassphrase(testPassphrase, "amber quartz willow drum"); err == nil {
+				t.Fatal("change passphrase succeeded on a damaged key file")
+			}
+			now, _ := os.ReadFile(keyPath)
+			if !bytes.Equal(now, content) {
+				t.Fatal("damaged key file was overwritten")
+			}
+		})
+	}
+	t.Run("flipped wrapped key", func(t *testing.T) {
+		os.WriteFile(keyPath, flipped, 0o600)
+		if err := v.Unlock(ctx, testPassphrase); err == nil {
+			t.Fatal("unlocked with a flipped slot")
+		}
+	})
+	t.Run("newer version", func(t *testing.T) {
+		os.WriteFile(keyPath, bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 9`), 1), 0o600)
+		if err := v.Unlock(ctx, testPassphrase); code(err) != domain.EVAULTNEWER {
+			t.Fatalf("got %v", err)
+		}
+	})
+	if fileHash(t, filepath.Join(v.Dir(), DBFileName)) != dbBefore {
+		t.Fatal("database changed")
+	}
+	os.WriteFile(keyPath, good, 0o600)
+	if err := v.Unlock(ctx, testPassphrase); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOnlyOneProcessHoldsAVault(t *testing.T) {
+	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	if _, err := Open(v.Dir(), false, Options{KDF: cheap}); code(err) != domain.EVAULTBUSY {
+		t.Fatalf("second open: %v", err)
+	}
+	v.Close()
+	v2, err := Open(v.Dir(), false, Options{KDF: cheap})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2.Close()
+}
+
+func TestCreateRefusesExistingVault(t *testing.T) {
+	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	if _, err := v.Prepare(testPassphrase); code(err) != domain.EEXISTS {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestRecoveryKeyFileParses(t *testing.T) {
+	_, rk := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	id, err := ParseRecoveryKey(string(RecoveryKeyFile(rk, cheapNow())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id.String() != rk {
+		t.Fatal("round trip changed the key")
+	}
+}
+
+func TestCalibrateStaysInBounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibration runs real Argon2id")
+	}
+	p := Calibrate()
+	if err := p.validate(); err != nil {
+		t.Fatal(err)
+	}
+	if p.MemoryKiB < 64<<10 || p.Time < 3 {
+		t.Fatalf("too weak: %+v", p)
+	}
+}
+
+func BenchmarkKeyDerivation(b *testing.B) {
+	p := Calibrate()
+	salt := make([]byte, 16)
+	b.ReportMetric(float64(p.Time), "passes")
+	for b.Loop() {
+		b.StopTimer()
+		debug.FreeOSMemory() // each derivation cold, as at a real unlock
+		b.StartTimer()
+		deriveKEK(testPassphrase, salt, p)
+	}
+}

@@ -1,0 +1,27 @@
+# Shared by the test, self-test and bench scripts: one Xvfb display and the
+# build tags. Source it; it defines start_xvfb.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WAILS_TAGS="webkit2_41 sqlite_fts5"
+GO_TAGS="sqlite_fts5"
+ARTIFACTS="$ROOT/build/test-artifacts"
+mkdir -p "$ARTIFACTS"
+
+# start_xvfb starts a virtual display unless one is already usable, and
+# stops it when the calling script exits.
+start_xvfb() {
+  if [[ -n "${DISPLAY:-}" ]] && xdpyinfo >/dev/null 2>&1; then
+    return 0
+  fi
+  local n=99
+  while [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]]; do n=$((n + 1)); done
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  export DISPLAY=":$n"
+  trap 'kill $XVFB_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do
+    xdpyinfo >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "Xvfb did not start" >&2
+  return 1
+}

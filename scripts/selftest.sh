@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the production binary's self-test in the real window under Xvfb.
+#   selftest.sh fresh    on an empty vault folder: creates the vault
+#   selftest.sh seeded   on a vault made with `vault init` + `demo seed`: unlocks
+# At each checkpoint the window is photographed into $SCREENSHOT_DIR
+# (default build/test-artifacts/screenshots). Prints the self-test's lines;
+# exits 0 only on "SELFTEST OK".
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+mode=${1:-fresh}
+bin=${TANDEM_TEST_BINARY:-$ROOT/build/bin/tandem}
+shots=${SCREENSHOT_DIR:-$ARTIFACTS/screenshots}
+mkdir -p "$shots"
+start_xvfb || exit 1
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"; kill ${XVFB_PID:-0} 2>/dev/null || true' EXIT
+export TANDEM_VAULT="$work/vault"
+pass="selftest lantern orbit cello"
+if [[ $mode == seeded ]]; then
+  printf '%s\n' "$pass" > "$work/pass"
+  "$bin" vault init --passphrase-file "$work/pass" --recovery-key-out "$work/recovery.txt" >/dev/null || exit 1
+  "$bin" demo seed --passphrase-file "$work/pass" --seed 1 >/dev/null || exit 1
+fi
+
+shoot() {
+  local id
+  id=$(xwininfo -root -tree 2>/dev/null | awk '/"Tandem"/ {print $1; exit}')
+  if [[ -n $id ]]; then
+    import -window "$id" "$shots/$1.png" 2>/dev/null
+  else
+    import -window root "$shots/$1.png" 2>/dev/null
+  fi
+}
+
+result=1
+while IFS= read -r line; do
+  echo "$line"
+  case $line in
+    "SELFTEST CHECKPOINT "*) name=${line#SELFTEST CHECKPOINT }; [[ $mode == seeded ]] || name="$mode-$name"; shoot "$name" ;;
+    "SELFTEST OK"*) result=0 ;;
+  esac
+done < <(TANDEM_SELFTEST=1 TANDEM_SELFTEST_PASSPHRASE="$pass" timeout 120 "$bin" 2>"$work/stderr")
+if ((result != 0)); then
+  echo "self-test failed; the app's error output:" >&2
+  tail -20 "$work/stderr" >&2
+fi
+exit $result

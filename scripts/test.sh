@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one summary line. Called by `make test`.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+start_xvfb || exit 1
+export TANDEM_TEST_BINARY="$ROOT/build/bin/tandem"
+
+passed=0 failed=0 failures=()
+suite() {
+  local name=$1; shift
+  echo
+  echo "=== $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); failures+=("$name")
+  fi
+}
+
+suite "frontend build" bash -c 'cd frontend && npm run build'
+suite "go vet" go vet -tags "$GO_TAGS" ./...
+suite "go test" go test -tags "$GO_TAGS" -count=1 ./...
+suite "svelte-check" bash -c 'cd frontend && npm run check'
+suite "vitest" bash -c 'cd frontend && npm test'
+suite "production build" make --no-print-directory build
+suite "self-test in the real window (new vault)" scripts/selftest.sh fresh
+suite "self-test in the real window (demo vault)" scripts/selftest.sh seeded
+suite "no network sockets" scripts/no-network.sh
+suite "end-to-end in Chromium" scripts/e2e.sh
+
+echo
+if ((failed > 0)); then
+  printf 'failed suite: %s\n' "${failures[@]}"
+fi
+echo "suites: $passed passed, $failed failed"
+((failed == 0))
