@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tandem/backend/vault"
+)
+
+// run runs a CLI command the way main does, with cheap key derivation.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{Stdout: &out, Stderr: &errb, Version: "test", VaultOptions: vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}}}
+	code = Run(context.Background(), env, args)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func sum(t *testing.T, p string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestVaultLifecycle(t *testing.T) {
+	dir := t.TempDir()
+	vdir := filepath.Join(dir, "vault")
+	pass := writeFile(t, dir, "pass", "lantern orbit cello meadow\n")
+	wrong := writeFile(t, dir, "wrong", "this is not the passphrase\r\n")
+	next := writeFile(t, dir, "next", "amber quartz willow drum\n")
+	keyOut := filepath.Join(dir, "recovery.txt")
+
+	if code, out, errs := run(t, "vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", keyOut); code != 0 {
+		t.Fatalf("init: %d %s %s", code, out, errs)
+	}
+	if fi, err := os.Stat(keyOut); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("recovery key file: %v %v", fi, err)
+	}
+	if code, _, _ := run(t, "demo", "seed", "--vault", vdir, "--passphrase-file", pass); code != 0 {
+		t.Fatal("demo seed failed")
+	}
+
+	t.Run("check passes with the passphrase", func(t *testing.T) {
+		code, out, errs := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", pass)
+		if code != 0 || !strings.Contains(out, "encryption     ok") || !strings.Contains(out, "integrity      ok") || !strings.Contains(out, "practice") {
+			t.Fatalf("%d\n%s\n%s", code, out, errs)
+		}
+	})
+	t.Run("a wrong passphrase fails plainly", func(t *testing.T) {
+		code, out, errs := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", wrong)
+		if code != 1 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "passphrase does not open this vault") {
+			t.Fatalf("%d %q %q", code, out, errs)
+		}
+	})
+	t.Run("the recovery key opens it", func(t *testing.T) {
+		if code, out, errs := run(t, "vault", "check", "--vault", vdir, "--recovery-key-file", keyOut); code != 0 {
+			t.Fatalf("%d %s %s", code, out, errs)
+		}
+	})
+	t.Run("init never overwrites", func(t *testing.T) {
+		code, _, errs := run(t, "vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(dir, "other.txt"))
+		if code != 1 || !strings.Contains(errs, "already exists") {
+			t.Fatalf("%d %s", code, errs)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "other.txt")); err == nil {
+			t.Fatal("a recovery key file was written for a vault that was not created")
+		}
+	})
+
+	db := filepath.Join(vdir, vault.DBFileName)
+	before := sum(t, db)
+	t.Run("passwd changes only the key file", func(t *testing.T) {
+		if code, _, errs := run(t, "vault", "passwd", "--vault", vdir, "--passphrase-file", pass, "--new-passphrase-file", next); code != 0 {
+			t.Fatalf("%d %s", code, errs)
+		}
+		if sum(t, db) != before {
+			t.Fatal("database file changed")
+		}
+		if code, _, _ := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", pass); code != 1 {
+			t.Fatal("old passphrase still works")
+		}
+		if code, _, errs := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", next); code != 0 {
+			t.Fatalf("new passphrase: %s", errs)
+		}
+	})
+	t.Run("passwd with the recovery key", func(t *testing.T) {
+		if code, _, errs := run(t, "vault", "passwd", "--vault", vdir, "--recovery-key-file", keyOut, "--new-passphrase-file", pass); code != 0 {
+			t.Fatalf("%d %s", code, errs)
+		}
+		if code, _, _ := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", pass); code != 0 {
+			t.Fatal("passphrase set with the recovery key does not work")
+		}
+	})
+	t.Run("a weak new passphrase is refused with a reason", func(t *testing.T) {
+		weak := writeFile(t, dir, "weak", "password123\n")
+		code, _, errs := run(t, "vault", "passwd", "--vault", vdir, "--passphrase-file", pass, "--new-passphrase-file", weak)
+		if code != 1 || !strings.Contains(errs, "too short") {
+			t.Fatalf("%d %s", code, errs)
+		}
+	})
+	if sum(t, db) != before {
+		t.Fatal("database file changed")
+	}
+
+	keyFile := filepath.Join(vdir, vault.KeyFileName)
+	good, _ := os.ReadFile(keyFile)
+	for name, content := range map[string][]byte{"truncated": good[:len(good)/3], "corrupted": bytes.Replace(good, []byte(`"format"`), []byte(`"formet"`), 1)} {
+		t.Run("a "+name+" key file fails clearly and is left alone", func(t *testing.T) {
+			os.WriteFile(keyFile, content, 0o600)
+			for _, args := range [][]string{
+				{"vault", "check", "--vault", vdir, "--passphrase-file", pass},
+				{"vault", "passwd", "--vault", vdir, "--passphrase-file", pass, "--new-passphrase-file", next},
+				{"vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(t.TempDir(), "k")},
+			} {
+				code, _, errs := run(t, args...)
+				if code != 1 || strings.Count(errs, "\n") != 1 {
+					t.Fatalf("%v: %d %q", args[:2], code, errs)
+				}
+				if args[1] != "init" && !strings.Contains(errs, "key file") {
+					t.Fatalf("%v: message %q", args[:2], errs)
+				}
+			}
+			if now, _ := os.ReadFile(keyFile); !bytes.Equal(now, content) {
+				t.Fatal("the damaged key file was overwritten")
+			}
+			if sum(t, db) != before {
+				t.Fatal("database file changed")
+			}
+		})
+	}
+	os.WriteFile(keyFile, good, 0o600)
+}
+
+func TestUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"vault", "frobnicate"},
+		{"vault", "init", "--vault", dir},
+		{"vault", "check", "--bogus"},
+		{"vault", "check", "--vault", dir, "--passphrase-file", "a", "--recovery-key-file", "b"},
+		{"demo", "seed", "--clients", "-3", "--passphrase-file", "x"},
+		{"version", "extra"},
+		{},
+	} {
+		if code, _, _ := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if code, out, _ := run(t, "version"); code != 0 || out != "tandem test\n" {
+		t.Fatalf("version: %d %q", code, out)
+	}
+	if code, _, errs := run(t, "vault", "check", "--vault", filepath.Join(dir, "none"), "--passphrase-file", writeFile(t, dir, "p", "x\n")); code != 1 || !strings.Contains(errs, "no Tandem vault") {
+		t.Fatalf("missing vault: %d %s", code, errs)
+	}
+}
+
+func TestIsCommand(t *testing.T) {
+	for args, want := range map[string]bool{"": false, "--vault x": false, "version": true, "vault check": true, "demo seed": true, "help": true} {
+		if got := IsCommand(strings.Fields(args)); got != want {
+			t.Errorf("%q: %v", args, got)
+		}
+	}
+}
