@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Measures the foundation's timings on this machine, in the real window under
+# Xvfb: cold start to the unlock screen's first paint, key derivation, and
+# unlock to the home screen rendered (after key derivation). Each is run
+# RUNS times (default 7; QUICK=1 makes it 3); the median, min and max go to
+# bench/report.md and bench/report.json.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+runs=${RUNS:-7}
+[[ ${QUICK:-} == 1 ]] && runs=3
+make --no-print-directory build >/dev/null || { echo "build failed" >&2; exit 1; }
+bin="$ROOT/build/bin/tandem"
+start_xvfb || exit 1
+work=$(mktemp -d)
+trap 'rm -rf "$work"; kill ${XVFB_PID:-0} 2>/dev/null || true' EXIT
+pass="bench lantern orbit cello"
+printf '%s\n' "$pass" > "$work/pass"
+export TANDEM_VAULT="$work/vault"
+"$bin" vault init --passphrase-file "$work/pass" --recovery-key-out "$work/key.txt" >/dev/null || exit 1
+"$bin" demo seed --passphrase-file "$work/pass" --seed 1 >/dev/null || exit 1
+
+declare -a start_ms kdf_ms home_ms
+for i in $(seq "$runs"); do
+  t0=$(date +%s%N)
+  paint=""
+  while IFS= read -r line; do
+    case $line in
+      "SELFTEST TIMING first_paint_ms="*) [[ -z $paint ]] && paint=$(( ($(date +%s%N) - t0) / 1000000 )) ;;
+      "SELFTEST TIMING key_derivation_ms="*) kdf_ms+=("${line#*=}") ;;
+      "SELFTEST TIMING unlock_to_home_ms="*) home_ms+=("${line#*=}") ;;
+      "SELFTEST FAIL"*) echo "run $i: $line" >&2; exit 1 ;;
+    esac
+  done < <(TANDEM_SELFTEST=1 TANDEM_SELFTEST_PASSPHRASE="$pass" TANDEM_SELFTEST_PAUSE_MS=0 timeout 120 "$bin" 2>/dev/null)
+  start_ms+=("$paint")
+  echo "run $i: start to unlock screen ${paint} ms, key derivation ${kdf_ms[-1]} ms, unlock to home ${home_ms[-1]} ms"
+done
+
+# stats prints "median min max" of its arguments.
+stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%g %g %g", m, a[1], a[NR]}'; }
+row() { # name unit target-test target-text values...
+  local name=$1 unit=$2 test=$3 target=$4; shift 4
+  read -r med min max <<<"$(stats "$@")"
+  local verdict
+  verdict=$(awk -v m="$med" "BEGIN { print ($test) ? \"pass\" : \"fail\" }")
+  printf '| %s | %s %s | %s | %s | %s | %s |\n' "$name" "$med" "$unit" "$min" "$max" "$target" "$verdict" >> bench/report.md
+  printf '%s{"measurement":"%s","unit":"%s","median":%s,"min":%s,"max":%s,"target":"%s","result":"%s","runs":%d}' \
+    "${sep:-}" "$name" "$unit" "$med" "$min" "$max" "$target" "$verdict" "$#" >> bench/report.json
+  sep=","
+}
+mkdir -p bench
+{
+  echo "# Tandem benchmark report"
+  echo
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, Tandem $(cat VERSION), $runs runs each, real window under Xvfb."
+  echo
+  echo "| measurement | median | min | max | target | result |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+} > bench/report.md
+printf '{"date":"%s","cores":%d,"version":"%s","runs":%d,"results":[' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(cat VERSION)" "$runs" > bench/report.json
+row "cold start to unlock screen (first paint)" ms "m < 1000" "< 1000 ms" "${start_ms[@]}"
+row "key derivation (Argon2id, deliberate)" ms "m >= 300 && m <= 1000" "300–1000 ms" "${kdf_ms[@]}"
+row "unlock to home screen rendered, after key derivation" ms "m < 100" "< 100 ms" "${home_ms[@]}"
+echo "]}" >> bench/report.json
+echo
+cat bench/report.md
+! grep -q '| fail |' bench/report.md

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End-to-end tests: `wails dev` serves the app with its live Go bindings at
+# http://127.0.0.1:34115 (under Xvfb, on a fresh vault folder), and
+# playwright-core drives Debian's Chromium against it (frontend/e2e, run by
+# node's test runner).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+start_xvfb || exit 1
+
+work=$(mktemp -d)
+mkdir -p "$work/tmp"
+log="$ARTIFACTS/wails-dev.log"
+port=${E2E_PORT:-34115}
+cleanup() {
+  [[ -n ${DEV_PID:-} ]] && kill -- "-$DEV_PID" 2>/dev/null
+  sleep 1
+  [[ -n ${DEV_PID:-} ]] && kill -9 -- "-$DEV_PID" 2>/dev/null
+  rm -rf "$work"
+  kill ${XVFB_PID:-0} 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# The app's own temporary folder is watched by the tests: no record content
+# may ever appear there.
+TANDEM_VAULT="$work/vault" TMPDIR="$work/tmp" setsid "$ROOT/bin/wails" dev -tags "$WAILS_TAGS" -m -nosyncgomod \
+  -noreload -nogorebuild -skipbindings -loglevel Warning -devserver "127.0.0.1:$port" >"$log" 2>&1 &
+DEV_PID=$!
+
+echo "e2e: waiting for wails dev on port $port"
+for i in $(seq 300); do
+  if curl -sf "http://127.0.0.1:$port/" -o /dev/null 2>&1 && grep -q "localhost\|127.0.0.1" "$log"; then
+    break
+  fi
+  if ! kill -0 "$DEV_PID" 2>/dev/null; then
+    echo "wails dev exited:"; tail -40 "$log"; exit 1
+  fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$port/" -o /dev/null || { echo "wails dev did not come up:"; tail -40 "$log"; exit 1; }
+
+cd frontend
+E2E_URL="http://127.0.0.1:$port/" E2E_VAULT="$work/vault" E2E_TMP="$work/tmp" E2E_ARTIFACTS="$ARTIFACTS" npm run --silent e2e
