@@ -46,6 +46,7 @@ func (s *Shell) Startup(ctx context.Context) {
 	s.ctx = ctx
 	s.stopIdle = make(chan struct{})
 	go s.idleLoop()
+	s.watchSuspend()
 }
 
 // DomReady is wails' OnDomReady.
