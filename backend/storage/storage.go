@@ -215,3 +215,13 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	return nil
 }
+
+// stamp is the current time as stored: UTC, RFC 3339.
+func (db *DB) stamp() string { return db.now().UTC().Format(time.RFC3339) }
+
+// today is the current local date.
+func (db *DB) today() string { return db.now().Format(time.DateOnly) }
+
+func notFound(what string) error {
+	return domain.Errorf(domain.ENOTFOUND, "This %s no longer exists. It may have been erased.", what)
+}
