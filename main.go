@@ -85,8 +85,9 @@ func runApp(args []string, started time.Time) int {
 		OnStartup:        shell.Startup,
 		OnDomReady:       shell.DomReady,
 		OnShutdown:       shell.Shutdown,
-		Bind:             []any{app.NewVault(shell), app.NewPractice(shell), app.NewSettings(shell)},
-		Linux:            &linux.Options{ProgramName: "tandem", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Bind: []any{app.NewVault(shell), app.NewPractice(shell), app.NewSettings(shell),
+			app.NewClients(shell), app.NewCoCreation(shell)},
+		Linux: &linux.Options{ProgramName: "tandem", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem: the window could not be opened:", err)

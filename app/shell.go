@@ -29,6 +29,8 @@ type Shell struct {
 	lastActivity time.Time
 	autoLock     time.Duration
 	stopIdle     chan struct{}
+	coClient     int64 // the client in co-creation mode, 0 when off
+	pinTries     int   // wrong PINs since co-creation mode began
 
 	selftest *selfTest
 	now      func() time.Time
@@ -125,6 +127,9 @@ func (s *Shell) lock(reason string) {
 		return
 	}
 	s.vault.Lock()
+	s.mu.Lock()
+	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
+	s.mu.Unlock()
 	if s.ctx != nil {
 		runtime.EventsEmit(s.ctx, "vault:locked", map[string]string{"reason": reason})
 	}

@@ -27,6 +27,9 @@ type VaultStatus struct {
 	Folder            string `json:"folder"`
 	Version           string `json:"version"`
 	AutoLockMinutes   int    `json:"autoLockMinutes"`
+	// CoCreationClientID is the client whose co-creation screen is on, 0
+	// when the mode is off.
+	CoCreationClientID int64 `json:"coCreationClientId"`
 }
 
 // RecoveryKeyView is the recovery key as the page shows it once.
@@ -69,6 +72,9 @@ func (s *Shell) status(ctx context.Context) (VaultStatus, error) {
 		}
 		st.AutoLockMinutes = set.AutoLockMinutes
 		s.setAutoLock(set.AutoLockMinutes)
+		s.mu.Lock()
+		st.CoCreationClientID = s.coClient
+		s.mu.Unlock()
 	}
 	return st, nil
 }
@@ -318,7 +324,7 @@ func (b *Vault) ChangePassphrase(current, next string) error {
 	if err != nil {
 		return apiError(err)
 	}
-	if _, err := v.DB(); err != nil {
+	if _, err := b.s.therapist(); err != nil {
 		return apiError(err)
 	}
 	return apiError(v.ChangePassphrase(current, next))

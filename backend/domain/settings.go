@@ -6,6 +6,9 @@ import "context"
 type Settings struct {
 	// AutoLockMinutes is the idle time after which Tandem locks itself.
 	AutoLockMinutes int `json:"autoLockMinutes"`
+	// HasPIN says whether a PIN is set for leaving co-creation mode (the
+	// PIN itself is stored only as a hash and never read back).
+	HasPIN bool `json:"hasPin"`
 }
 
 // Auto-lock bounds in minutes.
@@ -32,4 +35,8 @@ func (s Settings) Validate() error {
 type SettingsService interface {
 	Settings(ctx context.Context) (Settings, error)
 	SaveSettings(ctx context.Context, s Settings) (Settings, error)
+	// PINHash returns the stored hash of the co-creation PIN ("" if none);
+	// SetPINHash stores a new one ("" removes it).
+	PINHash(ctx context.Context) (string, error)
+	SetPINHash(ctx context.Context, hash string) error
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -29,6 +30,8 @@ func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 			if n, err := strconv.Atoi(v); err == nil {
 				s.AutoLockMinutes = n
 			}
+		case "cocreation_pin":
+			s.HasPIN = v != ""
 		}
 	}
 	return s, rows.Err()
@@ -48,4 +51,27 @@ func (db *DB) SaveSettings(ctx context.Context, s domain.Settings) (domain.Setti
 		return domain.Settings{}, fmt.Errorf("save settings: %w", err)
 	}
 	return db.Settings(ctx)
+}
+
+// PINHash implements domain.SettingsService.
+func (db *DB) PINHash(ctx context.Context) (string, error) {
+	var h string
+	err := db.sql.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'cocreation_pin'`).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return h, err
+}
+
+// SetPINHash implements domain.SettingsService.
+func (db *DB) SetPINHash(ctx context.Context, hash string) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		if hash == "" {
+			_, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = 'cocreation_pin'`)
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('cocreation_pin', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, hash)
+		return err
+	})
 }

@@ -337,3 +337,18 @@ func BenchmarkKeyDerivation(b *testing.B) {
 		deriveKEK(testPassphrase, salt, p)
 	}
 }
+
+func TestPIN(t *testing.T) {
+	for _, bad := range []string{"", "123", "12a4", "1234567890123"} {
+		if _, err := HashPIN(bad); code(err) != domain.EINVALID {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	h, err := HashPIN("2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !VerifyPIN("2468", h) || VerifyPIN("2469", h) || VerifyPIN("2468", h[:len(h)-2]) || VerifyPIN("2468", "") {
+		t.Fatal("PIN verification is wrong")
+	}
+}

@@ -1,0 +1,252 @@
+package app
+
+import (
+	"context"
+
+	"tandem/backend/domain"
+	"tandem/backend/storage"
+	"tandem/backend/vault"
+)
+
+// CoCreation is bound to the page: the screen the therapist turns toward one
+// client. It shows only that client's shared content (domain.ClientView)
+// and lets the client, or the two together, add and revise plan items,
+// shared power-map entries and agreements. Nothing else is reachable: every
+// other binding refuses while the mode is on, and leaving needs the
+// therapist's passphrase or PIN.
+type CoCreation struct{ s *Shell }
+
+// NewCoCreation returns the CoCreation binding.
+func NewCoCreation(s *Shell) *CoCreation { return &CoCreation{s: s} }
+
+// maxPINTries is how many wrong PINs are allowed before leaving co-creation
+// mode needs the passphrase.
+const maxPINTries = 5
+
+// Enter turns co-creation mode on for one client and returns their view.
+func (b *CoCreation) Enter(clientID int64) (domain.ClientRecord, error) {
+	db, err := b.s.therapist()
+	if err != nil {
+		return domain.ClientRecord{}, apiError(err)
+	}
+	rec, err := db.ClientRecord(context.Background(), clientID)
+	if err != nil {
+		return domain.ClientRecord{}, apiError(err)
+	}
+	if rec.Client.Archived != "" {
+		return domain.ClientRecord{}, apiError(domain.Errorf(domain.EINVALID, "This client's record is archived. Restore it first."))
+	}
+	b.s.mu.Lock()
+	b.s.coClient, b.s.pinTries = clientID, 0
+	b.s.mu.Unlock()
+	return domain.ClientView(rec), nil
+}
+
+// client runs fn for the client in co-creation mode, with the database.
+func coDo[T any](s *Shell, fn func(ctx context.Context, db *storage.DB, clientID int64) (T, error)) (T, error) {
+	var zero T
+	s.mu.Lock()
+	id := s.coClient
+	s.mu.Unlock()
+	if id == 0 {
+		return zero, apiError(domain.Errorf(ECOCREATION, "Co-creation mode is not on."))
+	}
+	db, err := s.db()
+	if err != nil {
+		return zero, apiError(err)
+	}
+	s.touch()
+	out, err := fn(context.Background(), db, id)
+	return out, apiError(err)
+}
+
+// clientActor checks that a write in co-creation mode is the client's or
+// the two together's: the therapist's own entries are made outside it.
+func clientActor(a domain.Actor) error {
+	if a != domain.ByClient && a != domain.ByTogether {
+		return domain.FieldError("author", "In co-creation mode, write as the client or as the two of you together.")
+	}
+	return nil
+}
+
+// View returns the client's view of their record.
+func (b *CoCreation) View() (domain.ClientRecord, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.ClientRecord, error) {
+		rec, err := db.ClientRecord(ctx, id)
+		return domain.ClientView(rec), err
+	})
+}
+
+// ownItem loads a plan item and checks it belongs to the client.
+func ownItem(ctx context.Context, db *storage.DB, clientID, itemID int64) error {
+	rec, err := db.ClientRecord(ctx, clientID)
+	if err != nil {
+		return err
+	}
+	for _, it := range rec.Plan {
+		if it.ID == itemID {
+			return nil
+		}
+	}
+	return domain.Errorf(domain.ENOTFOUND, "This item is not part of this record.")
+}
+
+// AddPlanItem proposes a goal or intention, by the client or together.
+func (b *CoCreation) AddPlanItem(kind domain.PlanKind, text string, by domain.Actor) (domain.PlanItem, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
+		if err := clientActor(by); err != nil {
+			return domain.PlanItem{}, err
+		}
+		return db.AddPlanItem(ctx, domain.NewPlanItem{ClientID: id, Kind: kind, Text: text, ProposedBy: by}, by)
+	})
+}
+
+// RevisePlanItem adds a wording, by the client or together.
+func (b *CoCreation) RevisePlanItem(itemID int64, text, note string, by domain.Actor) (domain.PlanItem, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
+		if err := clientActor(by); err != nil {
+			return domain.PlanItem{}, err
+		}
+		if err := ownItem(ctx, db, id, itemID); err != nil {
+			return domain.PlanItem{}, err
+		}
+		return db.RevisePlanItem(ctx, itemID, text, note, by)
+	})
+}
+
+// AgreePlanItem records that the client agrees with the item today.
+func (b *CoCreation) AgreePlanItem(itemID int64) (domain.PlanItem, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
+		if err := ownItem(ctx, db, id, itemID); err != nil {
+			return domain.PlanItem{}, err
+		}
+		return db.AgreePlanItem(ctx, itemID, "", domain.ByClient)
+	})
+}
+
+// AddPowerMapEntry adds a shared power-map entry.
+func (b *CoCreation) AddPowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEntry, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
+		if err := clientActor(e.Author); err != nil {
+			return domain.PowerMapEntry{}, err
+		}
+		e.ID, e.ClientID, e.Visibility = 0, id, domain.Shared
+		return db.AddPowerMapEntry(ctx, e, e.Author)
+	})
+}
+
+// UpdatePowerMapEntry changes a shared power-map entry of this client.
+func (b *CoCreation) UpdatePowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEntry, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
+		if err := clientActor(e.Author); err != nil {
+			return domain.PowerMapEntry{}, err
+		}
+		rec, err := db.ClientRecord(ctx, id)
+		if err != nil {
+			return domain.PowerMapEntry{}, err
+		}
+		for _, old := range domain.ClientView(rec).PowerMap {
+			if old.ID == e.ID {
+				e.ClientID, e.Visibility = id, domain.Shared
+				return db.UpdatePowerMapEntry(ctx, e, e.Author)
+			}
+		}
+		return domain.PowerMapEntry{}, domain.Errorf(domain.ENOTFOUND, "This entry is not part of this record.")
+	})
+}
+
+func ownAgreement(ctx context.Context, db *storage.DB, clientID, agreementID int64) error {
+	rec, err := db.ClientRecord(ctx, clientID)
+	if err != nil {
+		return err
+	}
+	for _, a := range rec.Agreements {
+		if a.ID == agreementID {
+			return nil
+		}
+	}
+	return domain.Errorf(domain.ENOTFOUND, "This agreement is not part of this record.")
+}
+
+// AddAgreement writes an agreement, by the client or together.
+func (b *CoCreation) AddAgreement(n domain.NewAgreement, by domain.Actor) (domain.Agreement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
+		if err := clientActor(by); err != nil {
+			return domain.Agreement{}, err
+		}
+		n.ClientID = id
+		return db.AddAgreement(ctx, n, by)
+	})
+}
+
+// ReviseAgreement writes a new version, by the client or together.
+func (b *CoCreation) ReviseAgreement(agreementID int64, title string, terms []domain.AgreementTerm, by domain.Actor) (domain.Agreement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
+		if err := clientActor(by); err != nil {
+			return domain.Agreement{}, err
+		}
+		if err := ownAgreement(ctx, db, id, agreementID); err != nil {
+			return domain.Agreement{}, err
+		}
+		return db.ReviseAgreement(ctx, agreementID, title, terms, by)
+	})
+}
+
+// ConfirmAgreement records the client's confirmation: their typed name and
+// today's date.
+func (b *CoCreation) ConfirmAgreement(agreementID int64, typedName string) (domain.Agreement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
+		if err := ownAgreement(ctx, db, id, agreementID); err != nil {
+			return domain.Agreement{}, err
+		}
+		return db.ConfirmAgreement(ctx, agreementID, typedName, "")
+	})
+}
+
+// Leave turns co-creation mode off. secret is the therapist's passphrase
+// or, when one is set and fewer than five wrong PINs were tried, the PIN.
+func (b *CoCreation) Leave(secret string) (bool, error) {
+	s := b.s
+	s.mu.Lock()
+	id, tries := s.coClient, s.pinTries
+	s.mu.Unlock()
+	if id == 0 {
+		return true, nil
+	}
+	v, err := s.requireVault()
+	if err != nil {
+		return false, apiError(err)
+	}
+	db, err := s.db()
+	if err != nil {
+		return false, apiError(err)
+	}
+	hash, err := db.PINHash(context.Background())
+	if err != nil {
+		return false, apiError(err)
+	}
+	ok := false
+	if hash != "" && vault.CheckPIN(secret) == nil {
+		if tries >= maxPINTries {
+			return false, apiError(&domain.Error{Code: domain.EWRONGSECRET, Field: "secret",
+				Message: "Too many wrong PINs. Type your passphrase to leave co-creation mode."})
+		}
+		ok = vault.VerifyPIN(secret, hash)
+		if !ok {
+			s.mu.Lock()
+			s.pinTries++
+			s.mu.Unlock()
+		}
+	} else {
+		ok = v.VerifyPassphrase(secret) == nil
+	}
+	if !ok {
+		return false, apiError(&domain.Error{Code: domain.EWRONGSECRET, Field: "secret",
+			Message: "That is not the passphrase or PIN. Co-creation mode stays on."})
+	}
+	s.mu.Lock()
+	s.coClient, s.pinTries = 0, 0
+	s.mu.Unlock()
+	s.touch()
+	return true, nil
+}
