@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tandem/backend/domain"
+	"tandem/backend/vault"
+)
+
+const pass = "lantern orbit cello meadow"
+
+// newShell returns a shell over a new, unlocked vault with cheap key
+// derivation. No window exists: bindings that need the Wails runtime
+// (dialogs, clipboard, events) are not called here.
+func newShell(t *testing.T) *Shell {
+	t.Helper()
+	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v.Close() })
+	p, err := v.Prepare(pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Commit(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	return NewShell(v, nil, "test")
+}
+
+// errCode decodes the JSON error a binding returns.
+func errCode(t *testing.T, err error) (code, field string) {
+	t.Helper()
+	if err == nil {
+		return "", ""
+	}
+	var e struct{ Code, Message, Field string }
+	if jerr := json.Unmarshal([]byte(err.Error()), &e); jerr != nil {
+		t.Fatalf("error is not JSON: %q", err.Error())
+	}
+	if e.Message == "" {
+		t.Fatalf("error without a message: %q", err.Error())
+	}
+	return e.Code, e.Field
+}
+
+func TestCoCreationModeShowsOnlySharedContentAndLocksEverythingElse(t *testing.T) {
+	s := newShell(t)
+	clients, co, practice := NewClients(s), NewCoCreation(s), NewPractice(s)
+	zoe, err := clients.Create(domain.Client{ChosenName: "Zoë Ñúñez-Øvergård", Pronouns: "they/them", IntakeNote: "PRIVATE-INTAKE-NOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := clients.Create(domain.Client{ChosenName: "محمد"})
+	clients.AddReflection(domain.Reflection{ClientID: zoe.ID, Kind: "shadow", Text: "PRIVATE-REFLECTION-PHRASE"})
+	clients.AddPowerMapEntry(domain.PowerMapEntry{ClientID: zoe.ID, Difference: "PRIVATE-POWER-ENTRY", Visibility: domain.Private, Author: domain.ByTherapist})
+	clients.AddPowerMapEntry(domain.PowerMapEntry{ClientID: zoe.ID, Difference: "We differ in age", Visibility: domain.Shared, Author: domain.ByTogether})
+	goal, _ := clients.AddPlanItem(domain.NewPlanItem{ClientID: zoe.ID, Kind: domain.Goal, Text: "Rest more", ProposedBy: domain.ByClient})
+	otherGoal, _ := clients.AddPlanItem(domain.NewPlanItem{ClientID: other.ID, Kind: domain.Goal, Text: "Another client's goal", ProposedBy: domain.ByClient})
+
+	view, err := co.Enter(zoe.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(view)
+	for _, secret := range []string{"PRIVATE-INTAKE-NOTE", "PRIVATE-REFLECTION-PHRASE", "PRIVATE-POWER-ENTRY", "Another client"} {
+		if strings.Contains(string(b), secret) {
+			t.Errorf("co-creation view contains %q", secret)
+		}
+	}
+	if len(view.PowerMap) != 1 || len(view.Plan) != 1 || view.Client.ChosenName != "Zoë Ñúñez-Øvergård" {
+		t.Fatalf("shared content missing: %+v", view)
+	}
+
+	t.Run("nothing else is reachable", func(t *testing.T) {
+		for name, call := range map[string]func() error{
+			"client list":       func() error { _, err := clients.List(domain.ClientFilter{}); return err },
+			"another record":    func() error { _, err := clients.Record(other.ID); return err },
+			"reflections":       func() error { _, err := clients.Reflections(zoe.ID); return err },
+			"practice":          func() error { _, err := practice.Get(); return err },
+			"settings":          func() error { _, err := NewSettings(s).Get(); return err },
+			"change passphrase": func() error { return NewVault(s).ChangePassphrase(pass, "amber quartz willow drum") },
+			"enter again":       func() error { _, err := co.Enter(other.ID); return err },
+		} {
+			if code, _ := errCode(t, call()); code != ECOCREATION {
+				t.Errorf("%s: code %q, want %q", name, code, ECOCREATION)
+			}
+		}
+		if _, err := co.RevisePlanItem(otherGoal.ID, "changed by the wrong client", "", domain.ByClient); err == nil {
+			t.Error("revised another client's goal")
+		}
+	})
+
+	t.Run("writes are the client's or together, never the therapist's", func(t *testing.T) {
+		if _, err := co.AddPlanItem(domain.Goal, "Written as the therapist", domain.ByTherapist); err == nil {
+			t.Fatal("therapist authorship accepted in co-creation mode")
+		}
+		it, err := co.AddPlanItem(domain.Intention, "Let the music carry me", domain.ByClient)
+		if err != nil || it.ProposedBy != domain.ByClient {
+			t.Fatalf("%+v %v", it, err)
+		}
+		if _, err := co.RevisePlanItem(goal.ID, "Rest more, without guilt", "", domain.ByTogether); err != nil {
+			t.Fatal(err)
+		}
+		e, err := co.AddPowerMapEntry(domain.PowerMapEntry{Difference: "You are paid, I pay", Visibility: domain.Private, Author: domain.ByClient})
+		if err != nil || e.Visibility != domain.Shared {
+			t.Fatalf("power-map entry from co-creation mode must be shared: %+v %v", e, err)
+		}
+	})
+
+	t.Run("leaving needs the passphrase or the PIN", func(t *testing.T) {
+		if code, field := errCode(t, func() error { _, err := co.Leave("wrong"); return err }()); code != domain.EWRONGSECRET || field != "secret" {
+			t.Fatalf("wrong secret: %s %s", code, field)
+		}
+		if _, err := co.Leave(pass); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := clients.List(domain.ClientFilter{}); err != nil {
+			t.Fatalf("therapist calls after leaving: %v", err)
+		}
+		if _, err := NewSettings(s).SetPIN("not the passphrase", "2468"); err == nil {
+			t.Fatal("PIN set without the passphrase")
+		}
+		if st, err := NewSettings(s).SetPIN(pass, "2468"); err != nil || !st.HasPIN {
+			t.Fatalf("set PIN: %+v %v", st, err)
+		}
+		co.Enter(zoe.ID)
+		if _, err := co.Leave("2468"); err != nil {
+			t.Fatalf("leave with PIN: %v", err)
+		}
+		co.Enter(zoe.ID)
+		for i := 0; i < maxPINTries; i++ {
+			co.Leave("0000")
+		}
+		if _, err := co.Leave("2468"); err == nil {
+			t.Fatal("the right PIN still worked after too many wrong ones")
+		}
+		if _, err := co.Leave(pass); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("locking ends co-creation mode", func(t *testing.T) {
+		co.Enter(zoe.ID)
+		s.lock("manual")
+		if err := s.vault.Unlock(context.Background(), pass); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := clients.List(domain.ClientFilter{}); err != nil {
+			t.Fatalf("co-creation mode survived the lock: %v", err)
+		}
+	})
+}
+
+func TestBindingErrorsAreJSONWithFields(t *testing.T) {
+	s := newShell(t)
+	_, err := NewClients(s).Create(domain.Client{ChosenName: "Ok", DateOfBirth: "2026-02-30"})
+	if code, field := errCode(t, err); code != domain.EINVALID || field != "dateOfBirth" {
+		t.Fatalf("%s %s", code, field)
+	}
+	s.vault.Lock()
+	if code, _ := errCode(t, func() error { _, err := NewPractice(s).Get(); return err }()); code != domain.ELOCKED {
+		t.Fatalf("locked: %s", code)
+	}
+}
+
+func TestRecoveryKeyGroups(t *testing.T) {
+	key := "AGE-SECRET-KEY-1QQQQWWWWEEEERRRRTTTTYYYYUUUUIIIIOOOOPPPPAAAASSSSDDDDFFFFGGGGHH"
+	g := groupKey(key)
+	if g[0] != "AGE-SECRET-KEY-1" || strings.Join(g, "") != key || len(g[len(g)-1]) > 4 {
+		t.Fatalf("%v", g)
+	}
+}
