@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"tandem/backend/domain"
 )
@@ -26,10 +27,14 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// Store is what seeding writes to.
-type Store interface {
+// Store is what seeding writes to. At returns the same store with its
+// clock set, so that records carry dates spread over the practice's years.
+type Store[S any] interface {
 	domain.PracticeService
 	domain.SettingsService
+	domain.ClientService
+	domain.PlanService
+	At(now func() time.Time) S
 }
 
 // Summary says what was written.
@@ -39,7 +44,7 @@ type Summary struct {
 }
 
 // Seed writes the demonstration practice into s.
-func Seed(ctx context.Context, s Store, o Options) (Summary, error) {
+func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 	if err := o.Validate(); err != nil {
 		return Summary{}, err
 	}
@@ -53,7 +58,15 @@ func Seed(ctx context.Context, s Store, o Options) (Summary, error) {
 	if _, err := s.SaveSettings(ctx, domain.DefaultSettings()); err != nil {
 		return Summary{}, fmt.Errorf("seed settings: %w", err)
 	}
-	return Summary{Practice: saved.Name, Records: map[string]int{"practice profile": 1}}, nil
+	sum := Summary{Practice: saved.Name, Records: map[string]int{"practice profile": 1}}
+	end := time.Now()
+	start := end.AddDate(-o.Years, 0, 0)
+	for i := 0; i < o.Clients; i++ {
+		if err := seedClient(ctx, s, r, i, start, end, sum.Records); err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
 }
 
 // The practices are fictional: invented names, example.org addresses and

@@ -225,3 +225,13 @@ func (db *DB) today() string { return db.now().Format(time.DateOnly) }
 func notFound(what string) error {
 	return domain.Errorf(domain.ENOTFOUND, "This %s no longer exists. It may have been erased.", what)
 }
+
+// At returns a handle on the same database whose clock is now: records it
+// writes are stamped with that clock's times. It exists for seeding
+// demonstration data with a realistic past; the handles share one
+// connection pool, and closing either closes both.
+func (db *DB) At(now func() time.Time) *DB {
+	c := *db
+	c.now = now
+	return &c
+}
