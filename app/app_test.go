@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"tandem/backend/domain"
 	"tandem/backend/vault"
@@ -174,5 +175,40 @@ func TestRecoveryKeyGroups(t *testing.T) {
 	g := groupKey(key)
 	if g[0] != "AGE-SECRET-KEY-1" || strings.Join(g, "") != key || len(g[len(g)-1]) > 4 {
 		t.Fatalf("%v", g)
+	}
+}
+
+func TestAutoLockAfterIdleMinutes(t *testing.T) {
+	s := newShell(t)
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return now }
+	st, err := NewSettings(s).Save(domain.Settings{AutoLockMinutes: 3})
+	if err != nil || st.AutoLockMinutes != 3 {
+		t.Fatal(st, err)
+	}
+	now = now.Add(2*time.Minute + 59*time.Second)
+	s.checkIdle()
+	if s.vault.State() != vault.StateUnlocked {
+		t.Fatal("locked before the idle time was up")
+	}
+	NewVault(s).Activity()
+	now = now.Add(2 * time.Minute)
+	s.checkIdle()
+	if s.vault.State() != vault.StateUnlocked {
+		t.Fatal("activity did not restart the countdown")
+	}
+	now = now.Add(time.Minute + time.Second)
+	s.checkIdle()
+	if s.vault.State() != vault.StateLocked {
+		t.Fatal("not locked after the idle time")
+	}
+	// An unlock after a long idle spell starts a fresh countdown.
+	now = now.Add(time.Hour)
+	if _, err := NewVault(s).Unlock(pass); err != nil {
+		t.Fatal(err)
+	}
+	s.checkIdle()
+	if s.vault.State() != vault.StateUnlocked {
+		t.Fatal("locked again right after unlocking")
 	}
 }

@@ -46,6 +46,7 @@ func NewShell(v *vault.Vault, openErr error, version string) *Shell {
 // Startup is wails' OnStartup.
 func (s *Shell) Startup(ctx context.Context) {
 	s.ctx = ctx
+	s.touch()
 	s.stopIdle = make(chan struct{})
 	go s.idleLoop()
 	s.watchSuspend()
@@ -110,14 +111,26 @@ func (s *Shell) idleLoop() {
 		case <-s.stopIdle:
 			return
 		case <-tick.C:
-			s.mu.Lock()
-			idle := s.now().Sub(s.lastActivity)
-			limit := s.autoLock
-			s.mu.Unlock()
-			if s.vault != nil && s.vault.State() == vault.StateUnlocked && idle >= limit {
-				s.lock("idle")
-			}
+			s.checkIdle()
 		}
+	}
+}
+
+// checkIdle locks the vault when it has been unlocked and idle for longer
+// than the auto-lock time.
+func (s *Shell) checkIdle() {
+	// The state first: State waits while an unlock derives its key, and
+	// the unlock records activity before it returns, so the idle time read
+	// after it is never a stale one.
+	if s.vault == nil || s.vault.State() != vault.StateUnlocked {
+		return
+	}
+	s.mu.Lock()
+	idle := s.now().Sub(s.lastActivity)
+	limit := s.autoLock
+	s.mu.Unlock()
+	if idle >= limit {
+		s.lock("idle")
 	}
 }
 

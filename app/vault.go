@@ -229,6 +229,7 @@ func (b *Vault) Unlock(passphrase string) (VaultStatus, error) {
 	if err != nil {
 		return VaultStatus{}, apiError(err)
 	}
+	b.s.touch()
 	if err := v.Unlock(context.Background(), passphrase); err != nil {
 		if domain.ErrorCode(err) == domain.EWRONGSECRET {
 			err = &domain.Error{Code: domain.EWRONGSECRET, Field: "passphrase", Message: domain.ErrorMessage(err)}
@@ -255,6 +256,7 @@ func (b *Vault) UnlockWithRecoveryKey(key string) (VaultStatus, error) {
 	if err != nil {
 		return VaultStatus{}, apiError(err)
 	}
+	b.s.touch()
 	if err := v.UnlockWithRecoveryKey(context.Background(), key); err != nil {
 		if domain.ErrorCode(err) == domain.EWRONGSECRET {
 			err = &domain.Error{Code: domain.EWRONGSECRET, Field: "recoveryKey", Message: domain.ErrorMessage(err)}

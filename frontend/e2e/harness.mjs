@@ -1,0 +1,54 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through
+// playwright-core, against the app served by `wails dev` (scripts/e2e.sh).
+import { chromium } from 'playwright-core';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const URL = process.env.E2E_URL ?? 'http://127.0.0.1:34115/';
+export const VAULT = process.env.E2E_VAULT ?? '';
+export const APP_TMP = process.env.E2E_TMP ?? '';
+export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? tmpdir();
+
+// playwright-core gives every launch a fresh, temporary profile.
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  return { browser, page };
+}
+
+/** screen waits until the page shows the screen with data-screen=name. */
+export async function screen(page, name, timeout = 15000) {
+  await page.locator(`[data-screen="${name}"]`).waitFor({ state: 'visible', timeout });
+}
+
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** filesContaining lists the files under dir whose bytes contain needle. */
+export function filesContaining(dir, needle) {
+  const found = [];
+  const want = Buffer.from(needle, 'utf8');
+  const walk = (d) => {
+    let entries;
+    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        try {
+          if (statSync(p).size < 256 * 1024 * 1024 && readFileSync(p).includes(want)) found.push(p);
+        } catch { /* vanished while walking */ }
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { toLockReason, toPracticeProfile, toRecoveryKeyView, toVaultStatus } from './models';
+import { ApiError } from './errors';
+
+describe('toVaultStatus', () => {
+  it('accepts a full status', () => {
+    expect(
+      toVaultStatus({
+        state: 'unlocked',
+        mustSetPassphrase: false,
+        profileComplete: true,
+        folder: '/home/t/.local/share/Tandem',
+        version: '0.1.0',
+        autoLockMinutes: 15,
+      }),
+    ).toEqual({
+      state: 'unlocked',
+      mustSetPassphrase: false,
+      profileComplete: true,
+      folder: '/home/t/.local/share/Tandem',
+      version: '0.1.0',
+      autoLockMinutes: 15,
+    });
+  });
+
+  it('fills missing fields with safe defaults', () => {
+    expect(toVaultStatus({ state: 'locked' })).toEqual({
+      state: 'locked',
+      mustSetPassphrase: false,
+      profileComplete: false,
+      folder: '',
+      version: '',
+      autoLockMinutes: 10,
+    });
+  });
+
+  it('refuses an unknown state', () => {
+    expect(() => toVaultStatus({ state: 'open' })).toThrow(ApiError);
+    expect(() => toVaultStatus(null)).toThrow(ApiError);
+  });
+});
+
+describe('toRecoveryKeyView', () => {
+  it('keeps string groups and a sensible confirm length', () => {
+    expect(toRecoveryKeyView({ key: 'ABCD', groups: ['AB', 3, 'CD'], confirmLength: 0 })).toEqual({
+      key: 'ABCD',
+      groups: ['AB', 'CD'],
+      confirmLength: 1,
+    });
+  });
+});
+
+describe('toPracticeProfile', () => {
+  it('turns null fields into empty strings', () => {
+    const profile = toPracticeProfile({ name: 'Practice', website: null });
+    expect(profile.name).toBe('Practice');
+    expect(profile.website).toBe('');
+    expect(profile.positionalityDated).toBe('');
+  });
+});
+
+describe('toLockReason', () => {
+  it('reads the event payload', () => {
+    expect(toLockReason({ reason: 'idle' })).toBe('idle');
+    expect(toLockReason({ reason: 'suspend' })).toBe('suspend');
+    expect(toLockReason('idle')).toBe('idle');
+  });
+
+  it('falls back to manual', () => {
+    expect(toLockReason(undefined)).toBe('manual');
+    expect(toLockReason({ reason: 'x' })).toBe('manual');
+  });
+});

@@ -1,0 +1,130 @@
+// The shapes the screens work with, and the checks that turn binding results into them.
+import { ApiError } from './errors';
+import { t } from '$lib/i18n';
+
+export type VaultState = 'absent' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  /** "absent": no vault yet (first run); "locked"; "unlocked". */
+  state: VaultState;
+  /** Opened with the recovery key: a new passphrase must be chosen before anything else. */
+  mustSetPassphrase: boolean;
+  /** False until the practice profile has been saved once. */
+  profileComplete: boolean;
+  /** The folder that holds the vault. */
+  folder: string;
+  /** Tandem's version. */
+  version: string;
+  autoLockMinutes: number;
+}
+
+export interface PassphraseCheck {
+  ok: boolean;
+  /** Says kindly why a passphrase is weak; may be empty when ok. */
+  message: string;
+  /** What would make it strong. */
+  hint: string;
+}
+
+export interface RecoveryKeyView {
+  key: string;
+  /** The key split into short groups for reading aloud or writing down. */
+  groups: string[];
+  /** How many of the key's last characters must be typed to confirm it. */
+  confirmLength: number;
+}
+
+export interface PracticeProfile {
+  name: string;
+  credentials: string;
+  email: string;
+  phone: string;
+  address: string;
+  website: string;
+  positionality: string;
+  /** ISO date of the positionality statement's latest entry; read-only; "" if none. */
+  positionalityDated: string;
+}
+
+export interface AppSettings {
+  autoLockMinutes: number;
+}
+
+export type LockReason = 'idle' | 'manual' | 'suspend';
+
+export const EMPTY_PROFILE: Readonly<PracticeProfile> = Object.freeze({
+  name: '',
+  credentials: '',
+  email: '',
+  phone: '',
+  address: '',
+  website: '',
+  positionality: '',
+  positionalityDated: '',
+});
+
+type Raw = Record<string, unknown>;
+
+function asRecord(value: unknown): Raw {
+  if (value === null || typeof value !== 'object') {
+    throw new ApiError('internal', t('errors.internal'));
+  }
+  return value as Raw;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const bool = (value: unknown): boolean => value === true;
+const num = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+export function toVaultStatus(value: unknown): VaultStatus {
+  const raw = asRecord(value);
+  const state = raw.state;
+  if (state !== 'absent' && state !== 'locked' && state !== 'unlocked') {
+    throw new ApiError('internal', t('errors.internal'));
+  }
+  return {
+    state,
+    mustSetPassphrase: bool(raw.mustSetPassphrase),
+    profileComplete: bool(raw.profileComplete),
+    folder: str(raw.folder),
+    version: str(raw.version),
+    autoLockMinutes: num(raw.autoLockMinutes, 10),
+  };
+}
+
+export function toPassphraseCheck(value: unknown): PassphraseCheck {
+  const raw = asRecord(value);
+  return { ok: bool(raw.ok), message: str(raw.message), hint: str(raw.hint) };
+}
+
+export function toRecoveryKeyView(value: unknown): RecoveryKeyView {
+  const raw = asRecord(value);
+  const key = str(raw.key);
+  const groups = Array.isArray(raw.groups) ? raw.groups.filter((g): g is string => typeof g === 'string') : [];
+  return { key, groups, confirmLength: Math.max(1, Math.round(num(raw.confirmLength, 6))) };
+}
+
+export function toPracticeProfile(value: unknown): PracticeProfile {
+  const raw = asRecord(value);
+  return {
+    name: str(raw.name),
+    credentials: str(raw.credentials),
+    email: str(raw.email),
+    phone: str(raw.phone),
+    address: str(raw.address),
+    website: str(raw.website),
+    positionality: str(raw.positionality),
+    positionalityDated: str(raw.positionalityDated),
+  };
+}
+
+export function toAppSettings(value: unknown): AppSettings {
+  const raw = asRecord(value);
+  return { autoLockMinutes: num(raw.autoLockMinutes, 10) };
+}
+
+export function toLockReason(value: unknown): LockReason {
+  const reason = value !== null && typeof value === 'object' ? (value as Raw).reason : value;
+  return reason === 'idle' || reason === 'suspend' ? reason : 'manual';
+}

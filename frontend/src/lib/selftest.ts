@@ -1,0 +1,159 @@
+// The self-test the Go side starts in the real window: it drives the real screens through the DOM
+// and reports checkpoints and a result as Wails events. Inert unless window.__tandemSelfTest is called.
+import { emitEvent, onEvent } from '$lib/api';
+import { afterPaint, currentScreen, waitFor, waitForScreen } from '$lib/ui/dom-wait';
+
+export interface SelfTestOptions {
+  passphrase: string;
+}
+
+export interface SelfTestResult {
+  ok: boolean;
+  reason?: string;
+  unlockToHomeMs?: number;
+}
+
+declare global {
+  interface Window {
+    __tandemSelfTest?: (opts: SelfTestOptions) => Promise<void>;
+  }
+}
+
+export const SELFTEST_PROFILE_NAME = 'Selftest Practice (fictional)';
+
+const STEP_MS = 15_000;
+const SLOW_STEP_MS = 60_000;
+const CONTINUE_MS = 120_000;
+
+/** A failure whose message is safe to report: it names a step, never record content. */
+class StepError extends Error {}
+
+function byTestId<T extends HTMLElement>(testid: string): T | undefined {
+  return document.querySelector<T>(`[data-testid="${testid}"]`) ?? undefined;
+}
+
+async function control<T extends HTMLElement>(testid: string): Promise<T> {
+  return waitFor(() => byTestId<T>(testid), STEP_MS, `control ${testid}`);
+}
+
+async function typeInto(testid: string, value: string): Promise<void> {
+  const input = await control<HTMLInputElement | HTMLTextAreaElement>(testid);
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function click(testid: string, timeoutMs = STEP_MS): Promise<void> {
+  const button = await waitFor(
+    () => {
+      const element = byTestId<HTMLButtonElement>(testid);
+      return element && !element.disabled ? element : undefined;
+    },
+    timeoutMs,
+    `enabled button ${testid}`,
+  );
+  button.click();
+}
+
+function waitForContinue(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new StepError('timed out waiting for selftest:continue'));
+    }, CONTINUE_MS);
+    const off = onEvent('selftest:continue', () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+
+async function checkpoint(name: string): Promise<void> {
+  await afterPaint();
+  const proceed = waitForContinue();
+  emitEvent('selftest:checkpoint', { name });
+  await proceed;
+}
+
+async function createVault(passphrase: string): Promise<void> {
+  await click('create-vault');
+  await waitForScreen(['create-passphrase'], STEP_MS);
+  await typeInto('passphrase', passphrase);
+  await typeInto('passphrase-repeat', passphrase);
+  await click('create-submit');
+  await waitForScreen(['recovery-key'], SLOW_STEP_MS);
+
+  await click('copy-key');
+  const confirmInput = await control<HTMLInputElement>('confirm-input');
+  const length = Number(confirmInput.dataset.confirmLength);
+  const key = (await control('recovery-key-text')).textContent?.replace(/\s+/g, '') ?? '';
+  if (!Number.isInteger(length) || length < 1 || key.length < length) throw new StepError('recovery key not shown');
+  await typeInto('confirm-input', key.slice(-length));
+  await click('confirm-submit');
+  await click('continue');
+  await waitForScreen(['profile'], SLOW_STEP_MS);
+}
+
+async function fillProfile(): Promise<void> {
+  await typeInto('profile-name', SELFTEST_PROFILE_NAME);
+  await click('profile-save');
+  await waitForScreen(['home'], STEP_MS);
+}
+
+async function unlock(passphrase: string): Promise<void> {
+  await typeInto('unlock-passphrase', passphrase);
+  await click('unlock-submit');
+  await waitForScreen(['home', 'profile'], SLOW_STEP_MS);
+}
+
+async function reachHome(passphrase: string): Promise<void> {
+  const first = await waitForScreen(['welcome', 'unlock', 'profile', 'home'], SLOW_STEP_MS);
+  if (first === 'welcome') await createVault(passphrase);
+  if (first === 'unlock') await unlock(passphrase);
+  if (currentScreen() === 'profile') await fillProfile();
+  await waitForScreen(['home'], STEP_MS);
+}
+
+export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
+  let result: SelfTestResult;
+  try {
+    if (!opts || typeof opts.passphrase !== 'string' || opts.passphrase === '') {
+      throw new StepError('no passphrase given');
+    }
+    await reachHome(opts.passphrase);
+    await checkpoint('home');
+
+    await click('lock');
+    await waitForScreen(['unlock'], STEP_MS);
+    await checkpoint('unlock');
+
+    await typeInto('unlock-passphrase', `${opts.passphrase} (not this one)`);
+    await click('unlock-submit');
+    await control('unlock-error');
+    await waitFor(() => (byTestId<HTMLButtonElement>('unlock-submit')?.disabled === false ? true : undefined), STEP_MS, 'unlock to finish');
+
+    await typeInto('unlock-passphrase', opts.passphrase);
+    const submit = await control<HTMLButtonElement>('unlock-submit');
+    const started = performance.now();
+    submit.click();
+    await waitForScreen(['home'], SLOW_STEP_MS);
+    await afterPaint();
+    const unlockToHomeMs = Math.round(performance.now() - started);
+
+    result = { ok: true, unlockToHomeMs };
+  } catch (error) {
+    // Only our own step messages are reported: they name a step or control, never record content.
+    const reason =
+      error instanceof StepError || (error instanceof Error && error.message.startsWith('timed out'))
+        ? error.message
+        : `unexpected ${error instanceof Error ? error.name : 'failure'}`;
+    result = { ok: false, reason: `${reason} (on screen ${currentScreen() ?? 'none'})` };
+  }
+  emitEvent('selftest:result', result);
+}
+
+/** Makes the self-test callable by the Go side. Does nothing by itself. */
+export function installSelfTest(target: Window = window): void {
+  target.__tandemSelfTest = runSelfTest;
+}

@@ -1,0 +1,44 @@
+// Decides which screen to show from the vault's status and where the therapist asked to go.
+import type { VaultStatus } from '$lib/api';
+
+export const SCREENS = [
+  'loading',
+  'problem',
+  'welcome',
+  'create-passphrase',
+  'recovery-key',
+  'profile',
+  'unlock',
+  'recovery-unlock',
+  'new-passphrase',
+  'home',
+  'settings',
+] as const;
+
+export type Screen = (typeof SCREENS)[number];
+
+export interface ScreenInputs {
+  status: VaultStatus | null;
+  /** The screen the therapist asked for; honoured only when the vault's state allows it. */
+  wanted: Screen;
+  /** Status() failed (vault busy, damaged, made by a newer Tandem…). */
+  problem: boolean;
+  /** A recovery key is waiting to be kept (between BeginCreate and FinishCreate). */
+  hasPendingKey: boolean;
+}
+
+export function resolveScreen({ status, wanted, problem, hasPendingKey }: ScreenInputs): Screen {
+  if (problem) return 'problem';
+  if (status === null) return 'loading';
+  switch (status.state) {
+    case 'absent':
+      if (wanted === 'recovery-key') return hasPendingKey ? 'recovery-key' : 'create-passphrase';
+      return wanted === 'create-passphrase' ? wanted : 'welcome';
+    case 'locked':
+      return wanted === 'recovery-unlock' ? wanted : 'unlock';
+    case 'unlocked':
+      if (status.mustSetPassphrase) return 'new-passphrase';
+      if (!status.profileComplete) return 'profile';
+      return wanted === 'settings' ? wanted : 'home';
+  }
+}

@@ -1,0 +1,34 @@
+// Starts Tandem's interface: font, styles, the root component, the self-test hook and the paint signal.
+import '@fontsource-variable/atkinson-hyperlegible-next';
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { emitEvent } from '$lib/api';
+import { t } from '$lib/i18n';
+import { installSelfTest } from '$lib/selftest';
+import { SCREENS } from '$lib/session/screens';
+import { afterPaint, waitForScreen } from '$lib/ui/dom-wait';
+
+document.title = t('app.name');
+
+const target = document.getElementById('app');
+if (!target) throw new Error('missing #app element');
+
+const app = mount(App, { target });
+
+installSelfTest(window);
+
+// Tell the Go side once the first real screen (not the loading state) has been painted.
+waitForScreen(
+  SCREENS.filter((screen) => screen !== 'loading'),
+  60_000,
+)
+  .then(async (screen) => {
+    await afterPaint();
+    emitEvent('app:first-paint', { screen });
+  })
+  .catch(() => {
+    // Nothing to report: the loading state never ended, which the Go side notices by itself.
+  });
+
+export default app;
