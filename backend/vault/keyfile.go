@@ -92,9 +92,10 @@ func Calibrate() KDFParams {
 	return p
 }
 
-// releaseMemory hands Argon2's working memory back to the system in the
-// background, rather than keep it resident for the app's lifetime.
-func releaseMemory() { go debug.FreeOSMemory() }
+// releaseMemory hands Argon2's working memory back to the system a moment
+// later, rather than keep it resident for the app's lifetime; the delay
+// keeps the collection off the path from unlock to the first screen.
+func releaseMemory() { time.AfterFunc(2*time.Second, debug.FreeOSMemory) }
 
 func kdfThreads() uint8 {
 	n := runtime.NumCPU()
