@@ -35,6 +35,8 @@ export default defineConfig({
     sourcemap: false,
   },
   server: {
+    // TANDEM_VITE_PORT lets a second `wails dev` run beside the usual one (e2e on another port).
+    port: Number(process.env.TANDEM_VITE_PORT) || 5173,
     strictPort: true,
   },
   test: {

@@ -1,7 +1,7 @@
 // Turns a rejected binding call into a typed ApiError the screens can act on.
 import { t } from '$lib/i18n';
 
-/** Stable codes from the Go side (backend/domain/error.go). */
+/** Stable codes from the Go side (backend/domain/error.go; "cocreation" from app/clients.go). */
 export const ERROR_CODES = [
   'invalid',
   'weak_passphrase',
@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'no_vault',
   'exists',
   'not_found',
+  'cocreation',
   'internal',
 ] as const;
 

@@ -3,6 +3,8 @@
 import * as VaultBinding from './wailsjs/go/app/Vault';
 import * as PracticeBinding from './wailsjs/go/app/Practice';
 import * as SettingsBinding from './wailsjs/go/app/Settings';
+import * as ClientsBinding from './wailsjs/go/app/Clients';
+import * as CoCreationBinding from './wailsjs/go/app/CoCreation';
 import { EventsEmit, EventsOn } from './wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
 import {
@@ -19,6 +21,30 @@ import {
   type RecoveryKeyView,
   type VaultStatus,
 } from './models';
+import {
+  toAgreement,
+  toClient,
+  toClientRecord,
+  toClientSummary,
+  toPlanItem,
+  toPowerMapEntry,
+  toReflection,
+  toStringList,
+  type Actor,
+  type Agreement,
+  type AgreementTerm,
+  type Client,
+  type ClientActor,
+  type ClientFilter,
+  type ClientRecord,
+  type ClientSummary,
+  type NewAgreement,
+  type NewPlanItem,
+  type PlanItem,
+  type PlanKind,
+  type PowerMapEntry,
+  type Reflection,
+} from './client-models';
 
 export { ApiError, toApiError, type ErrorCode } from './errors';
 export {
@@ -31,12 +57,22 @@ export {
   type VaultState,
   type VaultStatus,
 } from './models';
+export * from './client-models';
 
 let lockedHandler: ((error: ApiError) => void) | undefined;
+let coCreationHandler: ((error: ApiError) => void) | undefined;
 
 /** Registers the function called whenever any call fails because the vault is locked. */
 export function setLockedHandler(handler: ((error: ApiError) => void) | undefined): void {
   lockedHandler = handler;
+}
+
+/**
+ * Registers the function called whenever a call is refused because co-creation mode is on
+ * (or, from the co-creation screen, because it is no longer on): the page is out of step with Go.
+ */
+export function setCoCreationHandler(handler: ((error: ApiError) => void) | undefined): void {
+  coCreationHandler = handler;
 }
 
 /** Runs a binding call and turns any failure into an ApiError. */
@@ -46,6 +82,7 @@ async function call<T>(invoke: () => Promise<T>): Promise<T> {
   } catch (reason) {
     const error = toApiError(reason);
     if (error.code === 'locked') lockedHandler?.(error);
+    if (error.code === 'cocreation') coCreationHandler?.(error);
     throw error;
   }
 }
@@ -115,6 +152,151 @@ export const settings = {
     const current = await call(() => SettingsBinding.Get());
     const next = { ...current, ...changes } as Parameters<typeof SettingsBinding.Save>[0];
     return toAppSettings(await call(() => SettingsBinding.Save(next)));
+  },
+
+  /** Sets the co-creation PIN (4 to 12 digits), or removes it with pin "". Needs the passphrase. */
+  setPin: async (passphrase: string, pin: string): Promise<AppSettings> =>
+    toAppSettings(await call(() => SettingsBinding.SetPIN(passphrase, pin))),
+};
+
+type ClientArg = Parameters<typeof ClientsBinding.Create>[0];
+type ActorArg = Parameters<typeof ClientsBinding.RevisePlanItem>[3];
+type TermsArg = Parameters<typeof ClientsBinding.ReviseAgreement>[2];
+type PowerMapArg = Parameters<typeof ClientsBinding.AddPowerMapEntry>[0];
+type NewAgreementArg = Parameters<typeof ClientsBinding.AddAgreement>[0];
+type ReflectionArg = Parameters<typeof ClientsBinding.AddReflection>[0];
+type PlanKindArg = Parameters<typeof CoCreationBinding.AddPlanItem>[0];
+
+const terms = (list: AgreementTerm[]): TermsArg => list.map((term) => ({ key: term.key, text: term.text })) as TermsArg;
+
+/**
+ * The therapist's view of clients: every call is refused (code "cocreation") while co-creation
+ * mode is on. Each write returns the changed entity as the Go side stored it.
+ */
+export const clients = {
+  /** Active first, then paused, then closed; the query ignores case and accents. */
+  list: async (filter: ClientFilter): Promise<ClientSummary[]> => {
+    const result = await call(() => ClientsBinding.List({ ...filter } as Parameters<typeof ClientsBinding.List>[0]));
+    return Array.isArray(result) ? result.map(toClientSummary) : [];
+  },
+
+  /** Everything about one client, private content included. */
+  record: async (id: number): Promise<ClientRecord> => toClientRecord(await call(() => ClientsBinding.Record(id))),
+
+  suggestedFacets: async (): Promise<string[]> => toStringList(await call(() => ClientsBinding.SuggestedFacets())),
+
+  create: async (client: Client): Promise<Client> =>
+    toClient(await call(() => ClientsBinding.Create({ ...client, id: 0 } as ClientArg))),
+
+  update: async (client: Client): Promise<Client> =>
+    toClient(await call(() => ClientsBinding.Update({ ...client } as ClientArg))),
+
+  archive: async (id: number): Promise<void> => {
+    await call(() => ClientsBinding.Archive(id));
+  },
+
+  restore: async (id: number): Promise<void> => {
+    await call(() => ClientsBinding.Restore(id));
+  },
+
+  /** Only an archived record; typedName must be the chosen name exactly (else field "typedName"). */
+  erase: async (id: number, typedName: string): Promise<void> => {
+    await call(() => ClientsBinding.Erase(id, typedName));
+  },
+
+  addPlanItem: async (item: NewPlanItem): Promise<PlanItem> =>
+    toPlanItem(await call(() => ClientsBinding.AddPlanItem({ ...item } as Parameters<typeof ClientsBinding.AddPlanItem>[0]))),
+
+  /** Adds a wording; the earlier ones stay. The item's status becomes "revised". */
+  revisePlanItem: async (id: number, text: string, note: string, author: Actor): Promise<PlanItem> =>
+    toPlanItem(await call(() => ClientsBinding.RevisePlanItem(id, text, note, author as ActorArg))),
+
+  /** on: YYYY-MM-DD, or "" for today. */
+  agreePlanItem: async (id: number, on: string): Promise<PlanItem> =>
+    toPlanItem(await call(() => ClientsBinding.AgreePlanItem(id, on))),
+
+  retirePlanItem: async (id: number, reason: string): Promise<PlanItem> =>
+    toPlanItem(await call(() => ClientsBinding.RetirePlanItem(id, reason))),
+
+  /** position: among the client's items of the same kind, from 0. */
+  movePlanItem: async (id: number, position: number): Promise<void> => {
+    await call(() => ClientsBinding.MovePlanItem(id, position));
+  },
+
+  addPowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
+    toPowerMapEntry(await call(() => ClientsBinding.AddPowerMapEntry({ ...entry } as PowerMapArg))),
+
+  updatePowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
+    toPowerMapEntry(await call(() => ClientsBinding.UpdatePowerMapEntry({ ...entry } as PowerMapArg))),
+
+  addAgreement: async (agreement: NewAgreement): Promise<Agreement> =>
+    toAgreement(
+      await call(() => ClientsBinding.AddAgreement({ ...agreement, terms: terms(agreement.terms) } as NewAgreementArg)),
+    ),
+
+  /** Writes a new version; a confirmed agreement then needs the client's confirmation again. */
+  reviseAgreement: async (id: number, title: string, list: AgreementTerm[]): Promise<Agreement> =>
+    toAgreement(await call(() => ClientsBinding.ReviseAgreement(id, title, terms(list)))),
+
+  /** on: YYYY-MM-DD, or "" for today. */
+  confirmAgreement: async (id: number, typedName: string, on: string): Promise<Agreement> =>
+    toAgreement(await call(() => ClientsBinding.ConfirmAgreement(id, typedName, on))),
+
+  /** The private reflections about one client, or the general journal for 0; newest first. */
+  reflections: async (clientId: number): Promise<Reflection[]> => {
+    const result = await call(() => ClientsBinding.Reflections(clientId));
+    return Array.isArray(result) ? result.map(toReflection) : [];
+  },
+
+  addReflection: async (reflection: Reflection): Promise<Reflection> =>
+    toReflection(await call(() => ClientsBinding.AddReflection({ ...reflection } as ReflectionArg))),
+
+  updateReflection: async (reflection: Reflection): Promise<Reflection> =>
+    toReflection(await call(() => ClientsBinding.UpdateReflection({ ...reflection } as ReflectionArg))),
+};
+
+/**
+ * Co-creation mode: one client's shared content only, filtered on the Go side. Writes are by the
+ * client or by the two together. Leaving needs the therapist's passphrase or PIN.
+ */
+export const coCreation = {
+  /** Turns the mode on and returns what the client may see. */
+  enter: async (clientId: number): Promise<ClientRecord> =>
+    toClientRecord(await call(() => CoCreationBinding.Enter(clientId))),
+
+  view: async (): Promise<ClientRecord> => toClientRecord(await call(() => CoCreationBinding.View())),
+
+  addPlanItem: async (kind: PlanKind, text: string, by: ClientActor): Promise<PlanItem> =>
+    toPlanItem(await call(() => CoCreationBinding.AddPlanItem(kind as PlanKindArg, text, by as ActorArg))),
+
+  revisePlanItem: async (id: number, text: string, note: string, by: ClientActor): Promise<PlanItem> =>
+    toPlanItem(await call(() => CoCreationBinding.RevisePlanItem(id, text, note, by as ActorArg))),
+
+  agreePlanItem: async (id: number): Promise<PlanItem> => toPlanItem(await call(() => CoCreationBinding.AgreePlanItem(id))),
+
+  /** Saved as shared; entry.author must be the client or together. */
+  addPowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
+    toPowerMapEntry(await call(() => CoCreationBinding.AddPowerMapEntry({ ...entry } as PowerMapArg))),
+
+  updatePowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
+    toPowerMapEntry(await call(() => CoCreationBinding.UpdatePowerMapEntry({ ...entry } as PowerMapArg))),
+
+  addAgreement: async (agreement: NewAgreement, by: ClientActor): Promise<Agreement> =>
+    toAgreement(
+      await call(() =>
+        CoCreationBinding.AddAgreement({ ...agreement, terms: terms(agreement.terms) } as NewAgreementArg, by as ActorArg),
+      ),
+    ),
+
+  reviseAgreement: async (id: number, title: string, list: AgreementTerm[], by: ClientActor): Promise<Agreement> =>
+    toAgreement(await call(() => CoCreationBinding.ReviseAgreement(id, title, terms(list), by as ActorArg))),
+
+  confirmAgreement: async (id: number, typedName: string): Promise<Agreement> =>
+    toAgreement(await call(() => CoCreationBinding.ConfirmAgreement(id, typedName))),
+
+  /** Rejects with code "wrong_secret" (field "secret") when it is neither the passphrase nor the PIN. */
+  leave: async (secret: string): Promise<void> => {
+    await call(() => CoCreationBinding.Leave(secret));
   },
 };
 

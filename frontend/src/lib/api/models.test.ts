@@ -12,6 +12,7 @@ describe('toVaultStatus', () => {
         folder: '/home/t/.local/share/Tandem',
         version: '0.1.0',
         autoLockMinutes: 15,
+        coCreationClientId: 7,
       }),
     ).toEqual({
       state: 'unlocked',
@@ -20,6 +21,7 @@ describe('toVaultStatus', () => {
       folder: '/home/t/.local/share/Tandem',
       version: '0.1.0',
       autoLockMinutes: 15,
+      coCreationClientId: 7,
     });
   });
 
@@ -31,7 +33,12 @@ describe('toVaultStatus', () => {
       folder: '',
       version: '',
       autoLockMinutes: 10,
+      coCreationClientId: 0,
     });
+  });
+
+  it('never reports co-creation mode for a locked vault', () => {
+    expect(toVaultStatus({ state: 'locked', coCreationClientId: 3 }).coCreationClientId).toBe(0);
   });
 
   it('refuses an unknown state', () => {

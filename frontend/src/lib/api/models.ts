@@ -16,6 +16,8 @@ export interface VaultStatus {
   /** Tandem's version. */
   version: string;
   autoLockMinutes: number;
+  /** The client whose co-creation screen is on; 0 when the mode is off. */
+  coCreationClientId: number;
 }
 
 export interface PassphraseCheck {
@@ -48,6 +50,8 @@ export interface PracticeProfile {
 
 export interface AppSettings {
   autoLockMinutes: number;
+  /** A PIN is set that can end co-creation mode instead of the passphrase. */
+  hasPin: boolean;
 }
 
 export type LockReason = 'idle' | 'manual' | 'suspend';
@@ -90,6 +94,7 @@ export function toVaultStatus(value: unknown): VaultStatus {
     folder: str(raw.folder),
     version: str(raw.version),
     autoLockMinutes: num(raw.autoLockMinutes, 10),
+    coCreationClientId: state === 'unlocked' ? Math.max(0, Math.trunc(num(raw.coCreationClientId, 0))) : 0,
   };
 }
 
@@ -121,7 +126,7 @@ export function toPracticeProfile(value: unknown): PracticeProfile {
 
 export function toAppSettings(value: unknown): AppSettings {
   const raw = asRecord(value);
-  return { autoLockMinutes: num(raw.autoLockMinutes, 10) };
+  return { autoLockMinutes: num(raw.autoLockMinutes, 10), hasPin: bool(raw.hasPin) };
 }
 
 export function toLockReason(value: unknown): LockReason {

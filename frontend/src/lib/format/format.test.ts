@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayPart, formatDate, greetingKey } from './format';
+import { dayPart, daysBetween, formatDate, formatTime, greetingKey, localDay, todayIso } from './format';
 
 describe('dayPart', () => {
   const at = (hour: number) => new Date(2025, 2, 12, hour, 30);
@@ -28,5 +28,42 @@ describe('formatDate', () => {
   it('gives nothing for empty or unreadable values', () => {
     expect(formatDate('')).toBe('');
     expect(formatDate('soon')).toBe('');
+  });
+});
+
+describe('todayIso', () => {
+  it('pads month and day', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows the local hour and minute', () => {
+    expect(formatTime(new Date(2026, 2, 1, 9, 7).toISOString())).toBe('09:07');
+  });
+
+  it('is empty for nonsense', () => {
+    expect(formatTime('')).toBe('');
+    expect(formatTime('soon')).toBe('');
+  });
+});
+
+describe('localDay', () => {
+  it('keeps a date-only value and reads a timestamp in local time', () => {
+    expect(localDay('2026-03-04')).toBe('2026-03-04');
+    expect(localDay(new Date(2026, 2, 4, 23, 30).toISOString())).toBe('2026-03-04');
+    expect(localDay('never')).toBe('');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days, across month ends and leap days', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-01-01', '2026-01-01')).toBe(0);
+    expect(daysBetween('2026-03-10', '2026-03-01')).toBe(-9);
+  });
+
+  it('is NaN for an unreadable date', () => {
+    expect(daysBetween('', '2026-01-01')).toBeNaN();
   });
 });

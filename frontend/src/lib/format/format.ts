@@ -41,3 +41,32 @@ export function formatDate(iso: string): string {
   if (iso.trim() === '' || Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
+
+/** Today's calendar date on this computer, as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Formats a timestamp's local time of day as "14:05"; "" for an unreadable value. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (iso.trim() === '' || Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** The local calendar day of a timestamp, as YYYY-MM-DD (a date-only value is kept as it is). */
+export function localDay(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso.trim())) return iso.trim();
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : todayIso(date);
+}
+
+/** Whole calendar days from the date `from` (YYYY-MM-DD) to the date `to`; NaN if unreadable. */
+export function daysBetween(from: string, to: string): number {
+  const parse = (value: string): number => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  };
+  return Math.round((parse(to) - parse(from)) / 86_400_000);
+}

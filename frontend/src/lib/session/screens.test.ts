@@ -10,6 +10,7 @@ function status(partial: Partial<VaultStatus>): VaultStatus {
     folder: '/vault',
     version: '0.1.0',
     autoLockMinutes: 10,
+    coCreationClientId: 0,
     ...partial,
   };
 }
@@ -52,5 +53,23 @@ describe('resolveScreen', () => {
   it('goes home or to settings once everything is set up', () => {
     expect(resolve(status({}), 'welcome')).toBe('home');
     expect(resolve(status({}), 'settings')).toBe('settings');
+  });
+
+  it('reaches the clients, a client, the client form and the journal once unlocked', () => {
+    for (const screen of ['clients', 'client', 'client-form', 'reflections'] as const) {
+      expect(resolve(status({}), screen)).toBe(screen);
+      expect(resolve(status({ state: 'locked' }), screen)).toBe('unlock');
+    }
+  });
+
+  it('shows only co-creation mode while the Go side says it is on', () => {
+    const on = status({ coCreationClientId: 4 });
+    for (const screen of ['home', 'clients', 'client', 'settings', 'reflections'] as const) {
+      expect(resolve(on, screen)).toBe('cocreation');
+    }
+  });
+
+  it('never shows co-creation mode when the Go side says it is off', () => {
+    expect(resolve(status({}), 'cocreation')).toBe('home');
   });
 });

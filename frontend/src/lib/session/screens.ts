@@ -12,10 +12,24 @@ export const SCREENS = [
   'recovery-unlock',
   'new-passphrase',
   'home',
+  'clients',
+  'client',
+  'client-form',
+  'reflections',
   'settings',
+  'cocreation',
 ] as const;
 
 export type Screen = (typeof SCREENS)[number];
+
+/** The screens of the open vault that the therapist moves between freely (the header's world). */
+export const SHELL_SCREENS = ['home', 'clients', 'client', 'client-form', 'reflections', 'settings'] as const;
+
+export type ShellScreen = (typeof SHELL_SCREENS)[number];
+
+export function isShellScreen(screen: Screen): screen is ShellScreen {
+  return (SHELL_SCREENS as readonly string[]).includes(screen);
+}
 
 export interface ScreenInputs {
   status: VaultStatus | null;
@@ -39,6 +53,8 @@ export function resolveScreen({ status, wanted, problem, hasPendingKey }: Screen
     case 'unlocked':
       if (status.mustSetPassphrase) return 'new-passphrase';
       if (!status.profileComplete) return 'profile';
-      return wanted === 'settings' ? wanted : 'home';
+      // Co-creation mode is decided by the Go side, and nothing else is reachable while it is on.
+      if (status.coCreationClientId !== 0) return 'cocreation';
+      return isShellScreen(wanted) ? wanted : 'home';
   }
 }

@@ -3,6 +3,7 @@ import { getContext, setContext } from 'svelte';
 import {
   onVaultLocked,
   practice,
+  setCoCreationHandler,
   setLockedHandler,
   toApiError,
   vault,
@@ -14,10 +15,17 @@ import {
   type RecoveryKeyView,
   type VaultStatus,
 } from '$lib/api';
+import { ClientsStore } from '$lib/clients/clients.svelte';
+import { CoCreationStore } from '$lib/cocreation/cocreation.svelte';
 import { resolveScreen, type Screen } from './screens';
 
 /** Which part of Settings to bring into view when opening it. */
 export type SettingsSection = 'top' | 'profile' | 'autolock';
+
+/** The sections of a client's page. */
+export const CLIENT_TABS = ['overview', 'plan', 'agreements', 'powermap', 'reflections', 'history'] as const;
+
+export type ClientTab = (typeof CLIENT_TABS)[number];
 
 export class Session {
   status = $state<VaultStatus | null>(null);
@@ -30,6 +38,16 @@ export class Session {
   /** The new recovery key between BeginCreate and FinishCreate. Secret: cleared as soon as possible. */
   pendingKey = $state<RecoveryKeyView | null>(null);
   settingsSection = $state<SettingsSection>('top');
+  /** The therapist's client data: the list and the open record. Cleared at lock. */
+  readonly clients = new ClientsStore();
+  /** Co-creation mode's data: the one client's shared view. Cleared at lock and on leaving. */
+  readonly coCreation = new CoCreationStore();
+  /** The client shown on the client page, or edited in the client form (0: a new client). */
+  clientId = $state(0);
+  /** The section of the client page to show. */
+  clientTab = $state<ClientTab>('overview');
+  /** The therapist asked to search clients (Ctrl+K or "/"); the client list focuses its search, then clears this. */
+  searchPending = $state(false);
   #wanted = $state<Screen>('welcome');
 
   screen: Screen = $derived(
@@ -48,10 +66,13 @@ export class Session {
   /** Listens for locks from the Go side; returns a function that stops listening. */
   connect(): () => void {
     setLockedHandler(() => this.handleLocked(null));
+    // A call refused because of co-creation mode means the page is out of step: ask Go again.
+    setCoCreationHandler(() => void this.start());
     const off = onVaultLocked((reason) => this.handleLocked(reason));
     return () => {
       off();
       setLockedHandler(undefined);
+      setCoCreationHandler(undefined);
     };
   }
 
@@ -71,6 +92,49 @@ export class Session {
     this.#wanted = screen;
   }
 
+  /** Shows the client list with the search field focused. */
+  findClient(): void {
+    this.searchPending = true;
+    this.#wanted = 'clients';
+  }
+
+  openClient(id: number, tab: ClientTab = 'overview'): void {
+    this.clientId = id;
+    this.clientTab = tab;
+    this.#wanted = 'client';
+  }
+
+  newClient(): void {
+    this.clientId = 0;
+    this.#wanted = 'client-form';
+  }
+
+  editClient(id: number): void {
+    this.clientId = id;
+    this.#wanted = 'client-form';
+  }
+
+  /**
+   * Turns toward the client: the Go side turns co-creation mode on, and the page forgets
+   * everything therapist-only before showing the client's view.
+   */
+  async enterCoCreation(clientId: number): Promise<void> {
+    await this.coCreation.enter(clientId);
+    this.clients.clear();
+    this.profile = null;
+    if (this.status) this.status = { ...this.status, coCreationClientId: clientId };
+  }
+
+  /** Leaves co-creation mode with the passphrase or PIN and returns to the client's page. */
+  async leaveCoCreation(secret: string): Promise<void> {
+    const clientId = this.status?.coCreationClientId ?? 0;
+    await this.coCreation.leave(secret);
+    if (this.status) this.status = { ...this.status, coCreationClientId: 0 };
+    if (clientId !== 0) this.openClient(clientId, 'plan');
+    else this.#wanted = 'home';
+    void this.loadProfile();
+  }
+
   /** Takes a status returned by the Go side and moves to the screen it calls for. */
   applyStatus(status: VaultStatus): void {
     const wasUnlocked = this.unlocked;
@@ -84,6 +148,13 @@ export class Session {
       this.lockReason = null;
       this.#wanted = 'home';
     }
+    if (status.coCreationClientId !== 0) {
+      // Only the client's view may be in the page while the mode is on.
+      this.clients.clear();
+      this.profile = null;
+      return;
+    }
+    this.coCreation.clear();
     if (!status.mustSetPassphrase && this.profile === null) void this.loadProfile();
   }
 
@@ -92,7 +163,7 @@ export class Session {
       this.profile = await practice.get();
     } catch (reason) {
       const error = toApiError(reason);
-      if (error.code === 'locked') return;
+      if (error.code === 'locked' || error.code === 'cocreation') return;
       // Without a stored profile the form starts empty; home shows what it can.
       this.profile = this.profile ?? { ...EMPTY_PROFILE };
     }
@@ -127,13 +198,17 @@ export class Session {
     this.#clearSecrets();
     this.#wanted = 'unlock';
     if (this.status && this.status.state === 'unlocked') {
-      this.status = { ...this.status, state: 'locked', mustSetPassphrase: false };
+      this.status = { ...this.status, state: 'locked', mustSetPassphrase: false, coCreationClientId: 0 };
     }
   }
 
   #clearSecrets(): void {
     this.pendingKey = null;
     this.profile = null;
+    this.clients.clear();
+    this.coCreation.clear();
+    this.clientId = 0;
+    this.clientTab = 'overview';
   }
 }
 

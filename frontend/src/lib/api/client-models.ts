@@ -1,0 +1,374 @@
+// The shapes of clients and their co-created records, and the checks that turn binding results into them.
+import { ApiError } from './errors';
+import { t } from '$lib/i18n';
+
+/** Who did or wrote something. */
+export type Actor = 'client' | 'therapist' | 'together';
+/** Who may write in co-creation mode. */
+export type ClientActor = 'client' | 'together';
+export type ClientStatus = 'active' | 'paused' | 'closed';
+export type PlanKind = 'goal' | 'intention';
+export type PlanStatus = 'proposed' | 'agreed' | 'revised' | 'retired';
+export type Visibility = 'shared' | 'private';
+export type AgreementKind = 'touch' | 'safety' | 'right_to_stop' | 'confidentiality' | 'topics' | 'custom';
+export type ReflectionKind = 'reaction' | 'bias' | 'shadow' | 'consultation' | 'other';
+
+export const ACTORS: readonly Actor[] = ['client', 'therapist', 'together'];
+export const CLIENT_ACTORS: readonly ClientActor[] = ['client', 'together'];
+export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'paused', 'closed'];
+export const PLAN_KINDS: readonly PlanKind[] = ['goal', 'intention'];
+export const AGREEMENT_KINDS: readonly AgreementKind[] = [
+  'touch',
+  'safety',
+  'right_to_stop',
+  'confidentiality',
+  'topics',
+  'custom',
+];
+export const REFLECTION_KINDS: readonly ReflectionKind[] = ['reaction', 'bias', 'shadow', 'consultation', 'other'];
+
+/** One facet of identity, named and described in the client's own words. */
+export interface Identity {
+  facet: string;
+  description: string;
+}
+
+export interface Client {
+  id: number;
+  chosenName: string;
+  pronouns: string;
+  /** Used only where a document requires it. */
+  legalName: string;
+  /** YYYY-MM-DD, or "". */
+  dateOfBirth: string;
+  email: string;
+  phone: string;
+  address: string;
+  emergencyContact: string;
+  languages: string;
+  identities: Identity[];
+  status: ClientStatus;
+  created: string;
+  updated: string;
+  /** When the record was archived; "" while it is not. */
+  archived: string;
+  /** The therapist's private note. */
+  intakeNote: string;
+}
+
+export interface ClientSummary {
+  id: number;
+  chosenName: string;
+  pronouns: string;
+  status: ClientStatus;
+  updated: string;
+  archived: boolean;
+}
+
+export interface ClientFilter {
+  query: string;
+  /** "" for every status. */
+  status: ClientStatus | '';
+  archived: boolean;
+}
+
+/** One wording of a plan item, by its author. Oldest first in PlanItem.revisions. */
+export interface Revision {
+  at: string;
+  author: Actor;
+  text: string;
+  note: string;
+}
+
+export interface PlanItem {
+  id: number;
+  clientId: number;
+  kind: PlanKind;
+  /** The current wording: the latest revision. */
+  text: string;
+  proposedBy: Actor;
+  status: PlanStatus;
+  agreedOn: string;
+  retiredReason: string;
+  /** Position among the client's items of the same kind, from 0. */
+  position: number;
+  created: string;
+  revisions: Revision[];
+}
+
+export interface NewPlanItem {
+  clientId: number;
+  kind: PlanKind;
+  text: string;
+  proposedBy: Actor;
+}
+
+export interface PowerMapEntry {
+  id: number;
+  clientId: number;
+  writtenOn: string;
+  difference: string;
+  showsUp: string;
+  agreed: string;
+  visibility: Visibility;
+  author: Actor;
+  updated: string;
+}
+
+export interface AgreementTerm {
+  key: string;
+  text: string;
+}
+
+export interface AgreementVersion {
+  at: string;
+  author: Actor;
+  title: string;
+  terms: AgreementTerm[];
+  confirmedName: string;
+  confirmedOn: string;
+}
+
+export interface Agreement {
+  id: number;
+  clientId: number;
+  kind: AgreementKind;
+  title: string;
+  terms: AgreementTerm[];
+  /** The name the client typed to confirm the wording in force; "" when not confirmed. */
+  confirmedName: string;
+  confirmedOn: string;
+  updated: string;
+  /** Every version, oldest first. */
+  versions: AgreementVersion[];
+}
+
+export interface NewAgreement {
+  clientId: number;
+  kind: AgreementKind;
+  title: string;
+  terms: AgreementTerm[];
+}
+
+export interface Reflection {
+  id: number;
+  /** 0 for the general journal. */
+  clientId: number;
+  writtenOn: string;
+  kind: ReflectionKind;
+  text: string;
+  updated: string;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: Actor;
+  entity: string;
+  entityId: number;
+  action: string;
+  /** JSON of the entity before the change ("" when there was none). */
+  before: string;
+  after: string;
+}
+
+export interface ClientRecord {
+  client: Client;
+  powerMap: PowerMapEntry[];
+  plan: PlanItem[];
+  agreements: Agreement[];
+  reflections: Reflection[];
+  history: HistoryEntry[];
+}
+
+type Raw = Record<string, unknown>;
+
+function asRecord(value: unknown): Raw {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError('internal', t('errors.internal'));
+  }
+  return value as Raw;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const int = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 0);
+const list = <T>(value: unknown, convert: (item: unknown) => T): T[] => (Array.isArray(value) ? value.map(convert) : []);
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+export const toActor = (value: unknown): Actor => oneOf(ACTORS, value, 'therapist');
+
+export function toIdentity(value: unknown): Identity {
+  const raw = asRecord(value);
+  return { facet: str(raw.facet), description: str(raw.description) };
+}
+
+export function toClient(value: unknown): Client {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    chosenName: str(raw.chosenName),
+    pronouns: str(raw.pronouns),
+    legalName: str(raw.legalName),
+    dateOfBirth: str(raw.dateOfBirth),
+    email: str(raw.email),
+    phone: str(raw.phone),
+    address: str(raw.address),
+    emergencyContact: str(raw.emergencyContact),
+    languages: str(raw.languages),
+    identities: list(raw.identities, toIdentity),
+    status: oneOf(CLIENT_STATUSES, raw.status, 'active'),
+    created: str(raw.created),
+    updated: str(raw.updated),
+    archived: str(raw.archived),
+    intakeNote: str(raw.intakeNote),
+  };
+}
+
+export function toClientSummary(value: unknown): ClientSummary {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    chosenName: str(raw.chosenName),
+    pronouns: str(raw.pronouns),
+    status: oneOf(CLIENT_STATUSES, raw.status, 'active'),
+    updated: str(raw.updated),
+    archived: raw.archived === true,
+  };
+}
+
+export function toRevision(value: unknown): Revision {
+  const raw = asRecord(value);
+  return { at: str(raw.at), author: toActor(raw.author), text: str(raw.text), note: str(raw.note) };
+}
+
+export function toPlanItem(value: unknown): PlanItem {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    clientId: int(raw.clientId),
+    kind: oneOf(PLAN_KINDS, raw.kind, 'goal'),
+    text: str(raw.text),
+    proposedBy: toActor(raw.proposedBy),
+    status: oneOf<PlanStatus>(['proposed', 'agreed', 'revised', 'retired'], raw.status, 'proposed'),
+    agreedOn: str(raw.agreedOn),
+    retiredReason: str(raw.retiredReason),
+    position: int(raw.position),
+    created: str(raw.created),
+    revisions: list(raw.revisions, toRevision),
+  };
+}
+
+export function toPowerMapEntry(value: unknown): PowerMapEntry {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    clientId: int(raw.clientId),
+    writtenOn: str(raw.writtenOn),
+    difference: str(raw.difference),
+    showsUp: str(raw.showsUp),
+    agreed: str(raw.agreed),
+    // Anything unknown is treated as private: the safe side.
+    visibility: oneOf<Visibility>(['shared', 'private'], raw.visibility, 'private'),
+    author: toActor(raw.author),
+    updated: str(raw.updated),
+  };
+}
+
+export function toAgreementTerm(value: unknown): AgreementTerm {
+  const raw = asRecord(value);
+  return { key: str(raw.key), text: str(raw.text) };
+}
+
+export function toAgreementVersion(value: unknown): AgreementVersion {
+  const raw = asRecord(value);
+  return {
+    at: str(raw.at),
+    author: toActor(raw.author),
+    title: str(raw.title),
+    terms: list(raw.terms, toAgreementTerm),
+    confirmedName: str(raw.confirmedName),
+    confirmedOn: str(raw.confirmedOn),
+  };
+}
+
+export function toAgreement(value: unknown): Agreement {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    clientId: int(raw.clientId),
+    kind: oneOf(AGREEMENT_KINDS, raw.kind, 'custom'),
+    title: str(raw.title),
+    terms: list(raw.terms, toAgreementTerm),
+    confirmedName: str(raw.confirmedName),
+    confirmedOn: str(raw.confirmedOn),
+    updated: str(raw.updated),
+    versions: list(raw.versions, toAgreementVersion),
+  };
+}
+
+export function toReflection(value: unknown): Reflection {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    clientId: int(raw.clientId),
+    writtenOn: str(raw.writtenOn),
+    kind: oneOf(REFLECTION_KINDS, raw.kind, 'other'),
+    text: str(raw.text),
+    updated: str(raw.updated),
+  };
+}
+
+export function toHistoryEntry(value: unknown): HistoryEntry {
+  const raw = asRecord(value);
+  return {
+    id: int(raw.id),
+    at: str(raw.at),
+    actor: toActor(raw.actor),
+    entity: str(raw.entity),
+    entityId: int(raw.entityId),
+    action: str(raw.action),
+    before: str(raw.before),
+    after: str(raw.after),
+  };
+}
+
+export function toClientRecord(value: unknown): ClientRecord {
+  const raw = asRecord(value);
+  return {
+    client: toClient(raw.client),
+    powerMap: list(raw.powerMap, toPowerMapEntry),
+    plan: list(raw.plan, toPlanItem),
+    agreements: list(raw.agreements, toAgreement),
+    reflections: list(raw.reflections, toReflection),
+    history: list(raw.history, toHistoryEntry),
+  };
+}
+
+export function toStringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A client with nothing filled in, for the new-client form. */
+export function emptyClient(): Client {
+  return {
+    id: 0,
+    chosenName: '',
+    pronouns: '',
+    legalName: '',
+    dateOfBirth: '',
+    email: '',
+    phone: '',
+    address: '',
+    emergencyContact: '',
+    languages: '',
+    identities: [],
+    status: 'active',
+    created: '',
+    updated: '',
+    archived: '',
+    intakeNote: '',
+  };
+}

@@ -1,0 +1,109 @@
+// Co-creation mode in page state: only what CoCreation.View() returns for the one client, and
+// who is writing. Nothing therapist-only is ever fetched or kept here.
+import {
+  coCreation,
+  toApiError,
+  type AgreementTerm,
+  type ApiError,
+  type ClientActor,
+  type ClientRecord,
+  type NewAgreement,
+  type PlanKind,
+  type PowerMapEntry,
+} from '$lib/api';
+
+export class CoCreationStore {
+  /** The client's view of their record, filtered on the Go side. */
+  view = $state<ClientRecord | null>(null);
+  /** Who is writing: every write is attributed to them. */
+  writer = $state<ClientActor>('client');
+  loading = $state(false);
+  error = $state<ApiError | null>(null);
+
+  #request = 0;
+
+  /** Turns the mode on for a client (the Go side refuses an archived record). */
+  async enter(clientId: number): Promise<void> {
+    const request = ++this.#request;
+    const view = await coCreation.enter(clientId);
+    if (request !== this.#request) return;
+    this.view = view;
+    this.writer = 'client';
+    this.error = null;
+  }
+
+  /** Reads the client's view again (after a change, or when the page was reloaded in the mode). */
+  async load(): Promise<void> {
+    const request = ++this.#request;
+    this.loading = true;
+    try {
+      const view = await coCreation.view();
+      if (request !== this.#request) return;
+      this.view = view;
+      this.error = null;
+    } catch (reason) {
+      if (request !== this.#request) return;
+      this.error = toApiError(reason);
+    } finally {
+      if (request === this.#request) this.loading = false;
+    }
+  }
+
+  async #change<T>(write: () => Promise<T>): Promise<T> {
+    const result = await write();
+    await this.load();
+    return result;
+  }
+
+  addPlanItem(kind: PlanKind, text: string) {
+    const by = this.writer;
+    return this.#change(() => coCreation.addPlanItem(kind, text, by));
+  }
+
+  revisePlanItem(id: number, text: string, note: string) {
+    const by = this.writer;
+    return this.#change(() => coCreation.revisePlanItem(id, text, note, by));
+  }
+
+  agreePlanItem(id: number) {
+    return this.#change(() => coCreation.agreePlanItem(id));
+  }
+
+  addPowerMapEntry(entry: PowerMapEntry) {
+    const author = this.writer;
+    return this.#change(() => coCreation.addPowerMapEntry({ ...entry, id: 0, author, visibility: 'shared' }));
+  }
+
+  updatePowerMapEntry(entry: PowerMapEntry) {
+    const author = this.writer;
+    return this.#change(() => coCreation.updatePowerMapEntry({ ...entry, author, visibility: 'shared' }));
+  }
+
+  addAgreement(agreement: Omit<NewAgreement, 'clientId'>) {
+    const by = this.writer;
+    return this.#change(() => coCreation.addAgreement({ ...agreement, clientId: 0 }, by));
+  }
+
+  reviseAgreement(id: number, title: string, terms: AgreementTerm[]) {
+    const by = this.writer;
+    return this.#change(() => coCreation.reviseAgreement(id, title, terms, by));
+  }
+
+  confirmAgreement(id: number, typedName: string) {
+    return this.#change(() => coCreation.confirmAgreement(id, typedName));
+  }
+
+  /** Ends the mode with the therapist's passphrase or PIN; rejects (wrong_secret) otherwise. */
+  async leave(secret: string): Promise<void> {
+    await coCreation.leave(secret);
+    this.clear();
+  }
+
+  clear(): void {
+    this.#request++;
+    this.view = null;
+    this.writer = 'client';
+    this.loading = false;
+    this.error = null;
+  }
+}
