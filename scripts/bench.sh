@@ -13,7 +13,7 @@ make --no-print-directory build >/dev/null || { echo "build failed" >&2; exit 1;
 bin="$ROOT/build/bin/tandem"
 start_xvfb || exit 1
 work=$(mktemp -d)
-trap 'rm -rf "$work"; kill ${XVFB_PID:-0} 2>/dev/null || true' EXIT
+trap 'rm -rf "$work"; stop_xvfb' EXIT
 pass="bench lantern orbit cello"
 printf '%s\n' "$pass" > "$work/pass"
 export TANDEM_VAULT="$work/vault"

@@ -17,7 +17,7 @@ cleanup() {
   sleep 1
   [[ -n ${DEV_PID:-} ]] && kill -9 -- "-$DEV_PID" 2>/dev/null
   rm -rf "$work"
-  kill ${XVFB_PID:-0} 2>/dev/null || true
+  stop_xvfb
 }
 trap cleanup EXIT
 

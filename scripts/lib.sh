@@ -6,8 +6,15 @@ GO_TAGS="sqlite_fts5"
 ARTIFACTS="$ROOT/build/test-artifacts"
 mkdir -p "$ARTIFACTS"
 
-# start_xvfb starts a virtual display unless one is already usable, and
-# stops it when the calling script exits.
+# stop_xvfb stops the display start_xvfb started, if it started one.
+stop_xvfb() {
+  if [[ -n ${XVFB_PID:-} ]]; then
+    kill "$XVFB_PID" 2>/dev/null || true
+  fi
+}
+
+# start_xvfb starts a virtual display unless one is already usable. Scripts
+# call stop_xvfb from their exit trap.
 start_xvfb() {
   if [[ -n "${DISPLAY:-}" ]] && xdpyinfo >/dev/null 2>&1; then
     return 0
@@ -17,7 +24,7 @@ start_xvfb() {
   Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   XVFB_PID=$!
   export DISPLAY=":$n"
-  trap 'kill $XVFB_PID 2>/dev/null || true' EXIT
+  trap stop_xvfb EXIT
   for _ in $(seq 50); do
     xdpyinfo >/dev/null 2>&1 && return 0
     sleep 0.1

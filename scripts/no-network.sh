@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 bin=${TANDEM_TEST_BINARY:-$ROOT/build/bin/tandem}
 start_xvfb || exit 1
 work=$(mktemp -d)
-trap 'rm -rf "$work"; kill ${XVFB_PID:-0} 2>/dev/null || true' EXIT
+trap 'rm -rf "$work"; stop_xvfb' EXIT
 trace="$ARTIFACTS/network-trace.txt"
 : > "$trace"
 

@@ -14,7 +14,7 @@ mkdir -p "$shots"
 start_xvfb || exit 1
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"; kill ${XVFB_PID:-0} 2>/dev/null || true' EXIT
+trap 'rm -rf "$work"; stop_xvfb' EXIT
 export TANDEM_VAULT="$work/vault"
 pass="selftest lantern orbit cello"
 if [[ $mode == seeded ]]; then

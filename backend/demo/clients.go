@@ -79,7 +79,8 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 			return fmt.Errorf("seed goal: %w", err)
 		}
 		counts["goals"]++
-		if r.IntN(3) > 0 {
+		// The first goal is always reworded: most plans change as the work begins.
+		if k == 0 || r.IntN(3) > 0 {
 			if it, err = s.At(clk.next(48)).RevisePlanItem(ctx, it.ID, goals[g][1], pick(r, revisionNotes), domain.ByTogether); err != nil {
 				return fmt.Errorf("seed revision: %w", err)
 			}

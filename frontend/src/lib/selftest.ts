@@ -115,6 +115,52 @@ async function reachHome(passphrase: string): Promise<void> {
   await waitForScreen(['home'], STEP_MS);
 }
 
+/** Clicks the first element matching selector inside the page, or fails the step. */
+async function clickFirst(selector: string, what: string): Promise<void> {
+  const element = await waitFor(() => document.querySelector<HTMLElement>(selector) ?? undefined, STEP_MS, what);
+  element.click();
+}
+
+/**
+ * With clients in the vault (a demo vault), visits the client screens for their checkpoints:
+ * the client list, a client's plan with a wording history open, and co-creation mode, which
+ * it leaves with the passphrase. Without clients it does nothing.
+ */
+async function tourClients(passphrase: string): Promise<void> {
+  await click('nav-clients');
+  await waitForScreen(['clients'], STEP_MS);
+  const hasClients = await waitFor(
+    () => (byTestId('client-row') ? true : byTestId('clients-empty') ? false : undefined),
+    STEP_MS,
+    'client list',
+  );
+  if (!hasClients) {
+    await click('nav-home');
+    await waitForScreen(['home'], STEP_MS);
+    return;
+  }
+  await checkpoint('clients');
+  await clickFirst('[data-testid="client-row"]', 'a client row');
+  await waitForScreen(['client'], STEP_MS);
+  await click('tab-plan');
+  // An item reworded at least once shows its history best; any item will do if none was.
+  const revised = document.querySelector('[data-testid="plan-history"]:not([data-wordings="1"])');
+  if (revised instanceof HTMLElement) revised.click();
+  else await clickFirst('[data-testid="plan-history"]', 'a wording history button');
+  await control('history-dialog');
+  await checkpoint('client-plan-history');
+  await click('history-dialog-close');
+  await click('enter-cocreation');
+  await waitForScreen(['cocreation'], STEP_MS);
+  await checkpoint('cocreation');
+  await click('leave-cocreation');
+  await typeInto('leave-secret', passphrase);
+  await click('leave-submit');
+  await waitForScreen(['client'], SLOW_STEP_MS);
+  await click('nav-home');
+  await waitForScreen(['home'], STEP_MS);
+}
+
 export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
   let result: SelfTestResult;
   try {
@@ -123,6 +169,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     }
     await reachHome(opts.passphrase);
     await checkpoint('home');
+    await tourClients(opts.passphrase);
 
     await click('lock');
     await waitForScreen(['unlock'], STEP_MS);
