@@ -102,6 +102,7 @@ func (t *selfTest) start(ctx context.Context) {
 			OK             bool    `json:"ok"`
 			Reason         string  `json:"reason"`
 			UnlockToHomeMs float64 `json:"unlockToHomeMs"`
+			OpenClientMs   float64 `json:"openClientMs"`
 		}
 		b, _ := json.Marshal(first(data))
 		json.Unmarshal(b, &r)
@@ -113,6 +114,9 @@ func (t *selfTest) start(ctx context.Context) {
 			// The page timed click-to-home; the derivation is deliberate
 			// and measured apart, so report what remains.
 			t.printf("SELFTEST TIMING unlock_to_home_ms=%.1f", r.UnlockToHomeMs-float64(kdf.Microseconds())/1000)
+		}
+		if r.OpenClientMs > 0 {
+			t.printf("SELFTEST TIMING open_client_ms=%.1f", r.OpenClientMs)
 		}
 		if r.Reason == "" {
 			r.Reason = "the page reported a failure without a reason"

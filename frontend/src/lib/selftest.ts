@@ -11,6 +11,7 @@ export interface SelfTestResult {
   ok: boolean;
   reason?: string;
   unlockToHomeMs?: number;
+  openClientMs?: number;
 }
 
 declare global {
@@ -126,7 +127,7 @@ async function clickFirst(selector: string, what: string): Promise<void> {
  * the client list, a client's plan with a wording history open, and co-creation mode, which
  * it leaves with the passphrase. Without clients it does nothing.
  */
-async function tourClients(passphrase: string): Promise<void> {
+async function tourClients(passphrase: string): Promise<number | undefined> {
   await click('nav-clients');
   await waitForScreen(['clients'], STEP_MS);
   const hasClients = await waitFor(
@@ -137,11 +138,15 @@ async function tourClients(passphrase: string): Promise<void> {
   if (!hasClients) {
     await click('nav-home');
     await waitForScreen(['home'], STEP_MS);
-    return;
+    return undefined;
   }
   await checkpoint('clients');
+  const started = performance.now();
   await clickFirst('[data-testid="client-row"]', 'a client row');
   await waitForScreen(['client'], STEP_MS);
+  await control('client-name');
+  await afterPaint();
+  const openClientMs = Math.round(performance.now() - started);
   await click('tab-plan');
   // An item reworded at least once shows its history best; any item will do if none was.
   const revised = document.querySelector('[data-testid="plan-history"]:not([data-wordings="1"])');
@@ -159,6 +164,7 @@ async function tourClients(passphrase: string): Promise<void> {
   await waitForScreen(['client'], SLOW_STEP_MS);
   await click('nav-home');
   await waitForScreen(['home'], STEP_MS);
+  return openClientMs;
 }
 
 export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
@@ -169,7 +175,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     }
     await reachHome(opts.passphrase);
     await checkpoint('home');
-    await tourClients(opts.passphrase);
+    const openClientMs = await tourClients(opts.passphrase);
 
     await click('lock');
     await waitForScreen(['unlock'], STEP_MS);
@@ -188,7 +194,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     await afterPaint();
     const unlockToHomeMs = Math.round(performance.now() - started);
 
-    result = { ok: true, unlockToHomeMs };
+    result = { ok: true, unlockToHomeMs, openClientMs };
   } catch (error) {
     // Only our own step messages are reported: they name a step or control, never record content.
     const reason =
