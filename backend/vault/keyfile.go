@@ -62,32 +62,24 @@ const TargetKDFDuration = 500 * time.Millisecond
 
 // Calibrate measures Argon2id on this machine and returns parameters whose
 // derivation takes about TargetKDFDuration: 128 MiB of memory and as many
-// passes as fit, never fewer than 3 nor more than 24. It times one and three
-// passes, each cold, since a derivation costs a fixed part (the system
-// handing over the memory) plus a part per pass.
+// passes as fit, never fewer than 3 nor more than 24. Each trial is timed
+// cold, as a real unlock is (the system hands over the memory afresh), and
+// the number of passes is scaled until a trial reaches at least 80% of the
+// target.
 func Calibrate() KDFParams {
-	p := KDFParams{MemoryKiB: DefaultKDFMemoryKiB, Threads: kdfThreads()}
+	p := KDFParams{MemoryKiB: DefaultKDFMemoryKiB, Threads: kdfThreads(), Time: 3}
 	salt := make([]byte, 16)
-	timeWith := func(t uint32) time.Duration {
-		q := p
-		q.Time = t
-		debug.FreeOSMemory() // time a cold derivation, as at a real unlock
+	for range 5 {
+		debug.FreeOSMemory()
 		start := time.Now()
-		deriveKEK("calibration", salt, q)
-		return time.Since(start)
+		deriveKEK("calibration", salt, p)
+		d := time.Since(start)
+		if d >= TargetKDFDuration*8/10 || p.Time >= 24 {
+			break
+		}
+		next := uint32(float64(p.Time) * float64(TargetKDFDuration) / float64(max(d, time.Millisecond)))
+		p.Time = min(max(next, p.Time+1), 24)
 	}
-	one := timeWith(1)
-	three := timeWith(3)
-	perPass := (three - one) / 2
-	if perPass <= 0 {
-		perPass = time.Millisecond
-	}
-	fixed := one - perPass
-	t := int64(3)
-	if TargetKDFDuration > fixed {
-		t = int64((TargetKDFDuration - fixed) / perPass)
-	}
-	p.Time = uint32(min(max(t, 3), 24))
 	releaseMemory()
 	return p
 }

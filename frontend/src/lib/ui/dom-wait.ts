@@ -5,9 +5,12 @@ export function currentScreen(doc: Document = document): string | null {
   return doc.querySelector<HTMLElement>('[data-screen]')?.dataset.screen ?? null;
 }
 
-/** Resolves after the browser has painted the current state (two animation frames). */
+/**
+ * Resolves once the browser has painted the current state: the animation-frame callback runs
+ * just before the frame is painted, and a task queued from it runs just after.
+ */
 export function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**
