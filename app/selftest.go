@@ -27,10 +27,11 @@ type selfTest struct {
 	timeout    time.Duration
 	started    time.Time
 
-	mu     sync.Mutex
-	done   bool
-	passed bool
-	kdf    time.Duration
+	mu       sync.Mutex
+	done     bool
+	passed   bool
+	kdf      time.Duration // the last unlock's derivation
+	firstKDF time.Duration // the process's first, cold, derivation
 }
 
 // EnableSelfTest turns on the self-test, writing its lines to out.
@@ -62,6 +63,9 @@ func (t *selfTest) printf(format string, args ...any) {
 
 func (t *selfTest) keyDerivation(d time.Duration) {
 	t.mu.Lock()
+	if t.firstKDF == 0 {
+		t.firstKDF = d
+	}
 	t.kdf = d
 	t.mu.Unlock()
 }
@@ -86,6 +90,13 @@ func (t *selfTest) start(ctx context.Context) {
 	t.printf("SELFTEST TIMING dom_ready_ms=%d", time.Since(t.started).Milliseconds())
 	runtime.EventsOn(ctx, "app:first-paint", func(data ...any) {
 		t.printf("SELFTEST TIMING first_paint_ms=%d", time.Since(t.started).Milliseconds())
+		// pageMs counts from the page's own start: what Tandem's frontend
+		// takes, apart from starting the window and the web engine.
+		if m, ok := first(data).(map[string]any); ok {
+			if ms, ok := m["pageMs"].(float64); ok {
+				t.printf("SELFTEST TIMING first_paint_page_ms=%.0f", ms)
+			}
+		}
 	})
 	runtime.EventsOn(ctx, "selftest:checkpoint", func(data ...any) {
 		name := "?"
@@ -109,10 +120,15 @@ func (t *selfTest) start(ctx context.Context) {
 		b, _ := json.Marshal(first(data))
 		json.Unmarshal(b, &r)
 		t.mu.Lock()
-		kdf := t.kdf
+		kdf, firstKDF := t.kdf, t.firstKDF
 		t.mu.Unlock()
 		if r.UnlockToHomeMs > 0 {
-			t.printf("SELFTEST TIMING key_derivation_ms=%d", kdf.Milliseconds())
+			// The first derivation in a process is the one a therapist
+			// waits for when opening Tandem: its memory is fresh.
+			if firstKDF == 0 {
+				firstKDF = kdf
+			}
+			t.printf("SELFTEST TIMING key_derivation_ms=%d", firstKDF.Milliseconds())
 			// The page timed click-to-home; the derivation is deliberate
 			// and measured apart, so report what remains.
 			t.printf("SELFTEST TIMING unlock_to_home_ms=%.1f", r.UnlockToHomeMs-float64(kdf.Microseconds())/1000)

@@ -47,6 +47,9 @@ func NewShell(v *vault.Vault, openErr error, version string) *Shell {
 func (s *Shell) Startup(ctx context.Context) {
 	s.ctx = ctx
 	s.touch()
+	if s.selftest != nil {
+		s.selftest.printf("SELFTEST TIMING startup_ms=%d", time.Since(s.selftest.started).Milliseconds())
+	}
 	s.stopIdle = make(chan struct{})
 	go s.idleLoop()
 	s.watchSuspend()

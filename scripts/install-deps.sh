@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
-test_pkgs=(curl xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk)
+test_pkgs=(curl xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk dbus-daemon)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-build}" == test ]]; then

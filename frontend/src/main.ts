@@ -25,7 +25,7 @@ waitForScreen(
 )
   .then(async (screen) => {
     await afterPaint();
-    emitEvent('app:first-paint', { screen });
+    emitEvent('app:first-paint', { screen, pageMs: Math.round(performance.now()) });
   })
   .catch(() => {
     // Nothing to report: the loading state never ended, which the Go side notices by itself.
