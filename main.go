@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/logger"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
@@ -87,7 +88,11 @@ func runApp(args []string, started time.Time) int {
 		OnShutdown:       shell.Shutdown,
 		Bind: []any{app.NewVault(shell), app.NewPractice(shell), app.NewSettings(shell),
 			app.NewClients(shell), app.NewCoCreation(shell)},
-		Linux: &linux.Options{ProgramName: "tandem", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		// Wails logs call results at trace level, which would put record
+		// content in the log: never below warnings, even in development.
+		LogLevel:           logger.WARNING,
+		LogLevelProduction: logger.ERROR,
+		Linux:              &linux.Options{ProgramName: "tandem", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem: the window could not be opened:", err)
