@@ -28,6 +28,38 @@ func (db *DB) requireOpenClient(ctx context.Context, q querier, clientID int64) 
 	return nil
 }
 
+// addFor adds one entity for an open client in one transaction: insert
+// writes it and returns its id, read reads it back, and the history records
+// its creation by the actor. clientID 0 means an entity about no client.
+func addFor[T any](ctx context.Context, db *DB, by domain.Actor, clientID int64, entity string,
+	insert func(tx *sql.Tx, now string) (int64, error), read func(ctx context.Context, q querier, id int64) (T, error)) (T, error) {
+	var out T
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		if clientID != 0 {
+			if err := db.requireOpenClient(ctx, tx, clientID); err != nil {
+				return err
+			}
+		}
+		id, err := insert(tx, db.stamp())
+		if err != nil {
+			return fmt.Errorf("add %s: %w", entity, err)
+		}
+		if out, err = read(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.record(ctx, tx, by, clientID, entity, id, "create", nil, out)
+	})
+	return out, err
+}
+
+// lastID returns the id of the row an INSERT made.
+func lastID(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
 // ---- power map ----
 
 func (db *DB) powerMap(ctx context.Context, clientID int64) ([]domain.PowerMapEntry, error) {
@@ -67,24 +99,10 @@ func (db *DB) AddPowerMapEntry(ctx context.Context, e domain.PowerMapEntry, by d
 	if err := e.Validate(); err != nil {
 		return e, err
 	}
-	var out domain.PowerMapEntry
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if err := db.requireOpenClient(ctx, tx, e.ClientID); err != nil {
-			return err
-		}
-		now := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO power_map_entries (client_id, written_on, difference, shows_up, agreed, visibility, author, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.ClientID, e.WrittenOn, e.Difference, e.ShowsUp, e.Agreed, string(e.Visibility), string(e.Author), now, now)
-		if err != nil {
-			return fmt.Errorf("add power map entry: %w", err)
-		}
-		id, _ := res.LastInsertId()
-		if out, err = db.powerMapEntry(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.record(ctx, tx, by, e.ClientID, "power_map_entry", id, "create", nil, out)
-	})
-	return out, err
+	return addFor(ctx, db, by, e.ClientID, "power_map_entry", func(tx *sql.Tx, now string) (int64, error) {
+		return lastID(tx.ExecContext(ctx, `INSERT INTO power_map_entries (client_id, written_on, difference, shows_up, agreed, visibility, author, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.ClientID, e.WrittenOn, e.Difference, e.ShowsUp, e.Agreed, string(e.Visibility), string(e.Author), now, now))
+	}, db.powerMapEntry)
 }
 
 // UpdatePowerMapEntry implements domain.PlanService.
@@ -168,31 +186,19 @@ func (db *DB) AddPlanItem(ctx context.Context, n domain.NewPlanItem, by domain.A
 	if err := n.Validate(); err != nil {
 		return domain.PlanItem{}, err
 	}
-	var out domain.PlanItem
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if err := db.requireOpenClient(ctx, tx, n.ClientID); err != nil {
-			return err
-		}
+	return addFor(ctx, db, by, n.ClientID, "plan_item", func(tx *sql.Tx, now string) (int64, error) {
 		var pos int
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position), -1) + 1 FROM plan_items WHERE client_id = ? AND kind = ?`, n.ClientID, string(n.Kind)).Scan(&pos); err != nil {
-			return err
+			return 0, err
 		}
-		now := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO plan_items (client_id, kind, proposed_by, status, position, created_at) VALUES (?, ?, ?, 'proposed', ?, ?)`,
-			n.ClientID, string(n.Kind), string(n.ProposedBy), pos, now)
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO plan_items (client_id, kind, proposed_by, status, position, created_at) VALUES (?, ?, ?, 'proposed', ?, ?)`,
+			n.ClientID, string(n.Kind), string(n.ProposedBy), pos, now))
 		if err != nil {
-			return fmt.Errorf("add plan item: %w", err)
+			return 0, err
 		}
-		id, _ := res.LastInsertId()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_revisions (item_id, at, author, text) VALUES (?, ?, ?, ?)`, id, now, string(n.ProposedBy), n.Text); err != nil {
-			return fmt.Errorf("add plan item: %w", err)
-		}
-		if out, err = db.planItem(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.record(ctx, tx, by, n.ClientID, "plan_item", id, "create", nil, out)
-	})
-	return out, err
+		_, err = tx.ExecContext(ctx, `INSERT INTO plan_revisions (item_id, at, author, text) VALUES (?, ?, ?, ?)`, id, now, string(n.ProposedBy), n.Text)
+		return id, err
+	}, db.planItem)
 }
 
 // changePlanItem runs change on an item inside one transaction and records
@@ -364,26 +370,13 @@ func (db *DB) AddAgreement(ctx context.Context, n domain.NewAgreement, by domain
 	if !by.Valid() {
 		return domain.Agreement{}, domain.FieldError("author", "Unknown author.")
 	}
-	var out domain.Agreement
-	err = db.tx(ctx, func(tx *sql.Tx) error {
-		if err := db.requireOpenClient(ctx, tx, n.ClientID); err != nil {
-			return err
-		}
-		now := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO agreements (client_id, kind, created_at) VALUES (?, ?, ?)`, n.ClientID, string(n.Kind), now)
+	return addFor(ctx, db, by, n.ClientID, "agreement", func(tx *sql.Tx, now string) (int64, error) {
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO agreements (client_id, kind, created_at) VALUES (?, ?, ?)`, n.ClientID, string(n.Kind), now))
 		if err != nil {
-			return fmt.Errorf("add agreement: %w", err)
+			return 0, err
 		}
-		id, _ := res.LastInsertId()
-		if err := insertAgreementVersion(ctx, tx, id, now, by, title, terms, "", ""); err != nil {
-			return err
-		}
-		if out, err = db.agreement(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.record(ctx, tx, by, n.ClientID, "agreement", id, "create", nil, out)
-	})
-	return out, err
+		return id, insertAgreementVersion(ctx, tx, id, now, by, title, terms, "", "")
+	}, db.agreement)
 }
 
 func insertAgreementVersion(ctx context.Context, tx *sql.Tx, id int64, at string, by domain.Actor, title string, terms []domain.AgreementTerm, name, on string) error {
@@ -543,28 +536,14 @@ func (db *DB) AddReflection(ctx context.Context, r domain.Reflection) (domain.Re
 	if err := cleanReflection(&r, db.today()); err != nil {
 		return r, err
 	}
-	var out domain.Reflection
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		var cid any
-		if r.ClientID != 0 {
-			if err := db.requireOpenClient(ctx, tx, r.ClientID); err != nil {
-				return err
-			}
-			cid = r.ClientID
-		}
-		now := db.stamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO reflections (client_id, written_on, kind, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			cid, r.WrittenOn, r.Kind, r.Text, now, now)
-		if err != nil {
-			return fmt.Errorf("add reflection: %w", err)
-		}
-		id, _ := res.LastInsertId()
-		if out, err = db.reflection(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.record(ctx, tx, domain.ByTherapist, r.ClientID, "reflection", id, "create", nil, out)
-	})
-	return out, err
+	var cid any
+	if r.ClientID != 0 {
+		cid = r.ClientID
+	}
+	return addFor(ctx, db, domain.ByTherapist, r.ClientID, "reflection", func(tx *sql.Tx, now string) (int64, error) {
+		return lastID(tx.ExecContext(ctx, `INSERT INTO reflections (client_id, written_on, kind, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			cid, r.WrittenOn, r.Kind, r.Text, now, now))
+	}, db.reflection)
 }
 
 // UpdateReflection implements domain.PlanService.
