@@ -77,18 +77,13 @@ func (b *CoCreation) View() (domain.ClientRecord, error) {
 	})
 }
 
-// ownItem loads a plan item and checks it belongs to the client.
+// ownItem checks that a plan item belongs to the client, reading only the item.
 func ownItem(ctx context.Context, db *storage.DB, clientID, itemID int64) error {
-	rec, err := db.ClientRecord(ctx, clientID)
-	if err != nil {
-		return err
+	it, err := db.PlanItem(ctx, itemID)
+	if err != nil || it.ClientID != clientID {
+		return domain.Errorf(domain.ENOTFOUND, "This item is not part of this record.")
 	}
-	for _, it := range rec.Plan {
-		if it.ID == itemID {
-			return nil
-		}
-	}
-	return domain.Errorf(domain.ENOTFOUND, "This item is not part of this record.")
+	return nil
 }
 
 // AddPlanItem proposes a goal or intention, by the client or together.
@@ -155,17 +150,14 @@ func (b *CoCreation) UpdatePowerMapEntry(e domain.PowerMapEntry) (domain.PowerMa
 	})
 }
 
+// ownAgreement checks that an agreement belongs to the client, reading only
+// the agreement.
 func ownAgreement(ctx context.Context, db *storage.DB, clientID, agreementID int64) error {
-	rec, err := db.ClientRecord(ctx, clientID)
-	if err != nil {
-		return err
+	a, err := db.Agreement(ctx, agreementID)
+	if err != nil || a.ClientID != clientID {
+		return domain.Errorf(domain.ENOTFOUND, "This agreement is not part of this record.")
 	}
-	for _, a := range rec.Agreements {
-		if a.ID == agreementID {
-			return nil
-		}
-	}
-	return domain.Errorf(domain.ENOTFOUND, "This agreement is not part of this record.")
+	return nil
 }
 
 // AddAgreement writes an agreement, by the client or together.

@@ -151,6 +151,11 @@ func (db *DB) planItem(ctx context.Context, q querier, id int64) (domain.PlanIte
 	return items[0], nil
 }
 
+// PlanItem returns one goal or intention with its wording history.
+func (db *DB) PlanItem(ctx context.Context, id int64) (domain.PlanItem, error) {
+	return db.planItem(ctx, db.sql, id)
+}
+
 // planItems reads items with their revisions, goals before intentions,
 // each in position order.
 func (db *DB) planItems(ctx context.Context, q querier, where string, arg any) ([]domain.PlanItem, error) {
@@ -330,6 +335,11 @@ func (db *DB) agreement(ctx context.Context, q querier, id int64) (domain.Agreem
 		return domain.Agreement{}, notFound("agreement")
 	}
 	return as[0], nil
+}
+
+// Agreement returns one agreement with every version.
+func (db *DB) Agreement(ctx context.Context, id int64) (domain.Agreement, error) {
+	return db.agreement(ctx, db.sql, id)
 }
 
 func (db *DB) readAgreements(ctx context.Context, q querier, where string, arg any) ([]domain.Agreement, error) {

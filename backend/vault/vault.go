@@ -123,6 +123,15 @@ func (v *Vault) LastKeyDerivation() time.Duration {
 	return v.lastKDF
 }
 
+// checkNew refuses a new passphrase that domain.CheckPassphrase refuses,
+// with its message, as an EWEAKPASSPHRASE error about field.
+func checkNew(passphrase, field string) error {
+	if c := domain.CheckPassphrase(passphrase); !c.OK {
+		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: field, Message: c.Message}
+	}
+	return nil
+}
+
 // Pending is a vault being created: keys exist in memory only, until Commit.
 type Pending struct {
 	kf          *keyFile
@@ -144,8 +153,8 @@ func (p *Pending) Discard() {
 // recovery identity, and both slots. The passphrase must pass
 // domain.CheckPassphrase (EWEAKPASSPHRASE otherwise). Nothing is written.
 func (v *Vault) Prepare(passphrase string) (*Pending, error) {
-	if c := domain.CheckPassphrase(passphrase); !c.OK {
-		return nil, &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "passphrase", Message: c.Message}
+	if err := checkNew(passphrase, "passphrase"); err != nil {
+		return nil, err
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -270,8 +279,8 @@ func (v *Vault) openDB(ctx context.Context, key []byte, mustSet bool) error {
 // SetNewPassphrase replaces the passphrase of an unlocked vault without
 // asking for the old one. It is only allowed right after a recovery unlock.
 func (v *Vault) SetNewPassphrase(passphrase string) error {
-	if c := domain.CheckPassphrase(passphrase); !c.OK {
-		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "passphrase", Message: c.Message}
+	if err := checkNew(passphrase, "passphrase"); err != nil {
+		return err
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -289,8 +298,8 @@ func (v *Vault) SetNewPassphrase(passphrase string) error {
 // against the key file. It works locked or unlocked and touches only the
 // key file's passphrase slot.
 func (v *Vault) ChangePassphrase(current, next string) error {
-	if c := domain.CheckPassphrase(next); !c.OK {
-		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "new", Message: c.Message}
+	if err := checkNew(next, "new"); err != nil {
+		return err
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -313,8 +322,8 @@ func (v *Vault) ChangePassphrase(current, next string) error {
 // ResetPassphraseWithRecoveryKey replaces the passphrase using the recovery
 // key, without opening the database.
 func (v *Vault) ResetPassphraseWithRecoveryKey(recoveryKey, next string) error {
-	if c := domain.CheckPassphrase(next); !c.OK {
-		return &domain.Error{Code: domain.EWEAKPASSPHRASE, Field: "new", Message: c.Message}
+	if err := checkNew(next, "new"); err != nil {
+		return err
 	}
 	id, err := ParseRecoveryKey(recoveryKey)
 	if err != nil {
