@@ -53,6 +53,12 @@ type DB struct {
 // a file that is not a database, returns EVAULTDAMAGED; a schema newer than
 // this build returns EVAULTNEWER. The key slice is not retained.
 func Open(ctx context.Context, path string, key []byte) (*DB, error) {
+	return open(ctx, path, key, -1)
+}
+
+// open opens the database and migrates it up to schema version upTo (all
+// migrations when upTo is negative).
+func open(ctx context.Context, path string, key []byte, upTo int) (*DB, error) {
 	if len(key) != KeySize {
 		return nil, fmt.Errorf("storage: key must be %d bytes", KeySize)
 	}
@@ -80,19 +86,19 @@ func Open(ctx context.Context, path string, key []byte) (*DB, error) {
 	sdb.SetMaxOpenConns(4)
 	sdb.SetConnMaxIdleTime(time.Minute)
 	db := &DB{sql: sdb, path: path, now: time.Now}
-	if err := db.init(ctx); err != nil {
+	if err := db.init(ctx, upTo); err != nil {
 		sdb.Close()
 		return nil, err
 	}
 	return db, nil
 }
 
-func (db *DB) init(ctx context.Context) error {
+func (db *DB) init(ctx context.Context, upTo int) error {
 	var n int
 	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
 		return classifyOpenError(err)
 	}
-	return db.migrate(ctx)
+	return db.migrate(ctx, upTo)
 }
 
 func classifyOpenError(err error) error {
@@ -157,10 +163,14 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
-func (db *DB) migrate(ctx context.Context) error {
+func (db *DB) migrate(ctx context.Context, upTo int) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
+	}
+	target := len(ms)
+	if upTo >= 0 && upTo < target {
+		target = upTo
 	}
 	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -176,7 +186,10 @@ func (db *DB) migrate(ctx context.Context) error {
 	if current > len(ms) {
 		return domain.Errorf(domain.EVAULTNEWER, "This vault was last used by a newer version of Tandem (its records have format %d; this version knows up to %d). Install the newer Tandem to open it; nothing was changed.", current, len(ms))
 	}
-	for _, m := range ms[current:] {
+	if current >= target {
+		return nil
+	}
+	for _, m := range ms[current:target] {
 		if err := db.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %04d_%s: %w", m.version, m.name, err)
