@@ -20,6 +20,7 @@ const (
 	EEXISTS         = "exists"          // something that must not be overwritten exists
 	ENOTFOUND       = "not_found"
 	EINTERNAL       = "internal"
+	EBACKUPDAMAGED  = "backup_damaged" // a backup file is damaged, incomplete or not a Tandem backup
 )
 
 // Error is an error fit to show a therapist. Code is for programs, Message is

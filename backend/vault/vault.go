@@ -38,6 +38,7 @@ type Vault struct {
 	dataKey           []byte
 	mustSetPassphrase bool
 	lastKDF           time.Duration
+	replacedName      string // where ReplaceWith kept the old vault
 }
 
 // State is where a vault stands.
@@ -61,6 +62,7 @@ func Open(dir string, create bool, opts Options) (*Vault, error) {
 	if err != nil {
 		return nil, fmt.Errorf("vault folder: %w", err)
 	}
+	finishInterruptedRestore(abs)
 	fi, err := os.Stat(abs)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && create:

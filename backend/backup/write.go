@@ -1,0 +1,267 @@
+package backup
+
+import (
+	"archive/tar"
+	"bufio"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"filippo.io/age"
+
+	"tandem/backend/domain"
+	"tandem/backend/storage"
+	"tandem/backend/vault"
+)
+
+var randRead = rand.Read
+
+// Source is what a backup is made of: the open database and the vault's
+// keys (vault.Vault.BackupKeys).
+type Source struct {
+	DB         *storage.DB
+	Keys       *vault.BackupKeys
+	AppVersion string
+	// Now replaces time.Now.
+	Now func() time.Time
+}
+
+func (s Source) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Result is a backup that was made and verified.
+type Result struct {
+	Path string
+	Size int64
+	Info *Info
+}
+
+// afterSync, when set (tests), runs after the temporary file is synced and
+// before it is verified.
+var afterSync func(tmp string)
+
+// Create writes a backup of src to path, which must not exist. The backup
+// is written to a temporary file in the same folder, synced, verified from
+// disk, and then renamed; it never replaces a file.
+func Create(ctx context.Context, src Source, path string) (*Result, error) {
+	if src.DB == nil || src.Keys == nil {
+		return nil, errors.New("backup: no source")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return nil, domain.Errorf(domain.EEXISTS, "%s already exists; Tandem never overwrites a backup.", abs)
+	}
+	dir := filepath.Dir(abs)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, domain.Wrap(domain.EINVALID, "The backup folder "+dir+" cannot be reached. Check that the drive is connected.", err)
+	}
+	f, err := os.CreateTemp(dir, ".tandem-backup-*.tmp")
+	if err != nil {
+		return nil, domain.Wrap(domain.EINVALID, "Tandem cannot write in the backup folder "+dir+". Check that it is writable.", err)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if runtime.GOOS != "windows" {
+		f.Chmod(0o600)
+	}
+	m, err := write(ctx, src, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Sync(); err != nil {
+		return nil, domain.Wrap(domain.EINVALID, "The backup could not be written to "+dir+" (is the disk full?).", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, domain.Wrap(domain.EINVALID, "The backup could not be written to "+dir+".", err)
+	}
+	if afterSync != nil {
+		afterSync(tmp)
+	}
+	info, err := Verify(ctx, tmp, Unlock{DataKey: src.Keys.DataKey})
+	if err != nil {
+		return nil, fmt.Errorf("the backup just written does not read back: %w", err)
+	}
+	if len(info.Tables) != len(m.Entries)-1 || info.Created.Format(createdLayout) != m.Created {
+		return nil, domain.Errorf(domain.EINTERNAL, "The backup just written does not read back as written.")
+	}
+	if err := placeNoReplace(tmp, abs); err != nil {
+		return nil, err
+	}
+	ok = true
+	syncDir(dir)
+	fi, _ := os.Stat(abs)
+	return &Result{Path: abs, Size: fi.Size(), Info: info}, nil
+}
+
+// placeNoReplace gives tmp the name final, failing if final exists. A hard
+// link does it atomically where the file system has them; elsewhere (FAT
+// drives) a rename after a check.
+func placeNoReplace(tmp, final string) error {
+	exists := domain.Errorf(domain.EEXISTS, "%s already exists; Tandem never overwrites a backup.", final)
+	err := os.Link(tmp, final)
+	if err == nil {
+		os.Remove(tmp)
+		return nil
+	}
+	if errors.Is(err, os.ErrExist) {
+		return exists
+	}
+	if _, err := os.Lstat(final); err == nil {
+		return exists
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return domain.Wrap(domain.EINVALID, "The backup could not be given its name "+final+".", err)
+	}
+	return nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// write streams the encrypted backup to w and returns its manifest.
+func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
+	snap, err := src.DB.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	keys := src.Keys
+	created := src.now().UTC().Truncate(time.Second)
+	m := &Manifest{Format: Format, AppVersion: src.AppVersion, SchemaVersion: snap.SchemaVersion(),
+		Created: created.Format(createdLayout), VaultID: keys.Info.VaultID}
+	if !appVersionRe.MatchString(m.AppVersion) {
+		m.AppVersion = "unknown"
+	}
+	kh := newHashCount()
+	kh.Write(keys.KeyFile)
+	m.Entries = append(m.Entries, Entry{Name: keyFileEntry, Size: kh.n, SHA256: kh.sum()})
+
+	// First pass: each table's size, checksum and rows, which the manifest,
+	// written first, lists. Both passes read the same snapshot.
+	tables := snap.All()
+	for _, sel := range tables {
+		if !tableNameRe.MatchString(sel.Table.Name) {
+			return nil, fmt.Errorf("backup: table name %q is outside the format", sel.Table.Name)
+		}
+		hc := newHashCount()
+		rows, err := writeTable(ctx, snap, sel, hc)
+		if err != nil {
+			return nil, err
+		}
+		m.Entries = append(m.Entries, Entry{Name: tablesDir + sel.Table.Name + tableExt, Size: hc.n, SHA256: hc.sum(), Table: sel.Table.Name, Rows: &rows})
+	}
+	mb, err := m.marshal()
+	if err != nil {
+		return nil, err
+	}
+
+	rcp, err := age.ParseX25519Recipient(keys.Info.Recipient)
+	if err != nil {
+		return nil, err
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	aw, err := age.Encrypt(bw, rcp, &passphraseRecipient{slot: keys.Info.Slot, dataKey: keys.DataKey})
+	if err != nil {
+		return nil, err
+	}
+	tw := tar.NewWriter(aw)
+	hdr := func(name string, size int64) *tar.Header {
+		return &tar.Header{Typeflag: tar.TypeReg, Name: name, Size: size, Mode: 0o600, ModTime: created, Format: tar.FormatUSTAR}
+	}
+	if err := tw.WriteHeader(hdr(manifestName, int64(len(mb)))); err != nil {
+		return nil, err
+	}
+	if _, err := tw.Write(mb); err != nil {
+		return nil, writeErr(err)
+	}
+	if err := tw.WriteHeader(hdr(keyFileEntry, int64(len(keys.KeyFile)))); err != nil {
+		return nil, writeErr(err)
+	}
+	if _, err := tw.Write(keys.KeyFile); err != nil {
+		return nil, writeErr(err)
+	}
+	for i, sel := range tables {
+		e := m.Entries[i+1]
+		if err := tw.WriteHeader(hdr(e.Name, e.Size)); err != nil {
+			return nil, writeErr(err)
+		}
+		hc := newHashCount()
+		rows, err := writeTable(ctx, snap, sel, io.MultiWriter(tw, hc))
+		if err != nil {
+			return nil, writeErr(err)
+		}
+		if rows != *e.Rows || hc.n != e.Size || hc.sum() != e.SHA256 {
+			return nil, fmt.Errorf("backup: table %s changed between two reads of one snapshot", sel.Table.Name)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return nil, writeErr(err)
+	}
+	if err := aw.Close(); err != nil {
+		return nil, writeErr(err)
+	}
+	if err := bw.Flush(); err != nil {
+		return nil, writeErr(err)
+	}
+	return m, nil
+}
+
+func writeErr(err error) error {
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return domain.Wrap(domain.EINVALID, "The backup could not be written (is the disk full, or the drive disconnected?). Nothing was changed.", err)
+}
+
+// writeTable writes one table as JSON Lines.
+func writeTable(ctx context.Context, snap *storage.Snapshot, sel storage.Selection, w io.Writer) (int64, error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	line := appendString([]byte(`{"table":`), sel.Table.Name)
+	line = append(line, `,"columns":[`...)
+	for i, c := range sel.Table.Columns {
+		if i > 0 {
+			line = append(line, ',')
+		}
+		line = appendString(line, c)
+	}
+	line = append(line, "]}\n"...)
+	if _, err := bw.Write(line); err != nil {
+		return 0, err
+	}
+	rows, err := snap.Scan(ctx, sel, func(row []any) error {
+		var err error
+		if line, err = appendRow(line[:0], row); err != nil {
+			return fmt.Errorf("table %s: %w", sel.Table.Name, err)
+		}
+		_, err = bw.Write(line)
+		return err
+	})
+	if err != nil {
+		return rows, err
+	}
+	return rows, bw.Flush()
+}

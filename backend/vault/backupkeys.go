@@ -1,0 +1,137 @@
+package vault
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"filippo.io/age"
+	"golang.org/x/crypto/chacha20poly1305"
+
+	"tandem/backend/domain"
+)
+
+// This file gives backups (package backup) what they need of the key file:
+// its bytes, its passphrase slot, and the data key, and opens a slot or the
+// recovery slot of a key file found inside a backup.
+
+// PassphraseSlot is a key file's passphrase slot: the data key sealed with
+// XChaCha20-Poly1305 under an Argon2id key-encryption key. A backup carries
+// it in its header so that the passphrase alone opens the backup.
+type PassphraseSlot struct {
+	VaultID string
+	Params  KDFParams
+	Salt    []byte
+	Nonce   []byte
+	Wrapped []byte
+}
+
+// Equal reports whether two slots are the same, byte for byte.
+func (s PassphraseSlot) Equal(o PassphraseSlot) bool {
+	return s.VaultID == o.VaultID && s.Params == o.Params && bytes.Equal(s.Salt, o.Salt) &&
+		bytes.Equal(s.Nonce, o.Nonce) && bytes.Equal(s.Wrapped, o.Wrapped)
+}
+
+// Check refuses a slot whose shape or parameters a key file could not have,
+// before any derivation.
+func (s PassphraseSlot) Check() error {
+	if len(s.VaultID) != 32 {
+		return errors.New("bad vault id")
+	}
+	if err := s.Params.validate(); err != nil {
+		return err
+	}
+	if len(s.Salt) < 16 || len(s.Salt) > 64 || len(s.Nonce) != chacha20poly1305.NonceSizeX || len(s.Wrapped) != dataKeySize+chacha20poly1305.Overhead {
+		return errors.New("passphrase slot has the wrong lengths")
+	}
+	return nil
+}
+
+// Open derives the key-encryption key from passphrase with the slot's
+// parameters and returns the data key, or EWRONGSECRET. It checks the slot
+// first; callers facing untrusted input cap the parameters further.
+func (s PassphraseSlot) Open(passphrase string) ([]byte, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	kf := &keyFile{VaultID: s.VaultID, Passphrase: &passphraseSlot{KDF: "argon2id", Params: s.Params,
+		Salt: base64.StdEncoding.EncodeToString(s.Salt), Nonce: base64.StdEncoding.EncodeToString(s.Nonce),
+		Wrapped: base64.StdEncoding.EncodeToString(s.Wrapped)}}
+	return kf.openPassphraseSlot(passphrase)
+}
+
+// KeyFileInfo is what a backup needs to know of a key file.
+type KeyFileInfo struct {
+	VaultID   string
+	Recipient string // the recovery slot's age recipient (age1…)
+	Slot      PassphraseSlot
+}
+
+// ParseKeyFile reads a key file strictly (as opening a vault does) and
+// returns its identity, recovery recipient and passphrase slot.
+func ParseKeyFile(b []byte) (*KeyFileInfo, error) {
+	kf, err := parseKeyFile(b)
+	if err != nil {
+		return nil, err
+	}
+	return infoOf(kf), nil
+}
+
+func infoOf(kf *keyFile) *KeyFileInfo {
+	salt, _ := base64.StdEncoding.DecodeString(kf.Passphrase.Salt)
+	nonce, _ := base64.StdEncoding.DecodeString(kf.Passphrase.Nonce)
+	wrapped, _ := base64.StdEncoding.DecodeString(kf.Passphrase.Wrapped)
+	return &KeyFileInfo{VaultID: kf.VaultID, Recipient: kf.Recovery.Recipient,
+		Slot: PassphraseSlot{VaultID: kf.VaultID, Params: kf.Passphrase.Params, Salt: salt, Nonce: nonce, Wrapped: wrapped}}
+}
+
+// OpenRecovery returns the data key of a key file (given as its bytes)
+// with the recovery key, or EWRONGSECRET.
+func OpenRecovery(keyFileBytes []byte, id *age.X25519Identity) ([]byte, error) {
+	kf, err := parseKeyFile(keyFileBytes)
+	if err != nil {
+		return nil, err
+	}
+	return kf.openRecoverySlot(id)
+}
+
+// BackupKeys are what making a backup of an unlocked vault needs: the key
+// file's bytes, what they say, and a copy of the data key. Wipe them after.
+type BackupKeys struct {
+	KeyFile []byte
+	Info    *KeyFileInfo
+	DataKey []byte
+}
+
+// Wipe overwrites the data key.
+func (k *BackupKeys) Wipe() {
+	if k != nil {
+		wipe(k.DataKey)
+	}
+}
+
+// BackupKeys returns the key file and a copy of the data key of the
+// unlocked vault. ELOCKED when it is locked, or waits for a new passphrase
+// after a recovery unlock (a backup's passphrase stanza needs the slot in
+// force).
+func (v *Vault) BackupKeys() (*BackupKeys, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil {
+		return nil, domain.Errorf(domain.ELOCKED, "Unlock the vault to back it up.")
+	}
+	if v.mustSetPassphrase {
+		return nil, domain.Errorf(domain.ELOCKED, "Choose a new passphrase first.")
+	}
+	b, err := os.ReadFile(filepath.Join(v.dir, KeyFileName))
+	if err != nil {
+		return nil, domain.Wrap(domain.EVAULTDAMAGED, "The vault's key file could not be read. Check that the folder is accessible.", err)
+	}
+	kf, err := parseKeyFile(b)
+	if err != nil {
+		return nil, err
+	}
+	return &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: append([]byte(nil), v.dataKey...)}, nil
+}

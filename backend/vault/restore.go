@@ -1,0 +1,237 @@
+package vault
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gofrs/flock"
+
+	"tandem/backend/domain"
+)
+
+// This file is the vault's side of restoring a backup (package backup does
+// the reading): a staging folder beside the vault folder, the restored key
+// file, and the atomic swap. See docs/backup-format.md, section 5.
+//
+// At every moment the vault folder's path holds either the old vault or the
+// new one, complete. On Linux the two folders are exchanged in one
+// renameat2(RENAME_EXCHANGE). Elsewhere (or on a file system that refuses
+// it) the staging folder is first renamed to ".NAME.restore-ready", which
+// marks it complete, then the old folder is moved aside and the ready one
+// moved into place; Open finishes that last move if the process died
+// between the two.
+
+const (
+	stagingInfix = ".restore-"
+	readySuffix  = ".restore-ready"
+)
+
+func stagingPrefix(target string) string {
+	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+stagingInfix)
+}
+
+func readyPath(target string) string {
+	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+readySuffix)
+}
+
+// finishInterruptedRestore moves a complete restored vault into place when
+// a restore stopped after moving the old vault aside.
+func finishInterruptedRestore(target string) {
+	if _, err := os.Lstat(target); !errors.Is(err, os.ErrNotExist) {
+		return
+	}
+	ready := readyPath(target)
+	if fi, err := os.Lstat(ready); err == nil && fi.IsDir() {
+		if os.Rename(ready, target) == nil {
+			syncDir(filepath.Dir(target))
+		}
+	}
+}
+
+// stamp names a dated copy: 2026-11-25T100000Z.
+func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T150405Z") }
+
+// keepAside renames dir to a free name NAME.LABEL-DATE beside target and
+// returns it.
+func keepAside(dir, target, label string, now time.Time) (string, error) {
+	base := filepath.Join(filepath.Dir(target), filepath.Base(target)+"."+label+"-"+stamp(now))
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	if err := os.Rename(dir, name); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+// tidyStaging deals with what an interrupted restore left beside target:
+// a staging folder holding a key file may hold a complete vault (the new
+// one not yet swapped in, or, after an exchange, the old one), so it is
+// kept as NAME.interrupted-DATE; one without is incomplete and removed.
+func tidyStaging(target string, now time.Time) {
+	matches, _ := filepath.Glob(stagingPrefix(target) + "*")
+	for _, m := range matches {
+		if _, err := os.Lstat(filepath.Join(m, KeyFileName)); err == nil {
+			keepAside(m, target, "interrupted", now)
+		} else {
+			os.RemoveAll(m)
+		}
+	}
+}
+
+// NewStaging makes a new, empty staging folder (mode 0700) beside the
+// vault folder, after tidying what an interrupted restore left there.
+func (v *Vault) NewStaging() (string, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	tidyStaging(v.dir, v.opts.Now())
+	b := make([]byte, 8)
+	rand.Read(b)
+	dir := stagingPrefix(v.dir) + hex.EncodeToString(b)
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not make a folder beside the vault to restore into. Check that the disk is writable and has room.", err)
+	}
+	return dir, nil
+}
+
+// WriteRestoredKeyFile writes a backup's key file into a staging folder,
+// as it is or, when newPassphrase is set, with a new passphrase slot sealing
+// dataKey (which must be the key file's data key). The recovery slot is
+// kept, so the vault's Recovery Kit opens the restored vault.
+func (v *Vault) WriteRestoredKeyFile(staging string, keyFileBytes, dataKey []byte, newPassphrase string) error {
+	kf, err := parseKeyFile(keyFileBytes)
+	if err != nil {
+		return err
+	}
+	if newPassphrase == "" {
+		return writeFileAtomic(filepath.Join(staging, KeyFileName), keyFileBytes)
+	}
+	if err := checkNew(newPassphrase, "newPassphrase"); err != nil {
+		return err
+	}
+	slot, err := sealPassphraseSlot(kf.VaultID, dataKey, newPassphrase, v.kdfParams(), v.opts.Now())
+	if err != nil {
+		return err
+	}
+	kf.Passphrase = slot
+	return writeKeyFile(staging, kf, false)
+}
+
+// exchangeDirs swaps two folders atomically where the platform can; it
+// returns errExchangeUnsupported where it cannot.
+var exchangeDirs = renameExchange
+
+var errExchangeUnsupported = errors.New("atomic exchange not supported")
+
+// ReplaceWith swaps the complete vault in staging into this vault's folder
+// and returns where the replaced vault was kept (NAME.replaced-DATE beside
+// it), or "" when the folder held no vault. The vault must be locked; it
+// stays locked, now on the new vault, and this process keeps holding the
+// folder. On error the old vault is in place, unless the error says
+// otherwise.
+func (v *Vault) ReplaceWith(staging string) (string, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db != nil {
+		return "", domain.Errorf(domain.EINTERNAL, "Lock the vault before restoring over it.")
+	}
+	hasOld := v.stateLocked() != StateAbsent
+	newLock := flock.New(filepath.Join(staging, LockFileName), flock.SetPermissions(0o600))
+	if ok, err := newLock.TryLock(); err != nil || !ok {
+		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not lock the restored vault.", err)
+	}
+	parent := filepath.Dir(v.dir)
+	syncDir(staging)
+	syncDir(parent)
+	err := exchangeDirs(staging, v.dir)
+	if err == nil {
+		syncDir(parent)
+	} else if errors.Is(err, errExchangeUnsupported) {
+		err = v.replaceInSteps(staging, hasOld)
+		if err != nil {
+			newLock.Unlock()
+			return "", err
+		}
+		staging = "" // the old vault was moved aside already
+	} else {
+		newLock.Unlock()
+		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not swap the restored vault into place; the vault is unchanged.", err)
+	}
+	old := v.lock
+	v.lock = newLock
+	old.Unlock()
+	if staging == "" {
+		return v.replacedName, nil
+	}
+	// staging now holds the old vault.
+	if !hasOld {
+		os.RemoveAll(staging)
+		return "", nil
+	}
+	kept, err := keepAside(staging, v.dir, "replaced", v.opts.Now())
+	if err != nil {
+		return staging, nil // still kept, under its staging name
+	}
+	syncDir(parent)
+	return kept, nil
+}
+
+// replaceInSteps is the swap without an atomic exchange.
+func (v *Vault) replaceInSteps(staging string, hasOld bool) error {
+	ready := readyPath(v.dir)
+	os.RemoveAll(ready + ".gone")
+	if _, err := os.Lstat(ready); err == nil {
+		if err := os.Rename(ready, ready+".gone"); err != nil {
+			return domain.Wrap(domain.EINTERNAL, "An earlier restore left a folder Tandem could not move: "+ready, err)
+		}
+		os.RemoveAll(ready + ".gone")
+	}
+	if err := os.Rename(staging, ready); err != nil {
+		return domain.Wrap(domain.EINTERNAL, "Tandem could not prepare the restored vault; the vault is unchanged.", err)
+	}
+	parent := filepath.Dir(v.dir)
+	syncDir(parent)
+	v.replacedName = ""
+	if hasOld {
+		kept, err := keepAside(v.dir, v.dir, "replaced", v.opts.Now())
+		if err != nil {
+			os.Rename(ready, staging)
+			return domain.Wrap(domain.EINTERNAL, "Tandem could not move the old vault aside; the vault is unchanged.", err)
+		}
+		v.replacedName = kept
+	} else {
+		gone := stagingPrefix(v.dir) + "empty"
+		os.RemoveAll(gone)
+		if err := os.Rename(v.dir, gone); err != nil {
+			os.Rename(ready, staging)
+			return domain.Wrap(domain.EINTERNAL, "Tandem could not replace the vault folder; it is unchanged.", err)
+		}
+		defer os.RemoveAll(gone)
+	}
+	syncDir(parent)
+	if err := os.Rename(ready, v.dir); err != nil {
+		_, errReady := os.Lstat(ready)
+		if _, errKey := os.Lstat(filepath.Join(v.dir, KeyFileName)); errKey == nil && errors.Is(errReady, os.ErrNotExist) {
+			return nil // another process finished the move (Open does)
+		}
+		return domain.Wrap(domain.EINTERNAL, "Tandem could not move the restored vault into place. It is complete in "+ready+" and will be moved when Tandem next opens the vault.", err)
+	}
+	syncDir(parent)
+	return nil
+}
+
+// ForceStepwiseSwap makes ReplaceWith swap in steps, as where there is no
+// atomic exchange, until the calling test ends. For tests only.
+func ForceStepwiseSwap(t interface{ Cleanup(func()) }) {
+	exchangeDirs = func(a, b string) error { return errExchangeUnsupported }
+	t.Cleanup(func() { exchangeDirs = renameExchange })
+}
