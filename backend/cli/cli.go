@@ -44,7 +44,7 @@ func IsCommand(args []string) bool {
 		}
 	}
 	switch args[0] {
-	case "help", "-h", "-help", "--help", "vault", "demo":
+	case "help", "-h", "-help", "--help", "vault", "demo", "backup":
 		return true
 	}
 	return false
@@ -66,6 +66,11 @@ func init() {
 		{"vault check", "check a vault's encryption and integrity and count its records", "tandem vault check [--vault DIR] (--passphrase-file F | --recovery-key-file F)", runVaultCheck},
 		{"vault passwd", "change a vault's passphrase", "tandem vault passwd [--vault DIR] (--passphrase-file F | --recovery-key-file F) --new-passphrase-file F2", runVaultPasswd},
 		{"demo seed", "fill a vault with fictional demonstration records", "tandem demo seed [--vault DIR] --passphrase-file F [--clients N] [--years Y] [--seed S]", runDemoSeed},
+		{"backup create", "write an encrypted backup of the vault, verified", "tandem backup create [--vault DIR] --passphrase-file F (--out FILE | --dir DIR)", safe(runBackupCreate)},
+		{"backup verify", "check a backup completely and say what it holds", "tandem backup verify FILE (--passphrase-file F | --recovery-key-file F)", safe(runBackupVerify)},
+		{"backup restore", "replace a vault with a backup (the old vault is kept)", "tandem backup restore FILE (--passphrase-file F | --recovery-key-file F --new-passphrase-file F2) --vault DIR [--new-passphrase-file F2]", safe(runBackupRestore)},
+		{"backup list", "list the backups in a backup folder", "tandem backup list --dir DIR", safe(runBackupList)},
+		{"export", "write the records as readable JSON (not encrypted)", "tandem export [--vault DIR] --passphrase-file F --out FILE [--client ID]", safe(runExport)},
 	}
 }
 

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBackupCommands(t *testing.T) {
+	dir := t.TempDir()
+	vdir := filepath.Join(dir, "vault")
+	pass := writeFile(t, dir, "pass", "lantern orbit cello meadow\n")
+	wrong := writeFile(t, dir, "wrong", "this is not the passphrase\n")
+	next := writeFile(t, dir, "next", "amber quartz willow drum\n")
+	keyFile := filepath.Join(dir, "recovery.txt")
+	mustRun := func(args ...string) string {
+		t.Helper()
+		code, out, errs := run(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errs)
+		}
+		return out
+	}
+	mustRun("vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", keyFile)
+	mustRun("demo", "seed", "--vault", vdir, "--passphrase-file", pass, "--clients", "5")
+	before := filepath.Join(dir, "before.json")
+	mustRun("export", "--vault", vdir, "--passphrase-file", pass, "--out", before)
+	file := filepath.Join(dir, "b.age")
+	if out := mustRun("backup", "create", "--vault", vdir, "--passphrase-file", pass, "--out", file); !strings.Contains(out, "verified") {
+		t.Fatal(out)
+	}
+
+	t.Run("verify with the passphrase or the recovery key", func(t *testing.T) {
+		out := mustRun("backup", "verify", file, "--passphrase-file", pass)
+		if !strings.Contains(out, "OK:") || !strings.Contains(out, "clients") {
+			t.Fatal(out)
+		}
+		mustRun("backup", "verify", "--recovery-key-file", keyFile, file)
+	})
+	t.Run("restore into a new folder gives the same export", func(t *testing.T) {
+		nv := filepath.Join(dir, "new-laptop")
+		mustRun("backup", "restore", file, "--recovery-key-file", keyFile, "--new-passphrase-file", next, "--vault", nv)
+		after := filepath.Join(dir, "after.json")
+		mustRun("export", "--vault", nv, "--passphrase-file", next, "--out", after)
+		a, _ := os.ReadFile(before)
+		b, _ := os.ReadFile(after)
+		if !bytes.Equal(a, b) || len(a) < 1000 {
+			t.Fatalf("exports differ: %d and %d bytes", len(a), len(b))
+		}
+		if fi, _ := os.Stat(after); fi.Mode().Perm() != 0o600 {
+			t.Fatalf("export mode %v", fi.Mode())
+		}
+	})
+	t.Run("a backup folder is listed", func(t *testing.T) {
+		bdir := filepath.Join(dir, "backups")
+		os.Mkdir(bdir, 0o700)
+		mustRun("backup", "create", "--vault", vdir, "--passphrase-file", pass, "--dir", bdir)
+		out := mustRun("backup", "list", "--dir", bdir)
+		if !strings.Contains(out, "tandem-backup-") || strings.Count(out, "\n") != 1 {
+			t.Fatal(out)
+		}
+	})
+	t.Run("failures are one line", func(t *testing.T) {
+		damaged := writeFile(t, dir, "damaged.age", "age-encryption.org/v1\n-> X25519 abc\n")
+		for _, tc := range []struct {
+			args []string
+			code int
+			says string
+		}{
+			{[]string{"backup", "verify", file, "--passphrase-file", wrong}, 1, "passphrase does not open this backup"},
+			{[]string{"backup", "verify", damaged, "--passphrase-file", pass}, 1, "cannot be used"},
+			{[]string{"backup", "verify", filepath.Join(dir, "missing.age"), "--passphrase-file", pass}, 1, "could not be opened"},
+			{[]string{"backup", "create", "--vault", vdir, "--passphrase-file", pass, "--out", file}, 1, "already exists"},
+			{[]string{"backup", "restore", file, "--recovery-key-file", keyFile, "--vault", vdir}, 2, "--new-passphrase-file"},
+			{[]string{"backup", "verify", "--passphrase-file", pass}, 2, "name the backup file"},
+			{[]string{"backup", "create", "--vault", vdir, "--passphrase-file", pass}, 2, "--out FILE or --dir DIR"},
+			{[]string{"export", "--vault", vdir, "--passphrase-file", pass, "--out", before}, 1, "already exists"},
+			{[]string{"export", "--vault", vdir, "--passphrase-file", pass, "--out", filepath.Join(dir, "x.json"), "--client", "999"}, 1, "no longer exists"},
+		} {
+			code, out, errs := run(t, tc.args...)
+			if code != tc.code || !strings.Contains(errs, tc.says) || (tc.code == 1 && strings.Count(errs, "\n") != 1) || out != "" {
+				t.Errorf("%v: %d %q %q", tc.args, code, out, errs)
+			}
+		}
+	})
+	t.Run("backup alone is a command, not the app", func(t *testing.T) {
+		if !IsCommand([]string{"backup"}) || !IsCommand([]string{"export"}) {
+			t.Fatal("not recognised")
+		}
+	})
+}
