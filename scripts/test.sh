@@ -21,6 +21,12 @@ suite() {
 suite "frontend build" bash -c 'cd frontend && npm run build'
 suite "go vet" go vet -tags "$GO_TAGS" ./...
 suite "go test" go test -tags "$GO_TAGS" -count=1 ./...
+# The backup reader is fuzzed a little on every run; the corpus is kept in
+# backend/backup/testdata/fuzz (inputs are large, so minimising is capped).
+for target in FuzzReadPlaintext FuzzReadFile; do
+  suite "fuzz backup reader ($target)" go test -tags "$GO_TAGS" -run '^$' -fuzz="^$target\$" \
+    -fuzztime="${FUZZTIME:-20s}" -fuzzminimizetime=10x -parallel=1 ./backend/backup/
+done
 suite "svelte-check" bash -c 'cd frontend && npm run check'
 suite "vitest" bash -c 'cd frontend && npm test'
 suite "production build" make --no-print-directory build

@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"hash"
 	"io"
 	"os"
@@ -136,8 +135,8 @@ func VerifyReader(ctx context.Context, r io.Reader, u Unlock) (*Info, error) {
 }
 
 // read decrypts and checks a backup, handing what it reads to sk (nil:
-// only check). It returns the data key (nil when opened with the recovery
-// key and... never: the recovery slot gives it too); the caller wipes it.
+// only check). It returns the data key (from the passphrase stanza, or
+// from the key file's recovery slot); the caller wipes it.
 func read(ctx context.Context, src io.Reader, u Unlock, sk sink) (*Info, []byte, error) {
 	var un unlocked
 	id, err := u.identity(&un)
@@ -155,8 +154,13 @@ func read(ctx context.Context, src io.Reader, u Unlock, sk sink) (*Info, []byte,
 		}
 		return nil, nil, damagedf("it is not a Tandem backup, or its beginning is damaged")
 	}
-	stream := &streamErr{r: ar}
-	r := &reader{ctx: ctx, tr: tar.NewReader(stream), stream: stream, sink: sk, un: &un, id: id}
+	return readPlain(ctx, ar, &un, id, sk)
+}
+
+// readPlain reads the decrypted tar stream, once the header was opened.
+func readPlain(ctx context.Context, plain io.Reader, un *unlocked, id *identity, sk sink) (*Info, []byte, error) {
+	stream := &streamErr{r: plain}
+	r := &reader{ctx: ctx, tr: tar.NewReader(stream), stream: stream, sink: sk, un: un, id: id}
 	info, err := r.run()
 	if err != nil {
 		wipe(r.dataKey)
@@ -408,4 +412,3 @@ func newHashCount() *hashCount { return &hashCount{h: sha256.New()} }
 
 func (w *hashCount) sum() string { return hexSum(w.h.Sum(nil)) }
 
-var _ = fmt.Sprint

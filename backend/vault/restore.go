@@ -155,6 +155,7 @@ func (v *Vault) ReplaceWith(staging string) (string, error) {
 	err := exchangeDirs(staging, v.dir)
 	if err == nil {
 		syncDir(parent)
+		swapStep("exchanged")
 	} else if errors.Is(err, errExchangeUnsupported) {
 		err = v.replaceInSteps(staging, hasOld)
 		if err != nil {
@@ -182,6 +183,7 @@ func (v *Vault) ReplaceWith(staging string) (string, error) {
 		return staging, nil // still kept, under its staging name
 	}
 	syncDir(parent)
+	swapStep("kept")
 	return kept, nil
 }
 
@@ -200,6 +202,7 @@ func (v *Vault) replaceInSteps(staging string, hasOld bool) error {
 	}
 	parent := filepath.Dir(v.dir)
 	syncDir(parent)
+	swapStep("ready")
 	v.replacedName = ""
 	if hasOld {
 		kept, err := keepAside(v.dir, v.dir, "replaced", v.opts.Now())
@@ -218,6 +221,7 @@ func (v *Vault) replaceInSteps(staging string, hasOld bool) error {
 		defer os.RemoveAll(gone)
 	}
 	syncDir(parent)
+	swapStep("moved aside")
 	if err := os.Rename(ready, v.dir); err != nil {
 		_, errReady := os.Lstat(ready)
 		if _, errKey := os.Lstat(filepath.Join(v.dir, KeyFileName)); errKey == nil && errors.Is(errReady, os.ErrNotExist) {
@@ -227,6 +231,16 @@ func (v *Vault) replaceInSteps(staging string, hasOld bool) error {
 	}
 	syncDir(parent)
 	return nil
+}
+
+// swapStep is told of each step of a swap (tests kill the process there).
+var swapStep = func(step string) {}
+
+// SetSwapStepHook has fn called after each step of ReplaceWith's swap until
+// the calling test ends. For tests only.
+func SetSwapStepHook(t interface{ Cleanup(func()) }, fn func(step string)) {
+	swapStep = fn
+	t.Cleanup(func() { swapStep = func(string) {} })
 }
 
 // ForceStepwiseSwap makes ReplaceWith swap in steps, as where there is no
