@@ -411,4 +411,3 @@ func (w *hashCount) Write(p []byte) (int, error) {
 func newHashCount() *hashCount { return &hashCount{h: sha256.New()} }
 
 func (w *hashCount) sum() string { return hexSum(w.h.Sum(nil)) }
-
