@@ -163,3 +163,24 @@ func TestWrongSecretsAndRules(t *testing.T) {
 		t.Fatalf("files beside the backup: %v", entries)
 	}
 }
+
+func TestTablesBeyondTheMemoryBudgetAreReadTwice(t *testing.T) {
+	saved := memoryBudget
+	memoryBudget = 2 << 10
+	defer func() { memoryBudget = saved }()
+	ctx := context.Background()
+	v, rk, path := seededBackup(t, demo.Options{Clients: 3, Years: 1, Seed: 12})
+	info, err := Verify(ctx, path, Unlock{RecoveryKey: rk})
+	if err != nil || info.Rows("clients") != 3 {
+		t.Fatalf("%+v %v", info, err)
+	}
+	target, _ := vault.Open(filepath.Join(t.TempDir(), "r"), true, cheap)
+	defer target.Close()
+	if _, err := Restore(ctx, path, target, RestoreOptions{Unlock: Unlock{Passphrase: testPass}}); err != nil {
+		t.Fatal(err)
+	}
+	target.Unlock(ctx, testPass)
+	if !bytes.Equal(exportOf(t, target, 0), exportOf(t, v, 0)) {
+		t.Fatal("exports differ")
+	}
+}

@@ -160,14 +160,19 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	m.Entries = append(m.Entries, Entry{Name: keyFileEntry, Size: kh.n, SHA256: kh.sum()})
 
 	// First pass: each table's size, checksum and rows, which the manifest,
-	// written first, lists. Both passes read the same snapshot.
+	// written first, lists. Tables are kept in memory (never on disk) up to
+	// a budget, so that most vaults are read once; beyond it a table is read
+	// a second time from the same snapshot.
 	tables := snap.All()
-	for _, sel := range tables {
+	kept := make([]*capBuffer, len(tables))
+	budget := &memBudget{left: memoryBudget}
+	for i, sel := range tables {
 		if !tableNameRe.MatchString(sel.Table.Name) {
 			return nil, fmt.Errorf("backup: table name %q is outside the format", sel.Table.Name)
 		}
 		hc := newHashCount()
-		rows, err := writeTable(ctx, snap, sel, hc)
+		kept[i] = &capBuffer{budget: budget}
+		rows, err := writeTable(ctx, snap, sel, io.MultiWriter(hc, kept[i]))
 		if err != nil {
 			return nil, err
 		}
@@ -207,6 +212,13 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 		e := m.Entries[i+1]
 		if err := tw.WriteHeader(hdr(e.Name, e.Size)); err != nil {
 			return nil, writeErr(err)
+		}
+		if kept[i].ok() {
+			if _, err := tw.Write(kept[i].buf); err != nil {
+				return nil, writeErr(err)
+			}
+			kept[i].release()
+			continue
 		}
 		hc := newHashCount()
 		rows, err := writeTable(ctx, snap, sel, io.MultiWriter(tw, hc))
@@ -264,4 +276,41 @@ func writeTable(ctx context.Context, snap *storage.Snapshot, sel storage.Selecti
 		return rows, err
 	}
 	return rows, bw.Flush()
+}
+
+// memoryBudget is how much of a backup's plaintext is kept in memory
+// between the two passes.
+var memoryBudget = 128 << 20
+
+type memBudget struct{ left int }
+
+// capBuffer keeps what is written to it while the shared budget lasts; once
+// it runs out, it drops what it kept and keeps nothing more.
+type capBuffer struct {
+	budget   *memBudget
+	buf      []byte
+	overflow bool
+}
+
+func (c *capBuffer) Write(p []byte) (int, error) {
+	if c.overflow {
+		return len(p), nil
+	}
+	if len(p) > c.budget.left {
+		c.overflow = true
+		c.budget.left += len(c.buf)
+		c.release()
+		return len(p), nil
+	}
+	c.budget.left -= len(p)
+	c.buf = append(c.buf, p...)
+	return len(p), nil
+}
+
+func (c *capBuffer) ok() bool { return !c.overflow }
+
+// release wipes and drops the kept bytes.
+func (c *capBuffer) release() {
+	wipe(c.buf)
+	c.buf = nil
 }
