@@ -11,7 +11,7 @@ WAILS := bin/wails
 BINARY := build/bin/tandem
 export CGO_CFLAGS := -O2 -Wno-stringop-overflow
 
-.PHONY: run build test bench deps deps-test frontend bindings screenshots clean
+.PHONY: run build test bench bench-backup deps deps-test frontend bindings screenshots clean
 
 run: build
 	./$(BINARY)
@@ -25,6 +25,10 @@ test: deps-test $(WAILS) frontend/node_modules/.installed
 
 bench: deps-test $(WAILS) frontend/node_modules/.installed
 	scripts/bench.sh
+
+# Backup create, verify and restore against the age tool (bench/backup.md).
+bench-backup:
+	scripts/bench-backup.sh
 
 # Screenshots for the docs: the self-test in the real window, with demo data.
 screenshots: build deps-test
