@@ -33,9 +33,9 @@ const (
 // beside it (Meaning) and never replaces it. JustNoticing marks an entry
 // the client does not want to explain yet.
 type Shift struct {
-	ID        int64 `json:"id" vis:"shared"`
-	ClientID  int64 `json:"clientId" vis:"shared"`
-	SessionID int64 `json:"sessionId" vis:"shared"` // the medicine session
+	ID        int64  `json:"id" vis:"shared"`
+	ClientID  int64  `json:"clientId" vis:"shared"`
+	SessionID int64  `json:"sessionId" vis:"shared"` // the medicine session
 	NoticedOn string `json:"noticedOn" vis:"shared"`
 	// DayCount is computed: calendar days since the session (see DayCount).
 	DayCount     int    `json:"dayCount" vis:"shared"`
