@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 )
 
 // Area is the area of life a shift belongs to.
@@ -292,4 +293,79 @@ func SearchTerms(q string) []string {
 		}
 	}
 	return out
+}
+
+// Excerpt returns up to about width characters of text around the first
+// word that starts with one of the (folded) terms, with every such word
+// between Mark and EndMark, and an ellipsis where text was cut. It returns
+// "" when no word matches.
+func Excerpt(text string, terms []string, width int) string {
+	type span struct{ start, end int }
+	var words []span
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, span{start, len(text)})
+	}
+	var hits []span
+	for _, w := range words {
+		f := Fold(text[w.start:w.end])
+		for _, t := range terms {
+			if strings.HasPrefix(f, t) {
+				hits = append(hits, w)
+				break
+			}
+		}
+	}
+	if len(hits) == 0 {
+		return ""
+	}
+	// A window of width runes, starting a little before the first hit.
+	from := hits[0].start
+	for n := 0; from > 0 && n < width/4; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:from])
+		from -= size
+	}
+	if from > 0 {
+		if i := strings.IndexAny(text[from:hits[0].start], " \n"); i >= 0 {
+			from += i + 1
+		}
+	}
+	to := from
+	for n := 0; to < len(text) && n < width; n++ {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	if to < hits[0].end {
+		to = hits[0].end
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	at := from
+	for _, h := range hits {
+		if h.start < from || h.end > to {
+			continue
+		}
+		b.WriteString(text[at:h.start])
+		b.WriteString(Mark + text[h.start:h.end] + EndMark)
+		at = h.end
+	}
+	b.WriteString(text[at:to])
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -92,7 +92,10 @@ func (db *DB) init(ctx context.Context) error {
 	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
 		return classifyOpenError(err)
 	}
-	return db.migrate(ctx)
+	if err := db.migrate(ctx); err != nil {
+		return err
+	}
+	return db.rebuildSearchIfEmpty(ctx)
 }
 
 func classifyOpenError(err error) error {
