@@ -132,3 +132,24 @@ func TestSearchTermsFoldAndSplit(t *testing.T) {
 		t.Fatal("a query is not capped at eight words")
 	}
 }
+
+func TestExcerptMarksWholeWordsAndCutsAroundTheFirst(t *testing.T) {
+	m := func(s string) string { return Mark + s + EndMark }
+	for _, c := range []struct {
+		text  string
+		terms []string
+		width int
+		want  string
+	}{
+		{"Le café du matin", []string{"cafe"}, 100, "Le " + m("café") + " du matin"},
+		{"Zoë met Zoe", []string{"zo"}, 100, m("Zoë") + " met " + m("Zoe")},
+		{"no match here", []string{"xyz"}, 100, ""},
+		{"line one\nline two", []string{"two"}, 100, "line one line " + m("two")},
+		{strings.Repeat("word ", 40) + "tea at the end", []string{"tea"}, 40, "…word " + m("tea") + " at the end"},
+		{"माँ की याद आई, और शांति", []string{"शांति"}, 100, "माँ की याद आई, और " + m("शांति")},
+	} {
+		if got := Excerpt(c.text, c.terms, c.width); got != c.want {
+			t.Errorf("Excerpt(%q, %v) = %q, want %q", c.text, c.terms, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 
 	"tandem/backend/domain"
@@ -38,7 +39,7 @@ func (db *DB) indexText(ctx context.Context, tx *sql.Tx, kind domain.SearchKind,
 	if body == "" {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, body, client_id) VALUES (?, ?, ?)`, rowid, body, clientID); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, body, kind, client_id) VALUES (?, ?, ?, ?)`, rowid, body, "kind"+string(kind), clientID); err != nil {
 		return fmt.Errorf("index %s: %w", kind, err)
 	}
 	return nil
@@ -163,18 +164,20 @@ func (db *DB) rebuildSearchIfEmpty(ctx context.Context) error {
 	return db.RebuildSearch(ctx)
 }
 
-// Search hits per kind at most, and rows ranked at most.
-const (
-	searchPerKind = 12
-	searchRanked  = 400
-)
+// Search hits per kind at most.
+const searchPerKind = 12
 
 // Search finds records whose words start with every word of the query,
 // ignoring case and accents, in every client's records that are not
 // archived and in the therapist's journal. It is the therapist's: it
 // includes private notes and reflections, and co-creation mode never
-// offers it. Hits are grouped by kind (domain.SearchKinds order), best
-// ranked first within each kind.
+// offers it. Hits are grouped by kind (domain.SearchKinds order).
+//
+// Within each kind it takes the most recent matching records (the index
+// is read newest first and stops as soon as it has enough, so a common
+// word costs no more than a rare one) and orders those by relevance
+// (bm25): the most telling of the recent records first. When more
+// records match than are shown, the result says so (Capped).
 func (db *DB) Search(ctx context.Context, query string) (domain.SearchResult, error) {
 	res := domain.SearchResult{Query: query, Hits: []domain.SearchHit{}}
 	terms := domain.SearchTerms(query)
@@ -185,35 +188,18 @@ func (db *DB) Search(ctx context.Context, query string) (domain.SearchResult, er
 	for i, t := range terms {
 		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"*`
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT s.rowid FROM search_index s
-		LEFT JOIN clients c ON c.id = s.client_id
-		WHERE search_index MATCH ? AND (s.client_id = 0 OR c.archived_at IS NULL)
-		ORDER BY rank LIMIT ?`, strings.Join(quoted, " "), searchRanked+1)
+	archived, err := db.archivedClients(ctx)
 	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
+		return res, err
 	}
 	byKind := map[domain.SearchKind][]int64{}
-	n := 0
-	for rows.Next() {
-		var rowid int64
-		if err := rows.Scan(&rowid); err != nil {
-			rows.Close()
+	for _, kind := range domain.SearchKinds {
+		match := `body : (` + strings.Join(quoted, " AND ") + `) AND kind : "kind` + string(kind) + `"`
+		ids, more, err := db.searchKind(ctx, match, archived)
+		if err != nil {
 			return res, err
 		}
-		if n++; n > searchRanked {
-			res.Capped = true
-			break
-		}
-		kind, id := kindOfRow(rowid)
-		if len(byKind[kind]) == searchPerKind {
-			res.Capped = true
-			continue
-		}
-		byKind[kind] = append(byKind[kind], id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return res, err
+		byKind[kind], res.Capped = ids, res.Capped || more
 	}
 	names := map[int64]string{}
 	for _, kind := range domain.SearchKinds {
@@ -261,4 +247,66 @@ func (db *DB) Search(ctx context.Context, query string) (domain.SearchResult, er
 		}
 	}
 	return res, nil
+}
+
+// archivedClients returns the ids of archived clients, whose records the
+// search leaves out.
+func (db *DB) archivedClients(ctx context.Context) (map[int64]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id FROM clients WHERE archived_at IS NOT NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// searchKind reads the index newest first for one match expression and
+// returns the ids of up to searchPerKind records of clients not archived,
+// most relevant first, and whether more matched.
+func (db *DB) searchKind(ctx context.Context, match string, archived map[int64]bool) ([]int64, bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT rowid, client_id, rank FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC`, match)
+	if err != nil {
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	type ranked struct {
+		id   int64
+		rank float64
+	}
+	var found []ranked
+	more := false
+	for rows.Next() {
+		var rowid, clientID int64
+		var rank float64
+		if err := rows.Scan(&rowid, &clientID, &rank); err != nil {
+			return nil, false, err
+		}
+		if archived[clientID] {
+			continue
+		}
+		if len(found) == searchPerKind {
+			more = true
+			break
+		}
+		_, id := kindOfRow(rowid)
+		found = append(found, ranked{id, rank})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	// bm25 ranks are negative: the lower, the more relevant. Ties keep recency.
+	sort.SliceStable(found, func(i, j int) bool { return found[i].rank < found[j].rank })
+	ids := make([]int64, len(found))
+	for i, f := range found {
+		ids[i] = f.id
+	}
+	return ids, more, nil
 }

@@ -168,11 +168,14 @@ CREATE TABLE resource_revisions (
 CREATE INDEX resource_revisions_resource ON resource_revisions (resource_id, id);
 
 -- The therapist's search: one row per searchable record, its text folded
--- (lower case, accents removed) by the program. The rowid encodes the
--- record: id * 8 + kind number. Marks (M*) belong to words, as in
--- Devanagari. Lives inside the encrypted database.
+-- (lower case, accents removed) by the program, and its kind as one token
+-- (for example "kindshift") so each kind is searched on its own. The rowid
+-- encodes the record: id * 8 + kind number, so newer records come later.
+-- Marks (M*) belong to words, as in Devanagari. Lives inside the encrypted
+-- database.
 CREATE VIRTUAL TABLE search_index USING fts5(
     body,
+    kind,
     client_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M*''',
     prefix = '1 2 3'
