@@ -102,7 +102,7 @@ type LogSheet struct {
 }
 
 // Secret is a value to be copied exactly (a recovery key): large monospace
-// type in a framed box, in groups that are easy to read aloud.
+// type in a framed box. Spaces in Text are where it may wrap.
 type Secret struct {
 	Label string
 	Text  string

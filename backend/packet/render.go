@@ -491,9 +491,16 @@ func (lo *layout) lines(b Lines, x, w float64) {
 }
 
 func (lo *layout) secret(s Secret, x, w float64) {
-	labelLines := lo.t.wrap(s.Label, labelStyle, w)
+	var labelLines []line
+	if s.Label != "" {
+		labelLines = lo.t.wrap(s.Label, labelStyle, w)
+	}
 	st := textStyle{size: 15, bold: true, mono: true, color: inkColor}
-	textLines := lo.t.wrap(groups(s.Text, 4), st, w-24)
+	pad := 12.0
+	if s.Label == "" {
+		st.size, pad = 10.5, 7 // a command, not a key
+	}
+	textLines := lo.t.wrap(s.Text, st, w-24)
 	h := 0.0
 	for _, l := range textLines {
 		h += l.height(1.6)
@@ -502,21 +509,21 @@ func (lo *layout) secret(s Secret, x, w float64) {
 	for _, l := range labelLines {
 		lh += l.height(bodyLeading)
 	}
-	lo.need(lh + h + 28)
+	lo.need(lh + h + 2*pad + 4)
 	lo.placeLines(labelLines, x, w, bodyLeading)
 	lo.y += 4
 	top := lo.y
 	lo.op(func(pdf *fpdf.Fpdf) {
 		pdf.SetDrawColor(inkColor.r, inkColor.g, inkColor.b)
 		pdf.SetLineWidth(1.2)
-		pdf.Rect(x, top, w, h+24, "D")
+		pdf.Rect(x, top, w, h+2*pad, "D")
 	})
-	y := top + 12
+	y := top + pad
 	for _, l := range textLines {
 		lo.drawLine(l, x+12, w-24, y, 1.6)
 		y += l.height(1.6)
 	}
-	lo.y = top + h + 24
+	lo.y = top + h + 2*pad
 }
 
 // groups splits s into groups of n characters separated by spaces, so that
