@@ -49,7 +49,7 @@ func (o Options) document(p domain.Practice, client, title, subtitle string) Doc
 
 // RecoveryKit is the printed page that keeps a vault's recovery key, with
 // what it opens, where to keep it and how to use it. made is when the key
-// was made.
+// was made (zero if unknown).
 func RecoveryKit(p domain.Practice, recoveryKey string, made time.Time, o Options) Document {
 	key := strings.ToUpper(strings.TrimSpace(recoveryKey))
 	shown := key
@@ -57,10 +57,14 @@ func RecoveryKit(p domain.Practice, recoveryKey string, made time.Time, o Option
 		shown = "AGE-SECRET-KEY-1 " + groups(rest, 4)
 	}
 	name := p.Name
-	if name == "" {
-		name = "your practice"
+	sub := "The recovery key of the Tandem vault of " + name
+	if p.Name == "" {
+		sub = "The recovery key of your Tandem vault"
 	}
-	d := o.document(p, "", "Recovery Kit", fmt.Sprintf("The recovery key of the Tandem vault of %s, made %s", name, formatDate(made)))
+	if !made.IsZero() {
+		sub += ", made " + formatDate(made)
+	}
+	d := o.document(p, "", "Recovery Kit", sub)
 	d.Blocks = []Block{
 		Paragraph{Text: "This page holds the recovery key of your Tandem vault: the way back into your records if the passphrase is forgotten, and a key to your backups. Tandem keeps no copy of it. This page is the copy."},
 		Secret{Label: "Recovery key", Text: shown},
