@@ -3,10 +3,12 @@ package packet
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
+	gobidi "github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -36,6 +38,7 @@ type typesetter struct {
 	shaper  shaping.HarfbuzzShaper
 	seg     shaping.Segmenter
 	wrapper shaping.LineWrapper
+	bidi    gobidi.Paragraph
 	missing map[rune]bool
 }
 
@@ -194,12 +197,12 @@ func (t *typesetter) wrapParagraph(para string, st textStyle, width float64) []l
 		outs = append(outs, t.shaper.Shape(in))
 	}
 	lines, _ := t.wrapper.WrapParagraphF(shaping.WrapConfig{Direction: dir}, shapingUnits(width), runes, shaping.NewSliceIterator(outs))
+	levels := t.levels(runes, rtl)
 	result := make([]line, 0, len(lines))
 	for _, ln := range lines {
 		l := line{text: runes, rtl: rtl, style: st}
-		l.runs = make([]shaping.Output, len(ln))
+		l.runs = visualOrder(ln, levels)
 		for _, run := range ln {
-			l.runs[run.VisualIndex] = run
 			l.width += pt(run.Advance)
 			l.ascent = max(l.ascent, pt(run.LineBounds.Ascent))
 			l.descent = max(l.descent, -pt(run.LineBounds.Descent))
@@ -215,6 +218,63 @@ func (t *typesetter) wrapParagraph(para string, st textStyle, width float64) []l
 const shapeScale = 100
 
 // pt converts a shaping measure to points.
+// levels returns the bidirectional embedding level of each rune.
+func (t *typesetter) levels(runes []rune, rtl bool) []gobidi.Level {
+	def := gobidi.LeftToRight
+	if rtl {
+		def = gobidi.RightToLeft
+	}
+	runs := t.bidi.Segment(runes, def)
+	levels := make([]gobidi.Level, len(runes))
+	for i := 0; i < runs.NumRuns(); i++ {
+		r := runs.Run(i)
+		for k := r.Start; k < r.End && k < len(levels); k++ {
+			levels[k] = r.Level
+		}
+	}
+	return levels
+}
+
+// visualOrder puts a line's runs in the order they are drawn, left to
+// right, by rule L2 of the Unicode bidirectional algorithm: from the
+// highest level down to the lowest odd level, every maximal sequence of
+// runs at that level or higher is reversed. (The line wrapper's own order
+// knows only two levels, which misplaces numbers inside right-to-left text
+// in a left-to-right paragraph.)
+func visualOrder(ln shaping.Line, levels []gobidi.Level) []shaping.Output {
+	runs := append([]shaping.Output(nil), ln...)
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].Runes.Offset < runs[j].Runes.Offset })
+	lv := make([]gobidi.Level, len(runs))
+	var hi, lowOdd gobidi.Level = 0, 127
+	for i, r := range runs {
+		if r.Runes.Offset < len(levels) {
+			lv[i] = levels[r.Runes.Offset]
+		}
+		hi = max(hi, lv[i])
+		if lv[i]%2 == 1 {
+			lowOdd = min(lowOdd, lv[i])
+		}
+	}
+	for level := hi; level >= lowOdd && level > 0; level-- {
+		for i := 0; i < len(runs); {
+			if lv[i] < level {
+				i++
+				continue
+			}
+			j := i
+			for j < len(runs) && lv[j] >= level {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				runs[a], runs[b] = runs[b], runs[a]
+				lv[a], lv[b] = lv[b], lv[a]
+			}
+			i = j
+		}
+	}
+	return runs
+}
+
 func pt(v fixed.Int26_6) float64 { return float64(v) / 64 / shapeScale }
 
 // shapingUnits converts points to shaping units.
