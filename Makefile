@@ -11,7 +11,7 @@ WAILS := bin/wails
 BINARY := build/bin/tandem
 export CGO_CFLAGS := -O2 -Wno-stringop-overflow
 
-.PHONY: run build test bench bench-backup deps deps-test frontend bindings screenshots clean
+.PHONY: run build test bench bench-backup deps deps-test frontend bindings screenshots fonts clean
 
 run: build
 	./$(BINARY)
@@ -50,6 +50,11 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 # Regenerates the Go bindings in frontend/src/lib/api/wailsjs.
 bindings: $(WAILS)
 	$(WAILS) generate module -tags "$(WAILS_TAGS)"
+
+# Remakes the packet fonts in backend/packet/fonts (checked in; builds do
+# not need this). Needs python3-fonttools, fonts-noto-core, fonts-noto-cjk.
+fonts:
+	python3 scripts/fonts/make-fonts.py backend/packet/fonts
 
 clean:
 	rm -rf build/bin bin frontend/node_modules build/test-artifacts

@@ -212,3 +212,59 @@ func TestAutoLockAfterIdleMinutes(t *testing.T) {
 		t.Fatal("locked again right after unlocking")
 	}
 }
+
+func TestCoCreationShowsTheJourneyWithoutPrivateContentAndNeverSearches(t *testing.T) {
+	s := newShell(t)
+	clients, co, sessions := NewClients(s), NewCoCreation(s), NewSessions(s)
+	ilse, _ := clients.Create(domain.Client{ChosenName: "Ilse Fictional"})
+	other, _ := clients.Create(domain.Client{ChosenName: "Someone Else"})
+	med, err := sessions.Add(domain.Session{ClientID: ilse.ID, Kind: domain.MedicineSession, Date: "2026-05-01", TimeZone: "Europe/Berlin",
+		Summary: "A quiet session.", PrivateNotes: "PRIVATE-SESSION-NOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	othersMed, _ := sessions.Add(domain.Session{ClientID: other.ID, Kind: domain.MedicineSession, Date: "2026-05-01", TimeZone: "UTC", Summary: "ANOTHER-CLIENT-SESSION"})
+	if _, err := sessions.AddShift(domain.Shift{ClientID: ilse.ID, SessionID: med.ID, NoticedOn: "2026-05-03", Area: "body", Description: "Lighter", Intensity: 2, RecordedBy: domain.ByClient}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sessions.Finalise(med.ID); err != nil {
+		t.Fatal(err)
+	}
+	sessions.AddAddendum(med.ID, "PRIVATE-ADDENDUM", domain.Private)
+	if found, err := sessions.Search("private session note"); err != nil || len(found.Hits) != 1 {
+		t.Fatalf("the therapist's search misses private notes: %+v %v", found, err)
+	}
+
+	if _, err := co.Enter(ilse.ID); err != nil {
+		t.Fatal(err)
+	}
+	journey, err := co.Journey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(journey)
+	for _, secret := range []string{"PRIVATE-SESSION-NOTE", "PRIVATE-ADDENDUM", "ANOTHER-CLIENT-SESSION"} {
+		if strings.Contains(string(b), secret) {
+			t.Errorf("the client's journey contains %q", secret)
+		}
+	}
+	if len(journey.Sessions) != 1 || len(journey.Shifts) != 1 || journey.Sessions[0].Summary != "A quiet session." {
+		t.Fatalf("shared content missing: %+v", journey)
+	}
+	if code, _ := errCode(t, func() error { _, err := sessions.Search("note"); return err }()); code != ECOCREATION {
+		t.Fatalf("search in co-creation mode: code %q", code)
+	}
+	if code, _ := errCode(t, func() error { _, err := sessions.Integration(ilse.ID); return err }()); code != ECOCREATION {
+		t.Fatalf("the therapist's record in co-creation mode: code %q", code)
+	}
+	if _, err := co.AddShift(domain.Shift{SessionID: med.ID, NoticedOn: "2026-05-04", Area: "self", Description: "Kinder to myself", Intensity: 3, RecordedBy: domain.ByTherapist}); err == nil {
+		t.Fatal("a shift written as the therapist in co-creation mode")
+	}
+	if _, err := co.AddShift(domain.Shift{SessionID: othersMed.ID, NoticedOn: "2026-05-04", Area: "self", Description: "x", Intensity: 3, RecordedBy: domain.ByClient}); err == nil {
+		t.Fatal("a shift added after another client's session")
+	}
+	sh, err := co.AddShift(domain.Shift{SessionID: med.ID, NoticedOn: "2026-05-04", Area: "self", Description: "Kinder to myself", Intensity: 3, RecordedBy: domain.ByClient})
+	if err != nil || sh.ClientID != ilse.ID || sh.DayCount != 3 {
+		t.Fatalf("%+v %v", sh, err)
+	}
+}

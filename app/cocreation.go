@@ -242,3 +242,25 @@ func (b *CoCreation) Leave(secret string) (bool, error) {
 	s.touch()
 	return true, nil
 }
+
+// Journey returns the client's view of their sessions, worksheet, patterns
+// and resources: shared content only.
+func (b *CoCreation) Journey() (domain.IntegrationRecord, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.IntegrationRecord, error) {
+		rec, err := db.Integration(ctx, id)
+		return domain.View(rec), err
+	})
+}
+
+// AddShift adds a worksheet entry for the client, written by the client or
+// the two together, after one of the client's own medicine sessions.
+func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
+		if err := clientActor(s.RecordedBy); err != nil {
+			return domain.Shift{}, err
+		}
+		s.ClientID = id // the storage checks that the session is this client's
+		sh, err := db.AddShift(ctx, s, s.RecordedBy)
+		return domain.View(sh), err
+	})
+}

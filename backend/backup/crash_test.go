@@ -151,7 +151,7 @@ func TestKilledBackupLeavesNoGoodLookingFileAndTheVaultUntouched(t *testing.T) {
 	dir := t.TempDir()
 	vdir := filepath.Join(dir, "vault")
 	v, _ := newVault(t, vdir)
-	seed(t, v, demo.Options{Clients: 40, Years: 3, Seed: 8})
+	seed(t, v, demo.Options{Clients: 10, Years: 2, Seed: 8})
 	want := exportOf(t, v, 0)
 	v.Close()
 	keyBefore, dbBefore := fileSum(t, filepath.Join(vdir, vault.KeyFileName)), fileSum(t, filepath.Join(vdir, vault.DBFileName))
@@ -173,7 +173,7 @@ func TestKilledBackupLeavesNoGoodLookingFileAndTheVaultUntouched(t *testing.T) {
 	t.Logf("a full run takes %v", full)
 
 	kills := 0
-	for _, k := range plan(full, 24, "synced", "start") {
+	for _, k := range plan(full, 20, "synced", "start") {
 		helper(t, "create", env, k.after, k.marker)
 		kills++
 		list, err := List(out)
@@ -238,7 +238,7 @@ func killedRestore(t *testing.T, mode string) {
 	dir := t.TempDir()
 	vdir := filepath.Join(dir, "vaults", "vault")
 	v, _ := newVault(t, vdir)
-	seed(t, v, demo.Options{Clients: 30, Years: 3, Seed: 6})
+	seed(t, v, demo.Options{Clients: 6, Years: 2, Seed: 6})
 	newExport := exportOf(t, v, 0)
 	file := filepath.Join(dir, "b.age")
 	if _, err := Create(ctx, source(t, v), file); err != nil {
@@ -266,7 +266,7 @@ func killedRestore(t *testing.T, mode string) {
 		markers = []string{"start", "staged", "ready", "moved aside"}
 	}
 	seen := map[string]int{}
-	for _, k := range plan(full, 24, markers...) {
+	for _, k := range plan(full, 16, markers...) {
 		reset()
 		helper(t, mode, env, k.after, k.marker)
 		v, err := vault.Open(vdir, false, cheap)

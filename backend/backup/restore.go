@@ -74,7 +74,7 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 		return nil, damagedf("its records do not fit together (%v)", err)
 	}
 	sk.loader = nil
-	if err := sk.db.Migrate(ctx); err != nil {
+	if err := sk.db.FinishRestore(ctx); err != nil {
 		return nil, domain.Wrap(domain.EINTERNAL, "The restored records could not be brought up to this version of Tandem; nothing was changed.", err)
 	}
 	report, err := sk.db.Check(ctx)

@@ -142,7 +142,9 @@ func TestBackupSpeed(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(v.Dir(), vault.DBFileName)); err == nil {
 		dbSize = fi.Size()
 	}
-	ms := func(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 0, 64) + " ms" }
+	ms := func(d time.Duration) string {
+		return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 0, 64) + " ms"
+	}
 	ratio := float64(create) / float64(ageEnc)
 	verdict := "pass"
 	if ratio > 1.5 {

@@ -147,7 +147,7 @@ func headerLen(t *testing.T, b []byte) int {
 }
 
 func TestTamperingIsAlwaysCaught(t *testing.T) {
-	_, rk, path := seededBackup(t, demo.Options{Clients: 6, Years: 2, Seed: 5})
+	_, rk, path := seededBackup(t, demo.Options{Clients: 2, Years: 1, Seed: 5})
 	good, _ := os.ReadFile(path)
 	hl := headerLen(t, good)
 	t.Logf("backup: %d bytes, header %d bytes", len(good), hl)
@@ -164,7 +164,7 @@ func TestTamperingIsAlwaysCaught(t *testing.T) {
 		for i := 0; i < hl; i++ {
 			for name, u := range unlocks {
 				// Restoring is checked on a sample: it reads as verify does.
-				rc.refuses(name+" header byte "+itoa(i), flip(i, 0x01), u, i%64 == 0)
+				rc.refuses(name+" header byte "+itoa(i), flip(i, 0x01), u, i%128 == 0)
 			}
 		}
 	})
@@ -173,7 +173,7 @@ func TestTamperingIsAlwaysCaught(t *testing.T) {
 		step := max(1, (len(good)-hl)/150)
 		for i := hl; i < len(good); i += step {
 			for name, u := range unlocks {
-				rc.refuses(name+" body byte "+itoa(i), flip(i, 0x80), u, i%(step*40) == hl%(step*40))
+				rc.refuses(name+" body byte "+itoa(i), flip(i, 0x80), u, i%(step*60) == hl%(step*60))
 			}
 		}
 		for name, u := range unlocks {
@@ -196,7 +196,7 @@ func TestTamperingIsAlwaysCaught(t *testing.T) {
 				continue
 			}
 			for name, u := range unlocks {
-				rc.refuses(name+" truncated to "+itoa(n), good[:n], u, n%29 == 0)
+				rc.refuses(name+" truncated to "+itoa(n), good[:n], u, n%47 == 0)
 			}
 		}
 	})
@@ -204,7 +204,7 @@ func TestTamperingIsAlwaysCaught(t *testing.T) {
 		rc.t = t
 		for _, extra := range [][]byte{{0}, {'\n'}, []byte("x"), bytes.Repeat([]byte{0}, 512), bytes.Repeat([]byte{1}, 70000)} {
 			for name, u := range unlocks {
-				rc.refuses(name+" appended "+itoa(len(extra)), append(bytes.Clone(good), extra...), u, true)
+				rc.refuses(name+" appended "+itoa(len(extra)), append(bytes.Clone(good), extra...), u, len(extra) < 10)
 			}
 		}
 	})

@@ -98,11 +98,14 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 			}
 		}
 	}
+	var intentionIDs []int64
 	for _, n := range r.Perm(len(intentions))[:1+r.IntN(3)] {
 		by := pick(r, actors[:3])
-		if _, err := s.At(clk.next(20)).AddPlanItem(ctx, domain.NewPlanItem{ClientID: id, Kind: domain.Intention, Text: intentions[n], ProposedBy: by}, by); err != nil {
+		it, err := s.At(clk.next(20)).AddPlanItem(ctx, domain.NewPlanItem{ClientID: id, Kind: domain.Intention, Text: intentions[n], ProposedBy: by}, by)
+		if err != nil {
 			return fmt.Errorf("seed intention: %w", err)
 		}
+		intentionIDs = append(intentionIDs, it.ID)
 		counts["intentions"]++
 	}
 
@@ -136,6 +139,14 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 		status = domain.StatusClosed
 	} else if age > 365*24*time.Hour && r.IntN(2) == 0 {
 		status = domain.StatusPaused
+	}
+	// A closed client's work ended some months ago; the others' goes on.
+	stop := end
+	if status == domain.StatusClosed {
+		stop = end.Add(-time.Duration(r.IntN(300)) * 24 * time.Hour)
+	}
+	if err := seedJourney(ctx, s, r, id, intentionIDs, clk, stop, counts); err != nil {
+		return err
 	}
 	if status != domain.StatusActive {
 		created.Status = status

@@ -34,7 +34,12 @@ type Store[S any] interface {
 	domain.SettingsService
 	domain.ClientService
 	domain.PlanService
+	domain.SessionService
+	domain.IntegrationService
 	At(now func() time.Time) S
+	// BulkLoad trades durability at each commit for speed until done is
+	// called: demonstration data can simply be seeded again.
+	BulkLoad(ctx context.Context) (done func() error, err error)
 }
 
 // Summary says what was written.
@@ -48,6 +53,11 @@ func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 	if err := o.Validate(); err != nil {
 		return Summary{}, err
 	}
+	done, err := s.BulkLoad(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer done()
 	r := rand.New(rand.NewPCG(o.Seed, 0x7a6e64656d6f)) // "tandemo"
 	p := practices[r.IntN(len(practices))]
 	p.Positionality = positionality[r.IntN(len(positionality))]

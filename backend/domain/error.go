@@ -19,6 +19,7 @@ const (
 	ENOVAULT        = "no_vault"        // no vault exists in the folder
 	EEXISTS         = "exists"          // something that must not be overwritten exists
 	ENOTFOUND       = "not_found"
+	EFINALISED      = "finalised" // signed notes cannot be edited, only amended
 	EINTERNAL       = "internal"
 	EBACKUPDAMAGED  = "backup_damaged" // a backup file is damaged, incomplete or not a Tandem backup
 )

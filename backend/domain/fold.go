@@ -32,3 +32,9 @@ func Fold(s string) string {
 	}
 	return letterFolds.Replace(norm.NFC.String(b.String()))
 }
+
+// isWordRune reports whether r belongs to a word for searching: letters,
+// digits and the marks that are part of letters in many scripts.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}

@@ -9,6 +9,10 @@ type Settings struct {
 	// HasPIN says whether a PIN is set for leaving co-creation mode (the
 	// PIN itself is stored only as a hash and never read back).
 	HasPIN bool `json:"hasPin"`
+	// RecordMedicine allows recording the substance, dose and times of a
+	// medicine session, where the practice's setting makes that lawful.
+	// Off by default.
+	RecordMedicine bool `json:"recordMedicine"`
 }
 
 // Auto-lock bounds in minutes.

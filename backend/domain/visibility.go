@@ -37,11 +37,15 @@ func (a Actor) Valid() bool { return a == ByClient || a == ByTherapist || a == B
 // Visibility is Private is left out, recursively. It is the one place that
 // decides visibility: co-creation mode, client copies of packets and client
 // exports all go through it. The input is not modified.
-func ClientView(r ClientRecord) ClientRecord {
+func ClientView(r ClientRecord) ClientRecord { return View(r) }
+
+// View is ClientView for any record built of vis-tagged structs, such as
+// an IntegrationRecord or a single Session.
+func View[T any](r T) T {
 	v := reflect.ValueOf(&r).Elem()
 	out := reflect.New(v.Type()).Elem()
 	filterInto(out, v)
-	return out.Interface().(ClientRecord)
+	return out.Interface().(T)
 }
 
 // filterInto copies src into dst (same type), keeping only shared content.

@@ -56,7 +56,10 @@ func markers(t reflect.Type, path string, private bool, out *[]fieldMarker) {
 			markers(f.Type, path+"."+f.Name, private || f.Tag.Get("vis") == string(Private), out)
 		}
 	case reflect.Slice:
-		_, hasVis := t.Elem().FieldByName("Visibility")
+		hasVis := false
+		if t.Elem().Kind() == reflect.Struct {
+			_, hasVis = t.Elem().FieldByName("Visibility")
+		}
 		for i := 0; i < 2; i++ {
 			markers(t.Elem(), fmt.Sprintf("%s[%d]", path, i), private || (hasVis && i == 1), out)
 		}
@@ -88,24 +91,36 @@ func TestEveryFieldHasAVisibility(t *testing.T) {
 		}
 	}
 	walk(reflect.TypeOf(ClientRecord{}))
-	if len(seen) < 8 {
+	walk(reflect.TypeOf(IntegrationRecord{}))
+	if len(seen) < 16 {
 		t.Fatalf("walked only %d entity types", len(seen))
 	}
 }
 
 func TestClientViewHidesEveryPrivateFieldAndEntry(t *testing.T) {
-	var rec ClientRecord
-	fill(reflect.ValueOf(&rec).Elem(), "ClientRecord")
+	checkView(t, ClientView, 40, 20)
+}
+
+func TestViewOfTheIntegrationRecordHidesEveryPrivateFieldAndEntry(t *testing.T) {
+	checkView(t, View[IntegrationRecord], 40, 8)
+}
+
+// checkView fills every field of a record with a marker naming it and
+// checks that view keeps exactly the shared ones.
+func checkView[T any](t *testing.T, view func(T) T, minShared, minPrivate int) {
+	t.Helper()
+	var rec T
+	name := reflect.TypeOf(rec).Name()
+	fill(reflect.ValueOf(&rec).Elem(), name)
 	before, _ := json.Marshal(rec)
 
-	view := ClientView(rec)
-	b, err := json.Marshal(view)
+	b, err := json.Marshal(view(rec))
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := string(b)
 	var ms []fieldMarker
-	markers(reflect.TypeOf(rec), "ClientRecord", false, &ms)
+	markers(reflect.TypeOf(rec), name, false, &ms)
 	shared, private := 0, 0
 	for _, m := range ms {
 		switch present := strings.Contains(got, m.marker); {
@@ -120,11 +135,11 @@ func TestClientViewHidesEveryPrivateFieldAndEntry(t *testing.T) {
 			shared++
 		}
 	}
-	if shared < 40 || private < 20 {
+	if shared < minShared || private < minPrivate {
 		t.Fatalf("too few fields checked: %d shared, %d private", shared, private)
 	}
 	if after, _ := json.Marshal(rec); string(after) != string(before) {
-		t.Fatal("ClientView modified its input")
+		t.Fatal("the view modified its input")
 	}
 }
 

@@ -77,7 +77,9 @@ func (db *DB) Counts(ctx context.Context) ([]TableCount, error) {
 			rows.Close()
 			return nil, err
 		}
-		names = append(names, n)
+		if !strings.HasPrefix(n, "search_index_") { // the index's own tables
+			names = append(names, n)
+		}
 	}
 	rows.Close()
 	sort.Strings(names)

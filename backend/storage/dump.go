@@ -369,8 +369,8 @@ func (s *Snapshot) Scan(ctx context.Context, sel Selection, fn func(row []any) e
 
 // CreateForRestore creates a new database file at path (which must not
 // exist) with the raw key, and applies the migrations up to schemaVersion
-// only, so that a dump of that version can be loaded into it; Migrate then
-// brings it up to date.
+// only, so that a dump of that version can be loaded into it; FinishRestore
+// then brings it up to date.
 func CreateForRestore(ctx context.Context, path string, key []byte, schemaVersion int) (*DB, error) {
 	if schemaVersion < 1 || schemaVersion > SchemaVersion() {
 		return nil, fmt.Errorf("storage: schema version %d out of range", schemaVersion)
@@ -381,8 +381,15 @@ func CreateForRestore(ctx context.Context, path string, key []byte, schemaVersio
 	return open(ctx, path, key, schemaVersion)
 }
 
-// Migrate applies every pending migration.
-func (db *DB) Migrate(ctx context.Context) error { return db.migrate(ctx, -1) }
+// FinishRestore applies every pending migration to a database that a
+// Loader filled, then rebuilds the full-text search index from the records
+// (a dump does not carry it).
+func (db *DB) FinishRestore(ctx context.Context) error {
+	if err := db.migrate(ctx, -1); err != nil {
+		return err
+	}
+	return db.RebuildSearch(ctx)
+}
 
 // Loader fills a database from a dump, in one transaction on one
 // connection. Begin empties every dumped table (a new database may hold
@@ -390,7 +397,8 @@ func (db *DB) Migrate(ctx context.Context) error { return db.migrate(ctx, -1) }
 // final state of every table; foreign keys are checked at Commit. Commit
 // puts the triggers back and rebuilds the full-text indexes. Until Commit
 // succeeds nothing is visible; Rollback (or a failed Commit) leaves the
-// database as it was. A Loader is not safe for concurrent use.
+// database as it was. Full-text indexes other than external-content FTS5
+// tables are left to FinishRestore. A Loader is not safe for concurrent use.
 type Loader struct {
 	conn     *sql.Conn
 	tables   map[string]Table
@@ -596,7 +604,7 @@ func (l *Loader) Commit(ctx context.Context) (map[string]int64, error) {
 			return fail(fmt.Errorf("load: restore trigger: %w", err))
 		}
 	}
-	if err := rebuildSearch(ctx, l.conn); err != nil {
+	if err := rebuildExternalContent(ctx, l.conn); err != nil {
 		return fail(err)
 	}
 	if _, err := l.conn.ExecContext(ctx, "COMMIT"); err != nil {
@@ -617,23 +625,13 @@ func (l *Loader) Rollback() {
 	l.conn.Close()
 }
 
-// SearchRebuilders rebuild a full-text index that is not an external-content
-// FTS5 table, by name, inside the load's transaction. A restore loads the
-// tables with triggers held off and then rebuilds every full-text index:
-// external-content FTS5 tables (content='table') with FTS5's own 'rebuild'
-// command, any other with its entry here. A restore fails on a full-text
-// table that has neither, rather than leave search silently empty.
-var SearchRebuilders = map[string]func(ctx context.Context, tx Execer) error{}
-
-// Execer runs a statement: the load's transaction.
-type Execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
 var externalContentRe = regexp.MustCompile(`(?i)\bcontent\s*=\s*['"]?[A-Za-z_]`)
 
-// rebuildSearch rebuilds every full-text index from the tables it indexes.
-func rebuildSearch(ctx context.Context, q dumpQuerier) error {
+// rebuildExternalContent rebuilds the external-content FTS5 tables
+// (content='table') with FTS5's own 'rebuild' command. Other full-text
+// indexes, such as the therapist's search (search_index, filled by the
+// program), are rebuilt by DB.RebuildSearch once the load is committed.
+func rebuildExternalContent(ctx context.Context, q dumpQuerier) error {
 	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
 	if err != nil {
 		return fmt.Errorf("list full-text indexes: %w", err)
@@ -650,14 +648,8 @@ func rebuildSearch(ctx context.Context, q dumpQuerier) error {
 	}
 	rows.Close()
 	for _, v := range vts {
-		if fn, ok := SearchRebuilders[v.name]; ok {
-			if err := fn(ctx, q); err != nil {
-				return fmt.Errorf("rebuild search index %s: %w", v.name, err)
-			}
-			continue
-		}
 		if !strings.Contains(strings.ToLower(v.sql), "fts5") || !externalContentRe.MatchString(v.sql) {
-			return fmt.Errorf("the search index %s cannot be rebuilt: it is not an external-content FTS5 table and has no entry in storage.SearchRebuilders", v.name)
+			continue
 		}
 		if _, err := q.ExecContext(ctx, "INSERT INTO "+quoteIdent(v.name)+"("+quoteIdent(v.name)+") VALUES ('rebuild')"); err != nil {
 			return fmt.Errorf("rebuild search index %s: %w", v.name, err)

@@ -184,21 +184,6 @@ func TestLoadRefusesWhatDoesNotFit(t *testing.T) {
 			}
 		})
 	}
-	t.Run("a full-text table without a way to rebuild it", func(t *testing.T) {
-		mustExec(t, db, `CREATE VIRTUAL TABLE t_own USING fts5 (body)`)
-		defer mustExec(t, db, `DROP TABLE t_own`)
-		l, err := db.Loader(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tbl := range l.Tables() {
-			tl, _ := l.Table(ctx, tbl.Name, tbl.Columns)
-			tl.Close()
-		}
-		if _, err := l.Commit(ctx); err == nil || !strings.Contains(err.Error(), "t_own") {
-			t.Fatalf("got %v", err)
-		}
-	})
 }
 
 func TestClientSelectionFollowsForeignKeys(t *testing.T) {

@@ -35,7 +35,7 @@ func (db *DB) record(ctx context.Context, tx *sql.Tx, by domain.Actor, clientID 
 		db.stamp(), string(by), cid, entity, entityID, action, b, a); err != nil {
 		return fmt.Errorf("record history: %w", err)
 	}
-	return nil
+	return db.reindex(ctx, tx, entity, entityID, action)
 }
 
 // History returns a client's history, oldest first (clientID 0: the

@@ -52,6 +52,34 @@ func addFor[T any](ctx context.Context, db *DB, by domain.Actor, clientID int64,
 	return out, err
 }
 
+// changeFor changes one entity of an open client in one transaction: read
+// reads it before and after, clientOf names its client, change makes the
+// change, and the history records both sides under action by the actor.
+func changeFor[T any](ctx context.Context, db *DB, by domain.Actor, entity string, id int64, action string,
+	read func(ctx context.Context, q querier, id int64) (T, error), clientOf func(T) int64, change func(tx *sql.Tx, before T) error) (T, error) {
+	var out T
+	if !by.Valid() {
+		return out, domain.FieldError("author", "Say who made this change: the client, you, or the two of you together.")
+	}
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		before, err := read(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := db.requireOpenClient(ctx, tx, clientOf(before)); err != nil {
+			return err
+		}
+		if err := change(tx, before); err != nil {
+			return err
+		}
+		if out, err = read(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.record(ctx, tx, by, clientOf(before), entity, id, action, before, out)
+	})
+	return out, err
+}
+
 // lastID returns the id of the row an INSERT made.
 func lastID(res sql.Result, err error) (int64, error) {
 	if err != nil {
@@ -209,27 +237,7 @@ func (db *DB) AddPlanItem(ctx context.Context, n domain.NewPlanItem, by domain.A
 // changePlanItem runs change on an item inside one transaction and records
 // the before and after.
 func (db *DB) changePlanItem(ctx context.Context, id int64, by domain.Actor, action string, change func(tx *sql.Tx, it domain.PlanItem) error) (domain.PlanItem, error) {
-	if !by.Valid() {
-		return domain.PlanItem{}, domain.FieldError("author", "Unknown author.")
-	}
-	var out domain.PlanItem
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		before, err := db.planItem(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := db.requireOpenClient(ctx, tx, before.ClientID); err != nil {
-			return err
-		}
-		if err := change(tx, before); err != nil {
-			return err
-		}
-		if out, err = db.planItem(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.record(ctx, tx, by, before.ClientID, "plan_item", id, action, before, out)
-	})
-	return out, err
+	return changeFor(ctx, db, by, "plan_item", id, action, db.planItem, func(it domain.PlanItem) int64 { return it.ClientID }, change)
 }
 
 // RevisePlanItem implements domain.PlanService.

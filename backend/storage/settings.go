@@ -32,6 +32,8 @@ func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 			}
 		case "cocreation_pin":
 			s.HasPIN = v != ""
+		case "record_medicine":
+			s.RecordMedicine = v == "true"
 		}
 	}
 	return s, rows.Err()
@@ -43,9 +45,13 @@ func (db *DB) SaveSettings(ctx context.Context, s domain.Settings) (domain.Setti
 		return domain.Settings{}, err
 	}
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('auto_lock_minutes', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.Itoa(s.AutoLockMinutes))
-		return err
+		for k, v := range map[string]string{"auto_lock_minutes": strconv.Itoa(s.AutoLockMinutes), "record_medicine": strconv.FormatBool(s.RecordMedicine)} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return domain.Settings{}, fmt.Errorf("save settings: %w", err)

@@ -98,7 +98,13 @@ func (db *DB) init(ctx context.Context, upTo int) error {
 	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
 		return classifyOpenError(err)
 	}
-	return db.migrate(ctx, upTo)
+	if err := db.migrate(ctx, upTo); err != nil {
+		return err
+	}
+	if upTo >= 0 && upTo < SchemaVersion() {
+		return nil // a restore's database: loaded, then migrated and indexed
+	}
+	return db.rebuildSearchIfEmpty(ctx)
 }
 
 func classifyOpenError(err error) error {
@@ -247,4 +253,21 @@ func (db *DB) At(now func() time.Time) *DB {
 	c := *db
 	c.now = now
 	return &c
+}
+
+// BulkLoad prepares the database for writing many records at once (demo
+// data): one connection, and no waiting for the disk at each commit. A
+// crash during a bulk load can lose its last transactions, never older
+// ones. The returned function restores the usual durability.
+func (db *DB) BulkLoad(ctx context.Context) (done func() error, err error) {
+	db.sql.SetMaxOpenConns(1)
+	if _, err := db.sql.ExecContext(ctx, `PRAGMA synchronous = OFF`); err != nil {
+		db.sql.SetMaxOpenConns(4)
+		return nil, fmt.Errorf("bulk load: %w", err)
+	}
+	return func() error {
+		_, err := db.sql.ExecContext(ctx, `PRAGMA synchronous = FULL`)
+		db.sql.SetMaxOpenConns(4)
+		return err
+	}, nil
 }

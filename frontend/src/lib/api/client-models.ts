@@ -1,6 +1,5 @@
 // The shapes of clients and their co-created records, and the checks that turn binding results into them.
-import { ApiError } from './errors';
-import { t } from '$lib/i18n';
+import { asRecord, int, list, oneOf, str } from './convert';
 
 /** Who did or wrote something. */
 export type Actor = 'client' | 'therapist' | 'together';
@@ -179,23 +178,6 @@ export interface ClientRecord {
   agreements: Agreement[];
   reflections: Reflection[];
   history: HistoryEntry[];
-}
-
-type Raw = Record<string, unknown>;
-
-function asRecord(value: unknown): Raw {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ApiError('internal', t('errors.internal'));
-  }
-  return value as Raw;
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const int = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 0);
-const list = <T>(value: unknown, convert: (item: unknown) => T): T[] => (Array.isArray(value) ? value.map(convert) : []);
-
-function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 export const toActor = (value: unknown): Actor => oneOf(ACTORS, value, 'therapist');

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'no_vault',
   'exists',
   'not_found',
+  'finalised',
   'cocreation',
   'internal',
 ] as const;

@@ -5,6 +5,7 @@ import * as PracticeBinding from './wailsjs/go/app/Practice';
 import * as SettingsBinding from './wailsjs/go/app/Settings';
 import * as ClientsBinding from './wailsjs/go/app/Clients';
 import * as CoCreationBinding from './wailsjs/go/app/CoCreation';
+import * as SessionsBinding from './wailsjs/go/app/Sessions';
 import { EventsEmit, EventsOn } from './wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
 import {
@@ -58,6 +59,28 @@ export {
   type VaultStatus,
 } from './models';
 export * from './client-models';
+export * from './session-models';
+import {
+  toIntegrationRecord,
+  toPattern,
+  toResource,
+  toSearchResult,
+  toSession,
+  toSettingElement,
+  toShift,
+  type AdverseEvent,
+  type Comfort,
+  type IntegrationRecord,
+  type NewPattern,
+  type NewSettingElement,
+  type Pattern,
+  type PatternChange,
+  type Resource,
+  type SearchResult,
+  type Session,
+  type SettingElement,
+  type Shift,
+} from './session-models';
 
 let lockedHandler: ((error: ApiError) => void) | undefined;
 let coCreationHandler: ((error: ApiError) => void) | undefined;
@@ -255,6 +278,91 @@ export const clients = {
     toReflection(await call(() => ClientsBinding.UpdateReflection({ ...reflection } as ReflectionArg))),
 };
 
+type SessionArg = Parameters<typeof SessionsBinding.Add>[0];
+type ShiftArg = Parameters<typeof SessionsBinding.AddShift>[0];
+type ResourceArg = Parameters<typeof SessionsBinding.AddResource>[0];
+type SActor = Parameters<typeof SessionsBinding.AddMeaning>[2];
+
+/**
+ * Sessions, setting plans, the integration worksheet, patterns, resources and the practice-wide
+ * search: the therapist's, refused (code "cocreation") while co-creation mode is on.
+ */
+export const sessions = {
+  /** A client's sessions, shifts, patterns and resources, private content included. */
+  integration: async (clientId: number): Promise<IntegrationRecord> =>
+    toIntegrationRecord(await call(() => SessionsBinding.Integration(clientId))),
+
+  add: async (session: Session): Promise<Session> =>
+    toSession(await call(() => SessionsBinding.Add({ ...session, id: 0 } as unknown as SessionArg))),
+
+  /** Refused with code "finalised" once the notes are signed. */
+  update: async (session: Session): Promise<Session> =>
+    toSession(await call(() => SessionsBinding.Update({ ...session } as unknown as SessionArg))),
+
+  finalise: async (id: number): Promise<Session> => toSession(await call(() => SessionsBinding.Finalise(id))),
+
+  addAddendum: async (sessionId: number, text: string, visibility: 'shared' | 'private'): Promise<Session> =>
+    toSession(await call(() => SessionsBinding.AddAddendum(sessionId, text, visibility))),
+
+  addAdverseEvent: async (event: Pick<AdverseEvent, 'sessionId' | 'at' | 'description' | 'response'>): Promise<Session> =>
+    toSession(
+      await call(() =>
+        SessionsBinding.AddAdverseEvent({ ...event, id: 0, created: '' } as Parameters<typeof SessionsBinding.AddAdverseEvent>[0]),
+      ),
+    ),
+
+  addSettingElement: async (element: NewSettingElement): Promise<SettingElement> =>
+    toSettingElement(
+      await call(() => SessionsBinding.AddSettingElement({ ...element } as Parameters<typeof SessionsBinding.AddSettingElement>[0])),
+    ),
+
+  reviseSettingElement: async (id: number, text: string, by: Actor): Promise<SettingElement> =>
+    toSettingElement(await call(() => SessionsBinding.ReviseSettingElement(id, text, by as SActor))),
+
+  setSettingComfort: async (id: number, comfort: Comfort): Promise<SettingElement> =>
+    toSettingElement(await call(() => SessionsBinding.SetSettingComfort(id, comfort))),
+
+  retireSettingElement: async (id: number, by: Actor): Promise<SettingElement> =>
+    toSettingElement(await call(() => SessionsBinding.RetireSettingElement(id, by as SActor))),
+
+  /** shift.recordedBy says who wrote it. Refused with field "noticedOn" when dated before its session. */
+  addShift: async (shift: Shift): Promise<Shift> =>
+    toShift(await call(() => SessionsBinding.AddShift({ ...shift, id: 0 } as unknown as ShiftArg))),
+
+  correctShift: async (shift: Shift): Promise<Shift> =>
+    toShift(await call(() => SessionsBinding.CorrectShift({ ...shift } as unknown as ShiftArg))),
+
+  /** Written beside the client's words, never over them; "" clears it. */
+  addMeaning: async (shiftId: number, meaning: string, by: Actor): Promise<Shift> =>
+    toShift(await call(() => SessionsBinding.AddMeaning(shiftId, meaning, by as SActor))),
+
+  addPattern: async (pattern: NewPattern): Promise<Pattern> =>
+    toPattern(await call(() => SessionsBinding.AddPattern({ ...pattern } as Parameters<typeof SessionsBinding.AddPattern>[0]))),
+
+  renamePattern: async (id: number, name: string, by: Actor): Promise<Pattern> =>
+    toPattern(await call(() => SessionsBinding.RenamePattern(id, name, by as SActor))),
+
+  setPatternExamples: async (id: number, examples: string, by: Actor): Promise<Pattern> =>
+    toPattern(await call(() => SessionsBinding.SetPatternExamples(id, examples, by as SActor))),
+
+  setPatternStatus: async (id: number, change: PatternChange): Promise<Pattern> =>
+    toPattern(
+      await call(() => SessionsBinding.SetPatternStatus(id, { ...change } as Parameters<typeof SessionsBinding.SetPatternStatus>[1])),
+    ),
+
+  linkPattern: async (id: number, shiftIds: number[], sessionIds: number[], by: Actor): Promise<Pattern> =>
+    toPattern(await call(() => SessionsBinding.LinkPattern(id, shiftIds, sessionIds, by as SActor))),
+
+  addResource: async (resource: Resource): Promise<Resource> =>
+    toResource(await call(() => SessionsBinding.AddResource({ ...resource, id: 0 } as unknown as ResourceArg))),
+
+  updateResource: async (resource: Resource, by: Actor): Promise<Resource> =>
+    toResource(await call(() => SessionsBinding.UpdateResource({ ...resource } as unknown as ResourceArg, by as SActor))),
+
+  /** The whole practice, private notes included; grouped by kind. */
+  search: async (query: string): Promise<SearchResult> => toSearchResult(await call(() => SessionsBinding.Search(query))),
+};
+
 /**
  * Co-creation mode: one client's shared content only, filtered on the Go side. Writes are by the
  * client or by the two together. Leaving needs the therapist's passphrase or PIN.
@@ -293,6 +401,13 @@ export const coCreation = {
 
   confirmAgreement: async (id: number, typedName: string): Promise<Agreement> =>
     toAgreement(await call(() => CoCreationBinding.ConfirmAgreement(id, typedName))),
+
+  /** The client's sessions, worksheet, patterns and resources: shared content only. */
+  journey: async (): Promise<IntegrationRecord> => toIntegrationRecord(await call(() => CoCreationBinding.Journey())),
+
+  /** A worksheet entry by the client or the two together (shift.recordedBy). */
+  addShift: async (shift: Shift): Promise<Shift> =>
+    toShift(await call(() => CoCreationBinding.AddShift({ ...shift, id: 0 } as unknown as ShiftArg))),
 
   /** Rejects with code "wrong_secret" (field "secret") when it is neither the passphrase nor the PIN. */
   leave: async (secret: string): Promise<void> => {

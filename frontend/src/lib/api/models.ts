@@ -52,6 +52,8 @@ export interface AppSettings {
   autoLockMinutes: number;
   /** A PIN is set that can end co-creation mode instead of the passphrase. */
   hasPin: boolean;
+  /** Substance, dose and times of medicine sessions may be recorded (off by default). */
+  recordMedicine: boolean;
 }
 
 export type LockReason = 'idle' | 'manual' | 'suspend';
@@ -126,7 +128,7 @@ export function toPracticeProfile(value: unknown): PracticeProfile {
 
 export function toAppSettings(value: unknown): AppSettings {
   const raw = asRecord(value);
-  return { autoLockMinutes: num(raw.autoLockMinutes, 10), hasPin: bool(raw.hasPin) };
+  return { autoLockMinutes: num(raw.autoLockMinutes, 10), hasPin: bool(raw.hasPin), recordMedicine: bool(raw.recordMedicine) };
 }
 
 export function toLockReason(value: unknown): LockReason {

@@ -17,13 +17,25 @@ import {
 } from '$lib/api';
 import { ClientsStore } from '$lib/clients/clients.svelte';
 import { CoCreationStore } from '$lib/cocreation/cocreation.svelte';
+import { IntegrationStore } from '$lib/sessions/integration.svelte';
 import { resolveScreen, type Screen } from './screens';
 
 /** Which part of Settings to bring into view when opening it. */
 export type SettingsSection = 'top' | 'profile' | 'autolock';
 
 /** The sections of a client's page. */
-export const CLIENT_TABS = ['overview', 'plan', 'agreements', 'powermap', 'reflections', 'history'] as const;
+export const CLIENT_TABS = [
+  'overview',
+  'plan',
+  'sessions',
+  'worksheet',
+  'patterns',
+  'journey',
+  'agreements',
+  'powermap',
+  'reflections',
+  'history',
+] as const;
 
 export type ClientTab = (typeof CLIENT_TABS)[number];
 
@@ -40,6 +52,8 @@ export class Session {
   settingsSection = $state<SettingsSection>('top');
   /** The therapist's client data: the list and the open record. Cleared at lock. */
   readonly clients = new ClientsStore();
+  /** The open client's sessions, worksheet, patterns and resources. Cleared with the clients. */
+  readonly integration = new IntegrationStore();
   /** Co-creation mode's data: the one client's shared view. Cleared at lock and on leaving. */
   readonly coCreation = new CoCreationStore();
   /** The client shown on the client page, or edited in the client form (0: a new client). */
@@ -121,6 +135,7 @@ export class Session {
   async enterCoCreation(clientId: number): Promise<void> {
     await this.coCreation.enter(clientId);
     this.clients.clear();
+    this.integration.clear();
     this.profile = null;
     if (this.status) this.status = { ...this.status, coCreationClientId: clientId };
   }
@@ -151,6 +166,7 @@ export class Session {
     if (status.coCreationClientId !== 0) {
       // Only the client's view may be in the page while the mode is on.
       this.clients.clear();
+      this.integration.clear();
       this.profile = null;
       return;
     }
@@ -206,6 +222,7 @@ export class Session {
     this.pendingKey = null;
     this.profile = null;
     this.clients.clear();
+    this.integration.clear();
     this.coCreation.clear();
     this.clientId = 0;
     this.clientTab = 'overview';

@@ -45,6 +45,48 @@ export namespace app {
 
 export namespace domain {
 	
+	export class Addendum {
+	    id: number;
+	    sessionId: number;
+	    at: string;
+	    text: string;
+	    visibility: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Addendum(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sessionId = source["sessionId"];
+	        this.at = source["at"];
+	        this.text = source["text"];
+	        this.visibility = source["visibility"];
+	    }
+	}
+	export class AdverseEvent {
+	    id: number;
+	    sessionId: number;
+	    at: string;
+	    description: string;
+	    response: string;
+	    created: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AdverseEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sessionId = source["sessionId"];
+	        this.at = source["at"];
+	        this.description = source["description"];
+	        this.response = source["response"];
+	        this.created = source["created"];
+	    }
+	}
 	export class AgreementVersion {
 	    at: string;
 	    author: string;
@@ -447,6 +489,337 @@ export namespace domain {
 	}
 	
 	
+	export class Resource {
+	    id: number;
+	    clientId: number;
+	    kind: string;
+	    name: string;
+	    whenHelped: string;
+	    helps: number;
+	    proposedBy: string;
+	    revisions: Revision[];
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Resource(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.whenHelped = source["whenHelped"];
+	        this.helps = source["helps"];
+	        this.proposedBy = source["proposedBy"];
+	        this.revisions = this.convertValues(source["revisions"], Revision);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PatternChange {
+	    on: string;
+	    status: string;
+	    note: string;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PatternChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.on = source["on"];
+	        this.status = source["status"];
+	        this.note = source["note"];
+	        this.by = source["by"];
+	    }
+	}
+	export class Pattern {
+	    id: number;
+	    clientId: number;
+	    name: string;
+	    examples: string;
+	    proposedBy: string;
+	    status: string;
+	    statuses: PatternChange[];
+	    shiftIds: number[];
+	    sessionIds: number[];
+	    revisions: Revision[];
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pattern(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.name = source["name"];
+	        this.examples = source["examples"];
+	        this.proposedBy = source["proposedBy"];
+	        this.status = source["status"];
+	        this.statuses = this.convertValues(source["statuses"], PatternChange);
+	        this.shiftIds = source["shiftIds"];
+	        this.sessionIds = source["sessionIds"];
+	        this.revisions = this.convertValues(source["revisions"], Revision);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Shift {
+	    id: number;
+	    clientId: number;
+	    sessionId: number;
+	    noticedOn: string;
+	    dayCount: number;
+	    area: string;
+	    description: string;
+	    justNoticing: boolean;
+	    intensity: number;
+	    recordedBy: string;
+	    meaning: string;
+	    meaningOn: string;
+	    meaningBy: string;
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Shift(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.sessionId = source["sessionId"];
+	        this.noticedOn = source["noticedOn"];
+	        this.dayCount = source["dayCount"];
+	        this.area = source["area"];
+	        this.description = source["description"];
+	        this.justNoticing = source["justNoticing"];
+	        this.intensity = source["intensity"];
+	        this.recordedBy = source["recordedBy"];
+	        this.meaning = source["meaning"];
+	        this.meaningOn = source["meaningOn"];
+	        this.meaningBy = source["meaningBy"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class MedicineDetails {
+	    substance: string;
+	    dose: string;
+	    times: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MedicineDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.substance = source["substance"];
+	        this.dose = source["dose"];
+	        this.times = source["times"];
+	    }
+	}
+	export class SettingElement {
+	    id: number;
+	    sessionId: number;
+	    category: string;
+	    text: string;
+	    proposedBy: string;
+	    comfort: string;
+	    status: string;
+	    position: number;
+	    revisions: Revision[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SettingElement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sessionId = source["sessionId"];
+	        this.category = source["category"];
+	        this.text = source["text"];
+	        this.proposedBy = source["proposedBy"];
+	        this.comfort = source["comfort"];
+	        this.status = source["status"];
+	        this.position = source["position"];
+	        this.revisions = this.convertValues(source["revisions"], Revision);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Session {
+	    id: number;
+	    clientId: number;
+	    kind: string;
+	    date: string;
+	    time: string;
+	    timeZone: string;
+	    minutes: number;
+	    modality: string;
+	    place: string;
+	    summary: string;
+	    privateNotes: string;
+	    practice: string;
+	    somatic: string;
+	    resourcing: string;
+	    intentionIds: number[];
+	    setting: SettingElement[];
+	    medicine: MedicineDetails;
+	    adverseEvents: AdverseEvent[];
+	    finalisedAt: string;
+	    addenda: Addendum[];
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Session(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.time = source["time"];
+	        this.timeZone = source["timeZone"];
+	        this.minutes = source["minutes"];
+	        this.modality = source["modality"];
+	        this.place = source["place"];
+	        this.summary = source["summary"];
+	        this.privateNotes = source["privateNotes"];
+	        this.practice = source["practice"];
+	        this.somatic = source["somatic"];
+	        this.resourcing = source["resourcing"];
+	        this.intentionIds = source["intentionIds"];
+	        this.setting = this.convertValues(source["setting"], SettingElement);
+	        this.medicine = this.convertValues(source["medicine"], MedicineDetails);
+	        this.adverseEvents = this.convertValues(source["adverseEvents"], AdverseEvent);
+	        this.finalisedAt = source["finalisedAt"];
+	        this.addenda = this.convertValues(source["addenda"], Addendum);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class IntegrationRecord {
+	    clientId: number;
+	    sessions: Session[];
+	    shifts: Shift[];
+	    patterns: Pattern[];
+	    resources: Resource[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IntegrationRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.sessions = this.convertValues(source["sessions"], Session);
+	        this.shifts = this.convertValues(source["shifts"], Shift);
+	        this.patterns = this.convertValues(source["patterns"], Pattern);
+	        this.resources = this.convertValues(source["resources"], Resource);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class NewAgreement {
 	    clientId: number;
 	    kind: string;
@@ -483,6 +856,26 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class NewPattern {
+	    clientId: number;
+	    name: string;
+	    examples: string;
+	    proposedBy: string;
+	    noticedOn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewPattern(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.name = source["name"];
+	        this.examples = source["examples"];
+	        this.proposedBy = source["proposedBy"];
+	        this.noticedOn = source["noticedOn"];
+	    }
+	}
 	export class NewPlanItem {
 	    clientId: number;
 	    kind: string;
@@ -501,6 +894,26 @@ export namespace domain {
 	        this.proposedBy = source["proposedBy"];
 	    }
 	}
+	export class NewSettingElement {
+	    sessionId: number;
+	    category: string;
+	    text: string;
+	    proposedBy: string;
+	    comfort: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewSettingElement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.category = source["category"];
+	        this.text = source["text"];
+	        this.proposedBy = source["proposedBy"];
+	        this.comfort = source["comfort"];
+	    }
+	}
 	export class PassphraseCheck {
 	    ok: boolean;
 	    message: string;
@@ -517,6 +930,8 @@ export namespace domain {
 	        this.hint = source["hint"];
 	    }
 	}
+	
+	
 	
 	
 	export class Practice {
@@ -547,9 +962,69 @@ export namespace domain {
 	}
 	
 	
+	
+	export class SearchHit {
+	    kind: string;
+	    id: number;
+	    clientId: number;
+	    clientName: string;
+	    date: string;
+	    excerpt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchHit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.clientName = source["clientName"];
+	        this.date = source["date"];
+	        this.excerpt = source["excerpt"];
+	    }
+	}
+	export class SearchResult {
+	    query: string;
+	    hits: SearchHit[];
+	    capped: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.hits = this.convertValues(source["hits"], SearchHit);
+	        this.capped = source["capped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Settings {
 	    autoLockMinutes: number;
 	    hasPin: boolean;
+	    recordMedicine: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -559,6 +1034,7 @@ export namespace domain {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.hasPin = source["hasPin"];
+	        this.recordMedicine = source["recordMedicine"];
 	    }
 	}
 

@@ -8,11 +8,15 @@ export function AddPlanItem(arg1:domain.PlanKind,arg2:string,arg3:domain.Actor):
 
 export function AddPowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;
 
+export function AddShift(arg1:domain.Shift):Promise<domain.Shift>;
+
 export function AgreePlanItem(arg1:number):Promise<domain.PlanItem>;
 
 export function ConfirmAgreement(arg1:number,arg2:string):Promise<domain.Agreement>;
 
 export function Enter(arg1:number):Promise<domain.ClientRecord>;
+
+export function Journey():Promise<domain.IntegrationRecord>;
 
 export function Leave(arg1:string):Promise<boolean>;
 

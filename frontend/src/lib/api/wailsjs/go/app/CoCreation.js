@@ -14,6 +14,10 @@ export function AddPowerMapEntry(arg1) {
   return window['go']['app']['CoCreation']['AddPowerMapEntry'](arg1);
 }
 
+export function AddShift(arg1) {
+  return window['go']['app']['CoCreation']['AddShift'](arg1);
+}
+
 export function AgreePlanItem(arg1) {
   return window['go']['app']['CoCreation']['AgreePlanItem'](arg1);
 }
@@ -24,6 +28,10 @@ export function ConfirmAgreement(arg1, arg2) {
 
 export function Enter(arg1) {
   return window['go']['app']['CoCreation']['Enter'](arg1);
+}
+
+export function Journey() {
+  return window['go']['app']['CoCreation']['Journey']();
 }
 
 export function Leave(arg1) {

@@ -1,0 +1,106 @@
+package storage_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tandem/backend/domain"
+	"tandem/backend/vault"
+)
+
+// BenchmarkPracticeSearch measures the search over a whole practice: a
+// vault seeded by `tandem demo seed` (scripts/bench.sh makes a ten-year
+// one), named by TANDEM_BENCH_VAULT with its passphrase in
+// TANDEM_BENCH_PASSPHRASE_FILE. It reports the 50th and 95th percentile of
+// one answer over a fixed set of queries: whole words, prefixes, words
+// typed without their accents, names in several scripts, and words found
+// nowhere.
+func BenchmarkPracticeSearch(b *testing.B) {
+	db := openBenchVault(b)
+	ctx := context.Background()
+	queries := []string{
+		"bakery", "sister", "shoulders", "walk", "grandmother", "music", "piano", "breath", "tears",
+		"sh", "ca", "wa", "re", "gr", "cafe", "zoe", "overgard", "nunez", "محمد", "प्रिया", "nguyen anh",
+		"kind", "protective", "consultation", "earn my rest", "feet on the floor", "body scan",
+		"lavender", "eyeshades", "quiet session", "no words yet", "xylophone", "quokka",
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, q := range queries {
+			t0 := time.Now()
+			if _, err := db.Search(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+			times = append(times, time.Since(t0))
+		}
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	ms := func(p float64) float64 { return float64(times[int(p*float64(len(times)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.95), "p95-ms")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkPracticeJourney measures reading the longest client's journey
+// (sessions, shifts, patterns, resources) from the same vault.
+func BenchmarkPracticeJourney(b *testing.B) {
+	db := openBenchVault(b)
+	ctx := context.Background()
+	list, err := db.Clients(ctx, domain.ClientFilter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	best, most := int64(0), -1
+	for _, c := range list {
+		rec, err := db.Integration(ctx, c.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := len(rec.Shifts) + len(rec.Sessions); n > most {
+			best, most = c.ID, n
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.Integration(ctx, best); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type benchDB = interface {
+	Search(context.Context, string) (domain.SearchResult, error)
+	Clients(context.Context, domain.ClientFilter) ([]domain.ClientSummary, error)
+	Integration(context.Context, int64) (domain.IntegrationRecord, error)
+}
+
+func openBenchVault(b *testing.B) benchDB {
+	b.Helper()
+	dir, passFile := os.Getenv("TANDEM_BENCH_VAULT"), os.Getenv("TANDEM_BENCH_PASSPHRASE_FILE")
+	if dir == "" || passFile == "" {
+		b.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSPHRASE_FILE to a seeded vault (scripts/bench.sh does)")
+	}
+	pass, err := os.ReadFile(passFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, err := vault.Open(dir, false, vault.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { v.Close() })
+	if err := v.Unlock(context.Background(), strings.TrimRight(strings.SplitN(string(pass), "\n", 2)[0], "\r")); err != nil {
+		b.Fatal(err)
+	}
+	db, err := v.DB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db
+}

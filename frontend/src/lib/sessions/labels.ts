@@ -1,0 +1,104 @@
+// The words for the enumerations of sessions, the worksheet, patterns and resources.
+import type { Area, Comfort, Modality, PatternStatus, ResourceKind, SessionKind, SettingCategory } from '$lib/api';
+import { t, type MessageKey } from '$lib/i18n';
+
+const SESSION_KIND: Record<SessionKind, MessageKey> = {
+  preparation: 'labels.sessionKind.preparation',
+  medicine: 'labels.sessionKind.medicine',
+  integration: 'labels.sessionKind.integration',
+  other: 'labels.sessionKind.other',
+};
+export const sessionKindLabel = (value: SessionKind): string => t(SESSION_KIND[value]);
+
+const MODALITY: Record<Modality, MessageKey> = {
+  in_person: 'labels.modality.in_person',
+  online: 'labels.modality.online',
+};
+export const modalityLabel = (value: Modality): string => t(MODALITY[value]);
+
+const SETTING_CATEGORY: Record<SettingCategory, MessageKey> = {
+  decor: 'labels.settingCategory.decor',
+  seating: 'labels.settingCategory.seating',
+  lighting: 'labels.settingCategory.lighting',
+  music: 'labels.settingCategory.music',
+  sensory: 'labels.settingCategory.sensory',
+  objects: 'labels.settingCategory.objects',
+  practices: 'labels.settingCategory.practices',
+  people: 'labels.settingCategory.people',
+};
+export const settingCategoryLabel = (value: SettingCategory): string => t(SETTING_CATEGORY[value]);
+
+const COMFORT: Record<Comfort, MessageKey> = {
+  welcome: 'labels.comfort.welcome',
+  unsure: 'labels.comfort.unsure',
+  not_wanted: 'labels.comfort.not_wanted',
+};
+export const comfortLabel = (value: Comfort): string => t(COMFORT[value]);
+
+const AREA: Record<Area, MessageKey> = {
+  self: 'labels.area.self',
+  relationships: 'labels.area.relationships',
+  body: 'labels.area.body',
+  emotions: 'labels.area.emotions',
+  beliefs: 'labels.area.beliefs',
+  habits: 'labels.area.habits',
+  meaning: 'labels.area.meaning',
+  nature: 'labels.area.nature',
+  other: 'labels.area.other',
+};
+export const areaLabel = (value: Area): string => t(AREA[value]);
+
+const PATTERN_STATUS: Record<PatternStatus, MessageKey> = {
+  noticed: 'labels.patternStatus.noticed',
+  exploring: 'labels.patternStatus.exploring',
+  loosening: 'labels.patternStatus.loosening',
+  updated: 'labels.patternStatus.updated',
+};
+export const patternStatusLabel = (value: PatternStatus): string => t(PATTERN_STATUS[value]);
+
+const RESOURCE_KIND: Record<ResourceKind, MessageKey> = {
+  somatic: 'labels.resourceKind.somatic',
+  breath: 'labels.resourceKind.breath',
+  relational: 'labels.resourceKind.relational',
+  creative: 'labels.resourceKind.creative',
+  nature: 'labels.resourceKind.nature',
+  practice: 'labels.resourceKind.practice',
+};
+export const resourceKindLabel = (value: ResourceKind): string => t(RESOURCE_KIND[value]);
+
+/** The calendar date `days` days after an ISO date (YYYY-MM-DD), counted in calendar days. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Calendar days from one ISO date to another (the same rule as the Go side's DayCount). */
+export function daysBetween(from: string, to: string): number {
+  const [a, b] = [from, to].map((iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  });
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** The laptop's time zone (an IANA name), for new sessions. */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The time zones to choose from: the runtime's list when it has one, always including current. */
+export function timeZones(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    zones = [];
+  }
+  const all = new Set([...zones, current, localTimeZone(), 'UTC']);
+  return [...all].filter(Boolean).sort();
+}
