@@ -1,0 +1,81 @@
+package backup
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestRotationKeepsDailyWeeklyMonthlyAndTheNewest(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.Local)
+	touch := func(name string, mtime time.Time) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("x"), 0o600)
+		os.Chtimes(p, mtime, mtime)
+		return p
+	}
+	// Two backups a day for 400 days.
+	for d := 0; d < 400; d++ {
+		for _, h := range []int{9, 18} {
+			at := now.AddDate(0, 0, -d).Add(time.Duration(h-12) * time.Hour)
+			touch(FileName(at), at)
+		}
+	}
+	oldest := FileName(now.AddDate(0, 0, -399).Add(-3 * time.Hour))
+	other := touch("notes.txt", now)
+	oldTmp := touch(".tandem-backup-123.tmp", now.Add(-48*time.Hour))
+	newTmp := touch(".tandem-backup-456.tmp", now.Add(-time.Minute))
+
+	list, err := List(dir)
+	if err != nil || len(list) != 800 {
+		t.Fatalf("%d listed, %v", len(list), err)
+	}
+	if !list[0].Created.After(list[1].Created) {
+		t.Fatal("not newest first")
+	}
+	removed, err := Rotate(dir, DefaultPolicy(), filepath.Join(dir, oldest), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := List(dir)
+	if len(removed)+len(kept) != 800 {
+		t.Fatalf("%d removed, %d kept", len(removed), len(kept))
+	}
+	days, months := map[string]bool{}, map[string]bool{}
+	for _, k := range kept {
+		c := k.Created.Local()
+		days[c.Format("2006-01-02")] = true
+		months[c.Format("2006-01")] = true
+	}
+	// 7 days, up to 3 more weeks, up to 11 more months, and the one asked for.
+	if len(kept) < 7+1 || len(kept) > 7+4+12+1 {
+		t.Fatalf("kept %d", len(kept))
+	}
+	if kept[0].Name != list[0].Name {
+		t.Fatal("the newest was removed")
+	}
+	for d := 0; d < 7; d++ {
+		if !days[now.AddDate(0, 0, -d).Format("2006-01-02")] {
+			t.Fatalf("no backup kept for day -%d", d)
+		}
+	}
+	if len(months) < 12 {
+		t.Fatalf("only %d months kept", len(months))
+	}
+	if _, err := os.Stat(filepath.Join(dir, oldest)); err != nil {
+		t.Fatal("the backup to keep was removed")
+	}
+	for _, p := range []string{other, newTmp} {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("%s removed", p)
+		}
+	}
+	if _, err := os.Stat(oldTmp); err == nil {
+		t.Fatal("an old temporary file was kept")
+	}
+	if _, err := List(filepath.Join(dir, "unplugged")); err == nil {
+		t.Fatal("a missing folder listed")
+	}
+}
