@@ -183,13 +183,17 @@ async function tourIntegration(): Promise<number | undefined> {
   const medicine = document.querySelector<HTMLElement>('[data-testid="session-row"][data-kind="medicine"] button');
   if (!medicine) return undefined;
   medicine.click();
-  await control('setting-plan');
+  const plan = await control('setting-plan');
+  await afterPaint();
+  plan.scrollIntoView({ block: 'start' });
   await checkpoint('session-setting-plan');
 
   await click('tab-worksheet');
   await control('shift-entry');
   await typeInto('shift-day', '3');
   await typeInto('shift-words', 'Noticed the birds this morning');
+  await afterPaint();
+  (await control('shift-entry')).scrollIntoView({ block: 'start' });
   await checkpoint('shift-entry');
 
   await click('tab-sessions');
@@ -201,9 +205,10 @@ async function tourIntegration(): Promise<number | undefined> {
 
   const started = performance.now();
   await click('tab-journey');
-  await control('journey-chart');
+  const chart = await control('journey-chart');
   await afterPaint();
   const journeyMs = Math.round(performance.now() - started);
+  chart.scrollIntoView({ block: 'center' });
   await checkpoint('journey');
   return journeyMs;
 }
