@@ -1,5 +1,6 @@
 // Package app is Tandem's Wails layer: thin bound structs, one per screen
-// area (Vault, Practice, Settings), that turn use-cases of the backend into
+// area (Vault, Practice, Settings, Clients, Sessions, CoCreation, and the
+// backup and packet bindings), that turn use-cases of the backend into
 // methods returning (T, error), plus the Shell that owns the window's
 // lifecycle, the idle auto-lock, native dialogs, events and the self-test.
 //

@@ -1,5 +1,10 @@
 // Package demo fills a vault with obviously fictional but realistic records,
 // so that screenshots, tests and benchmarks always have data. Everything it
 // writes is generated from a seed: the same seed gives the same practice.
-// It grows with every feature that adds records.
+// It grows with every feature that adds records: clients, plans,
+// agreements, power maps and reflections, then cycle after cycle of
+// preparation, medicine and integration sessions with setting plans, the
+// shifts of the weeks after, patterns and resources. A ten-year practice of
+// 300 clients (`--clients 300 --years 10`) comes to about 12,900 sessions
+// and 64,000 shifts.
 package demo

@@ -7,5 +7,8 @@
 //
 // Connections run with WAL, foreign keys, secure delete and in-memory temp
 // storage, so no plaintext ever reaches a temporary file. Every write is one
-// transaction. A *DB is safe for concurrent use.
+// transaction and records a history row (history.go); recording it also
+// reindexes the record in the full-text search index (search.go), so the
+// index cannot fall out of step with any write path. A *DB is safe for
+// concurrent use.
 package storage
