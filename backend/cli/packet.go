@@ -43,7 +43,7 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 	copyFlag := fs.String("copy", "", "client or therapist (the packet's usual copy when not given)")
 	days := fs.Int("days", 0, "worksheet only: 7, 14 or 30 days")
 	out := fs.String("out", "", "PDF file to write (must not exist)")
-	paper := paperFlag(fs)
+	paper := fs.String("paper", "", "paper size: a4 or letter (the practice's setting when not given)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -78,9 +78,11 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 	if *days != 0 && *days != 7 && *days != 14 && *days != 30 {
 		return usagef("--days must be 7, 14 or 30")
 	}
-	pp, err := parsePaper(*paper)
-	if err != nil {
-		return err
+	var pp packet.Paper
+	if *paper != "" {
+		if pp, err = parsePaper(*paper); err != nil {
+			return err
+		}
 	}
 	if err := refuseExisting(*out); err != nil {
 		return err
@@ -97,6 +99,13 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 	practice, err := db.Practice(ctx)
 	if err != nil {
 		return err
+	}
+	if pp == "" {
+		settings, err := db.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		pp = packet.Paper(settings.PaperSize)
 	}
 	var j packet.Journey
 	if j.Record, err = db.ClientRecord(ctx, clientID); err != nil {
