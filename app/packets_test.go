@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -259,5 +260,32 @@ func TestSaveAsOffersANeutralName(t *testing.T) {
 	// Saving never goes through the print folder.
 	if entries, _ := os.ReadDir(s.prints.dir); len(entries) != 0 {
 		t.Fatal("saving left a file in the print folder")
+	}
+}
+
+func TestOpenInViewerRunsThePrintCommandWithThePathAlone(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "opened")
+	script := filepath.Join(dir, "viewer")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > '"+log+"'\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TANDEM_PRINT_COMMAND", script)
+	path := dir + "/packet-1 $(touch " + filepath.Join(dir, "x") + "); 2.pdf"
+	if err := openInViewer(path); err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	for i := 0; i < 100; i++ {
+		if got, _ = os.ReadFile(log); len(got) > 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if string(got) != "1|"+path {
+		t.Fatalf("the viewer was given %q, want one argument, the path", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x")); err == nil {
+		t.Fatal("the path went through a shell")
 	}
 }
