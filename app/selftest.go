@@ -115,6 +115,7 @@ func (t *selfTest) start(ctx context.Context) {
 			Reason         string  `json:"reason"`
 			UnlockToHomeMs float64 `json:"unlockToHomeMs"`
 			OpenClientMs   float64 `json:"openClientMs"`
+			JourneyMs      float64 `json:"journeyMs"`
 			UnlockDomMs    float64 `json:"unlockToHomeDomMs"`
 		}
 		b, _ := json.Marshal(first(data))
@@ -133,6 +134,9 @@ func (t *selfTest) start(ctx context.Context) {
 			// and measured apart, so report what remains.
 			t.printf("SELFTEST TIMING unlock_to_home_ms=%.1f", r.UnlockToHomeMs-float64(kdf.Microseconds())/1000)
 			t.printf("SELFTEST TIMING unlock_to_home_dom_ms=%.1f", r.UnlockDomMs-float64(kdf.Microseconds())/1000)
+		}
+		if r.JourneyMs > 0 {
+			t.printf("SELFTEST TIMING journey_ms=%.1f", r.JourneyMs)
 		}
 		if r.OpenClientMs > 0 {
 			t.printf("SELFTEST TIMING open_client_ms=%.1f", r.OpenClientMs)

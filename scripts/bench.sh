@@ -32,7 +32,7 @@ clients=${BENCH_CLIENTS:-300}
 echo "seeding $clients fictional clients over 10 years"
 "$bin" demo seed --passphrase-file "$work/pass" --seed 1 --clients "$clients" --years 10 >/dev/null || exit 1
 
-declare -a start_ms kdf_ms home_ms client_ms
+declare -a start_ms kdf_ms home_ms client_ms journey_ms
 for i in $(seq "$runs"); do
   t0=$(date +%s%N)
   paint=""
@@ -42,11 +42,24 @@ for i in $(seq "$runs"); do
       "SELFTEST TIMING key_derivation_ms="*) kdf_ms+=("${line#*=}") ;;
       "SELFTEST TIMING unlock_to_home_ms="*) home_ms+=("${line#*=}") ;;
       "SELFTEST TIMING open_client_ms="*) client_ms+=("${line#*=}") ;;
+      "SELFTEST TIMING journey_ms="*) journey_ms+=("${line#*=}") ;;
       "SELFTEST FAIL"*) echo "run $i: $line" >&2; exit 1 ;;
     esac
   done < <(TANDEM_SELFTEST=1 TANDEM_SELFTEST_PASSPHRASE="$pass" TANDEM_SELFTEST_PAUSE_MS=0 timeout 120 "$bin" 2>/dev/null)
   start_ms+=("$paint")
-  echo "run $i: start to unlock screen ${paint} ms, key derivation ${kdf_ms[-1]} ms, unlock to home ${home_ms[-1]} ms, open a client ${client_ms[-1]} ms"
+  echo "run $i: start to unlock screen ${paint} ms, key derivation ${kdf_ms[-1]} ms, unlock to home ${home_ms[-1]} ms, open a client ${client_ms[-1]} ms, journey ${journey_ms[-1]:-?} ms"
+done
+
+# The search over the whole practice, answered by the Go side: the 50th and
+# 95th percentile over a fixed set of queries, once per run.
+declare -a search_p50 search_p95
+for i in $(seq "$runs"); do
+  line=$(TANDEM_BENCH_VAULT="$TANDEM_VAULT" TANDEM_BENCH_PASSPHRASE_FILE="$work/pass" \
+    go test -tags "$GO_TAGS" -run '^$' -bench '^BenchmarkPracticeSearch$' -benchtime 1x ./backend/storage/ | grep '^BenchmarkPracticeSearch')
+  read -r p50 p95 <<<"$(awk '{for (i = 1; i < NF; i++) {if ($(i+1) == "p50-ms") a = $i; if ($(i+1) == "p95-ms") b = $i} print a, b}' <<<"$line")"
+  [[ -n $p50 && -n $p95 ]] || { echo "search benchmark gave no figures: $line" >&2; exit 1; }
+  search_p50+=("$p50"); search_p95+=("$p95")
+  echo "run $i: search p50 ${p50} ms, p95 ${p95} ms"
 done
 
 # stats prints "median min max" of its arguments.
@@ -75,6 +88,9 @@ row "cold start to unlock screen (first paint)" ms "m < 1000" "< 1000 ms" "${sta
 row "key derivation (Argon2id, deliberate)" ms "m >= 300 && m <= 1000" "300–1000 ms" "${kdf_ms[@]}"
 row "unlock to home screen rendered, after key derivation" ms "m < 100" "< 100 ms" "${home_ms[@]}"
 row "open a client: click to rendered page ($clients-client vault)" ms "m < 100" "< 100 ms" "${client_ms[@]}"
+row "a client's journey with its chart: click to painted" ms "m < 200" "< 200 ms" "${journey_ms[@]}"
+row "search over the whole practice, p50" ms "m < 50" "< 50 ms" "${search_p50[@]}"
+row "search over the whole practice, p95" ms "m < 50" "< 50 ms" "${search_p95[@]}"
 echo "]}" >> bench/report.json
 echo
 cat bench/report.md

@@ -10,20 +10,25 @@ import (
 	"tandem/backend/domain"
 )
 
-// The search index has one row per searchable record; its rowid is the
-// record's id times 8 plus the number of its kind.
+// The search index has one row per searchable record. Its rowid encodes the
+// record, counting down from rowBase: rowBase - (id*8 + kind number), so
+// newer records have smaller rowids and the index, read in its natural
+// (ascending) order, meets the newest records first; FTS5 reads a doclist
+// forwards without loading it whole, which reading backwards would.
 var kindNumbers = map[domain.SearchKind]int64{
 	domain.HitClient: 1, domain.HitSession: 2, domain.HitPlan: 3, domain.HitShift: 4,
 	domain.HitPattern: 5, domain.HitResource: 6, domain.HitReflection: 7,
 }
 
-func indexRowID(kind domain.SearchKind, id int64) int64 { return id*8 + kindNumbers[kind] }
+const rowBase = int64(1) << 60
+
+func indexRowID(kind domain.SearchKind, id int64) int64 { return rowBase - (id*8 + kindNumbers[kind]) }
 
 func kindOfRow(rowid int64) (domain.SearchKind, int64) {
-	n := rowid % 8
+	x := rowBase - rowid
 	for k, v := range kindNumbers {
-		if v == n {
-			return k, rowid / 8
+		if v == x%8 {
+			return k, x / 8
 		}
 	}
 	return "", 0
@@ -174,7 +179,7 @@ const searchPerKind = 12
 // offers it. Hits are grouped by kind (domain.SearchKinds order).
 //
 // Within each kind it takes the most recent matching records (the index
-// is read newest first and stops as soon as it has enough, so a common
+// meets the newest first and stops as soon as it has enough, so a common
 // word costs no more than a rare one) and orders those by relevance
 // (bm25): the most telling of the recent records first. When more
 // records match than are shown, the result says so (Capped).
@@ -268,11 +273,11 @@ func (db *DB) archivedClients(ctx context.Context) (map[int64]bool, error) {
 	return out, rows.Err()
 }
 
-// searchKind reads the index newest first for one match expression and
+// searchKind reads the index, newest first, for one match expression and
 // returns the ids of up to searchPerKind records of clients not archived,
 // most relevant first, and whether more matched.
 func (db *DB) searchKind(ctx context.Context, match string, archived map[int64]bool) ([]int64, bool, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT rowid, client_id, rank FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC`, match)
+	rows, err := db.sql.QueryContext(ctx, `SELECT rowid, client_id, rank FROM search_index WHERE search_index MATCH ? ORDER BY rowid`, match)
 	if err != nil {
 		return nil, false, fmt.Errorf("search: %w", err)
 	}

@@ -170,7 +170,8 @@ CREATE INDEX resource_revisions_resource ON resource_revisions (resource_id, id)
 -- The therapist's search: one row per searchable record, its text folded
 -- (lower case, accents removed) by the program, and its kind as one token
 -- (for example "kindshift") so each kind is searched on its own. The rowid
--- encodes the record: id * 8 + kind number, so newer records come later.
+-- encodes the record, counting down so that newer records come first (see
+-- backend/storage/search.go).
 -- Marks (M*) belong to words, as in Devanagari. Lives inside the encrypted
 -- database.
 CREATE VIRTUAL TABLE search_index USING fts5(

@@ -14,6 +14,8 @@ export interface SelfTestResult {
   /** The same, until the home screen is in the DOM, before it is painted. */
   unlockToHomeDomMs?: number;
   openClientMs?: number;
+  /** From clicking the Journey tab to its chart painted. */
+  journeyMs?: number;
 }
 
 declare global {
@@ -129,7 +131,7 @@ async function clickFirst(selector: string, what: string): Promise<void> {
  * the client list, a client's plan with a wording history open, and co-creation mode, which
  * it leaves with the passphrase. Without clients it does nothing.
  */
-async function tourClients(passphrase: string): Promise<number | undefined> {
+async function tourClients(passphrase: string): Promise<{ openClientMs?: number; journeyMs?: number }> {
   await click('nav-clients');
   await waitForScreen(['clients'], STEP_MS);
   const hasClients = await waitFor(
@@ -140,7 +142,7 @@ async function tourClients(passphrase: string): Promise<number | undefined> {
   if (!hasClients) {
     await click('nav-home');
     await waitForScreen(['home'], STEP_MS);
-    return undefined;
+    return {};
   }
   await checkpoint('clients');
   const started = performance.now();
@@ -157,6 +159,7 @@ async function tourClients(passphrase: string): Promise<number | undefined> {
   await control('history-dialog');
   await checkpoint('client-plan-history');
   await click('history-dialog-close');
+  const journeyMs = await tourIntegration();
   await click('enter-cocreation');
   await waitForScreen(['cocreation'], STEP_MS);
   await checkpoint('cocreation');
@@ -166,7 +169,48 @@ async function tourClients(passphrase: string): Promise<number | undefined> {
   await waitForScreen(['client'], SLOW_STEP_MS);
   await click('nav-home');
   await waitForScreen(['home'], STEP_MS);
-  return openClientMs;
+  return { openClientMs, journeyMs };
+}
+
+/**
+ * On a client's page with sessions (a demo vault): the latest medicine session's setting plan,
+ * the worksheet's entry row, the latest integration session's view, and the journey, timed from
+ * the click on its tab to its chart painted.
+ */
+async function tourIntegration(): Promise<number | undefined> {
+  await click('tab-sessions');
+  await control('sessions-list');
+  const medicine = document.querySelector<HTMLElement>('[data-testid="session-row"][data-kind="medicine"] button');
+  if (!medicine) return undefined;
+  medicine.click();
+  const plan = await control('setting-plan');
+  await afterPaint();
+  plan.scrollIntoView({ block: 'start' });
+  await checkpoint('session-setting-plan');
+
+  await click('tab-worksheet');
+  await control('shift-entry');
+  await typeInto('shift-day', '3');
+  await typeInto('shift-words', 'Noticed the birds this morning');
+  await afterPaint();
+  (await control('shift-entry')).scrollIntoView({ block: 'start' });
+  await checkpoint('shift-entry');
+
+  await click('tab-sessions');
+  await control('sessions-list');
+  await clickFirst('[data-testid="session-row"][data-kind="integration"] button', 'an integration session');
+  await click('open-integration-view');
+  await control('integration-view');
+  await checkpoint('integration-view');
+
+  const started = performance.now();
+  await click('tab-journey');
+  const chart = await control('journey-chart');
+  await afterPaint();
+  const journeyMs = Math.round(performance.now() - started);
+  chart.scrollIntoView({ block: 'center' });
+  await checkpoint('journey');
+  return journeyMs;
 }
 
 export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
@@ -177,7 +221,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     }
     await reachHome(opts.passphrase);
     await checkpoint('home');
-    const openClientMs = await tourClients(opts.passphrase);
+    const { openClientMs, journeyMs } = await tourClients(opts.passphrase);
 
     await click('lock');
     await waitForScreen(['unlock'], STEP_MS);
@@ -197,7 +241,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     await afterPaint();
     const unlockToHomeMs = Math.round(performance.now() - started);
 
-    result = { ok: true, unlockToHomeMs, unlockToHomeDomMs, openClientMs };
+    result = { ok: true, unlockToHomeMs, unlockToHomeDomMs, openClientMs, journeyMs };
   } catch (error) {
     // Only our own step messages are reported: they name a step or control, never record content.
     const reason =

@@ -223,3 +223,38 @@ describe('changedClientFields', () => {
     expect(changedClientFields(c, { ...c })).toEqual([]);
   });
 });
+
+describe('sessions and the worksheet in the history', () => {
+  const entry = (entity: string, action: string, after: unknown, before: unknown = null, actor: 'client' | 'therapist' | 'together' = 'therapist') => ({
+    id: 1,
+    at: '2026-04-01T10:00:00Z',
+    actor,
+    entity,
+    entityId: 1,
+    action,
+    before: before === null ? '' : JSON.stringify(before),
+    after: JSON.stringify(after),
+  });
+
+  it('says what happened to sessions, shifts, patterns and the setting plan, in words', () => {
+    expect(describeHistory(entry('session', 'finalise', { kind: 'medicine', date: '2026-03-28' }), 'Ilse')).toBe(
+      'You finalised the notes of the medicine session of 28 March 2026.',
+    );
+    expect(describeHistory(entry('shift', 'create', { dayCount: 3, description: 'Cried at the bakery', area: 'emotions' }, null, 'client'), 'Ilse')).toMatch(
+      /day 3: “Cried at the bakery”/,
+    );
+    expect(describeHistory(entry('pattern', 'status', { name: 'I have to earn my rest', status: 'loosening' }, null, 'together'), 'Ilse')).toMatch(
+      /as loosening\.$/,
+    );
+    expect(
+      describeHistory(entry('setting_element', 'comfort', { text: 'Quiet piano', comfort: 'not_wanted', category: 'music' }, null, 'client'), 'Ilse'),
+    ).toMatch(/as not wanted\.$/);
+    for (const sentence of [
+      describeHistory(entry('resource', 'create', { name: 'The walk by the river', kind: 'nature' }), 'Ilse'),
+      describeHistory(entry('session', 'adverse_event', { kind: 'integration', date: '2026-04-02' }), 'Ilse'),
+    ]) {
+      expect(sentence).not.toMatch(/[{}]/);
+      expect(sentence).not.toMatch(/^You changed something/);
+    }
+  });
+});

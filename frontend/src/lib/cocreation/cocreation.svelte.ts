@@ -7,6 +7,7 @@ import {
   type ApiError,
   type ClientActor,
   type ClientRecord,
+  type IntegrationRecord,
   type NewAgreement,
   type PlanKind,
   type PowerMapEntry,
@@ -19,8 +20,22 @@ export class CoCreationStore {
   writer = $state<ClientActor>('client');
   loading = $state(false);
   error = $state<ApiError | null>(null);
+  /** The client's journey (sessions, shifts, patterns, resources), shared content only. */
+  journey = $state<IntegrationRecord | null>(null);
 
   #request = 0;
+  #journeyRequest = 0;
+
+  /** Reads the client's journey through co-creation mode (never the therapist's sessions API). */
+  async loadJourney(): Promise<void> {
+    const request = ++this.#journeyRequest;
+    try {
+      const journey = await coCreation.journey();
+      if (request === this.#journeyRequest) this.journey = journey;
+    } catch {
+      // The rest of the screen stands without it; a lock or a refusal is handled by the session.
+    }
+  }
 
   /** Turns the mode on for a client (the Go side refuses an archived record). */
   async enter(clientId: number): Promise<void> {
@@ -101,6 +116,8 @@ export class CoCreationStore {
 
   clear(): void {
     this.#request++;
+    this.#journeyRequest++;
+    this.journey = null;
     this.view = null;
     this.writer = 'client';
     this.loading = false;

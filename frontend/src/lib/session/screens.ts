@@ -16,6 +16,7 @@ export const SCREENS = [
   'client',
   'client-form',
   'reflections',
+  'search',
   'settings',
   'cocreation',
 ] as const;
@@ -23,7 +24,7 @@ export const SCREENS = [
 export type Screen = (typeof SCREENS)[number];
 
 /** The screens of the open vault that the therapist moves between freely (the header's world). */
-export const SHELL_SCREENS = ['home', 'clients', 'client', 'client-form', 'reflections', 'settings'] as const;
+export const SHELL_SCREENS = ['home', 'clients', 'client', 'client-form', 'reflections', 'search', 'settings'] as const;
 
 export type ShellScreen = (typeof SHELL_SCREENS)[number];
 

@@ -18,6 +18,7 @@ import {
 import { ClientsStore } from '$lib/clients/clients.svelte';
 import { CoCreationStore } from '$lib/cocreation/cocreation.svelte';
 import { IntegrationStore } from '$lib/sessions/integration.svelte';
+import { SearchStore } from '$lib/search/search.svelte';
 import { resolveScreen, type Screen } from './screens';
 
 /** Which part of Settings to bring into view when opening it. */
@@ -54,6 +55,8 @@ export class Session {
   readonly clients = new ClientsStore();
   /** The open client's sessions, worksheet, patterns and resources. Cleared with the clients. */
   readonly integration = new IntegrationStore();
+  /** The practice-wide search (private notes included). Cleared with the clients. */
+  readonly search = new SearchStore();
   /** Co-creation mode's data: the one client's shared view. Cleared at lock and on leaving. */
   readonly coCreation = new CoCreationStore();
   /** The client shown on the client page, or edited in the client form (0: a new client). */
@@ -136,6 +139,7 @@ export class Session {
     await this.coCreation.enter(clientId);
     this.clients.clear();
     this.integration.clear();
+    this.search.clear();
     this.profile = null;
     if (this.status) this.status = { ...this.status, coCreationClientId: clientId };
   }
@@ -167,6 +171,7 @@ export class Session {
       // Only the client's view may be in the page while the mode is on.
       this.clients.clear();
       this.integration.clear();
+      this.search.clear();
       this.profile = null;
       return;
     }
@@ -223,6 +228,7 @@ export class Session {
     this.profile = null;
     this.clients.clear();
     this.integration.clear();
+    this.search.clear();
     this.coCreation.clear();
     this.clientId = 0;
     this.clientTab = 'overview';

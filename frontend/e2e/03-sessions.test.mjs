@@ -1,0 +1,204 @@
+// Sessions and integration in a real browser against the real Go backend: a
+// medicine session with its intentions, setting plan and the touch agreement
+// in force; shifts on days 1, 3, 7 and 14 typed with the keyboard alone; a
+// pattern linked to two shifts; the integration view; finalised notes that
+// take only addenda. Runs after 02-clients.test.mjs on the same vault; the
+// steps share state, so they run in order.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+
+const PASSPHRASE = 'violet harbour copper kettle';
+const NAME = 'Ilse Ångström (e2e)';
+const INTENTION = 'To let the music carry me when words stop';
+const SUMMARY = 'A quiet session; tears in the second hour, then rest.';
+const PRIVATE_NOTE = 'PRIVATE-OTTER-7310';
+const MEDICINE_DATE = '2026-03-28';
+const SHIFTS = [
+  { day: 1, area: 3, intensity: 2, words: 'Shoulders lower all day' },
+  { day: 3, area: 4, intensity: 4, words: 'Cried at the bakery; it was not sadness', justNoticing: true },
+  { day: 7, area: 2, intensity: 3, words: 'Called my sister without a reason' },
+  { day: 14, area: 6, intensity: 5, words: 'Walked instead of scrolling in the evening' },
+];
+
+let browser, page;
+
+before(async () => {
+  ({ browser, page } = await launch());
+  await page.goto(URL);
+});
+after(async () => {
+  await page?.screenshot({ path: `${ARTIFACTS}/e2e-sessions-last.png`, fullPage: true }).catch(() => {});
+  await browser?.close();
+});
+
+async function currentScreen() {
+  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
+  await root.waitFor();
+  return root.getAttribute('data-screen');
+}
+
+async function tab(name) {
+  await byTestId(page, `tab-${name}`).click();
+  await byTestId(page, `tab-panel-${name}`).waitFor();
+}
+
+test('a client with an intention and a touch agreement', async () => {
+  if ((await currentScreen()) === 'unlock') {
+    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
+    await byTestId(page, 'unlock-submit').click();
+  }
+  await screen(page, 'home', 30000);
+  await byTestId(page, 'nav-clients').click();
+  await screen(page, 'clients');
+  await byTestId(page, 'new-client').click();
+  await screen(page, 'client-form');
+  await byTestId(page, 'client-chosen-name').fill(NAME);
+  await byTestId(page, 'client-save').click();
+  await screen(page, 'client');
+
+  await tab('plan');
+  await byTestId(page, 'add-intention').click();
+  await byTestId(page, 'plan-text').fill(INTENTION);
+  await byTestId(page, 'plan-add-submit').click();
+  await byTestId(page, 'plan-item-text').getByText(INTENTION).waitFor();
+
+  await tab('agreements');
+  await byTestId(page, 'agreement-start-touch').click();
+  await byTestId(page, 'agreement-term-welcome').fill('A hand on my shoulder if I reach out.');
+  await byTestId(page, 'agreement-term-stop_signal').fill('I raise my left hand.');
+  await byTestId(page, 'agreement-submit').click();
+  await byTestId(page, 'agreement').first().waitFor();
+});
+
+test('a medicine session with its intention, a setting plan and the touch agreement beside it', async () => {
+  await tab('sessions');
+  await byTestId(page, 'new-session-kind').selectOption('medicine');
+  await byTestId(page, 'new-session').click();
+  const editor = byTestId(page, 'session-editor');
+  await editor.waitFor();
+  await byTestId(page, 'session-date').fill(MEDICINE_DATE);
+  await byTestId(page, 'session-time').fill('9:30');
+  await byTestId(page, 'session-intention').check();
+  await byTestId(page, 'session-summary').fill(SUMMARY);
+  await byTestId(page, 'session-private-notes').fill(PRIVATE_NOTE);
+  await byTestId(page, 'session-save').click();
+  await page.locator('[data-testid="session-editor"]:not([data-session-id="0"])').waitFor();
+  assert.equal(await byTestId(page, 'session-time').inputValue(), '09:30', 'the time is normalised');
+
+  await byTestId(page, 'setting-category').selectOption('music');
+  await byTestId(page, 'setting-text').fill('Quiet piano, no words, for the first hour');
+  await byTestId(page, 'setting-by').selectOption('client');
+  await byTestId(page, 'setting-add').click();
+  const element = byTestId(page, 'setting-element').first();
+  await element.waitFor();
+  await element.getByTestId('comfort-welcome').check();
+  await page.locator('[data-testid="setting-element"][data-comfort="welcome"]').waitFor();
+  assert.match(await byTestId(page, 'setting-touch').innerText(), /left hand/);
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-setting-plan.png`, fullPage: true });
+});
+
+test('shifts on days 1, 3, 7 and 14, typed with the keyboard alone', async () => {
+  await tab('worksheet');
+  const day = byTestId(page, 'shift-day');
+  await day.waitFor();
+  for (const s of SHIFTS) {
+    await day.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(String(s.day));
+    await page.keyboard.press('Tab'); // area: its number picks it
+    await page.keyboard.type(String(s.area));
+    await page.keyboard.press('Tab'); // intensity
+    await page.keyboard.type(String(s.intensity));
+    await page.keyboard.press('Tab'); // just noticing
+    if (s.justNoticing) await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // the client's words
+    await page.keyboard.type(s.words);
+    await page.keyboard.press('Enter');
+    await byTestId(page, 'shift').filter({ hasText: s.words }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'shift-day', 'back on the day for the next entry');
+  }
+  const days = await byTestId(page, 'shift').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-day'))));
+  assert.deepEqual(days, [1, 3, 7, 14]);
+  const bakery = byTestId(page, 'shift').filter({ hasText: 'bakery' });
+  assert.match(await bakery.innerText(), /Emotions/);
+  assert.match(await bakery.innerText(), /just noticing/);
+  assert.match(await bakery.innerText(), /intensity 4/);
+});
+
+test('a shift without words is refused next to the field, and nothing is saved', async () => {
+  const before = await byTestId(page, 'shift').count();
+  await byTestId(page, 'shift-words').fill('');
+  await byTestId(page, 'shift-add').click();
+  await page.locator('[data-testid="shift-words"][aria-invalid="true"]').waitFor();
+  assert.equal(await byTestId(page, 'shift').count(), before);
+});
+
+test('a meaning made together sits beside the client’s words', async () => {
+  const shift = byTestId(page, 'shift').filter({ hasText: 'Called my sister' });
+  await shift.getByTestId('meaning-open').click();
+  await byTestId(page, 'meaning-text').fill('Reaching out feels safe again.');
+  await byTestId(page, 'meaning-save').click();
+  await shift.getByTestId('shift-meaning').waitFor();
+  assert.match(await shift.innerText(), /Called my sister without a reason/);
+});
+
+test('a pattern named in the client’s words, linked to two shifts', async () => {
+  await tab('patterns');
+  await byTestId(page, 'pattern-add').click();
+  await byTestId(page, 'pattern-name').fill('I have to earn my rest');
+  await byTestId(page, 'pattern-save').click();
+  const pattern = byTestId(page, 'pattern').first();
+  await pattern.waitFor();
+  await pattern.getByTestId('pattern-link').click();
+  const dialog = byTestId(page, 'pattern-link-dialog');
+  await dialog.waitFor();
+  await dialog.getByTestId('link-shift').nth(0).check();
+  await dialog.getByTestId('link-shift').nth(3).check();
+  await byTestId(page, 'pattern-links-save').click();
+  await pattern.getByTestId('pattern-links').filter({ hasText: '2 shifts' }).waitFor();
+});
+
+test('the integration view gathers intentions, shifts by area and patterns', async () => {
+  await tab('sessions');
+  await byTestId(page, 'new-session-kind').selectOption('integration');
+  await byTestId(page, 'new-session').click();
+  await byTestId(page, 'session-date').fill('2026-04-12');
+  await byTestId(page, 'session-save').click();
+  await page.locator('[data-testid="session-editor"]:not([data-session-id="0"])').waitFor();
+  await byTestId(page, 'open-integration-view').click();
+  const view = byTestId(page, 'integration-view');
+  await view.waitFor();
+  assert.match(await byTestId(page, 'integration-intentions').innerText(), /music carry me/);
+  assert.equal(await byTestId(page, 'integration-area').count(), 4, 'four areas of life');
+  for (const s of SHIFTS) assert.match(await byTestId(page, 'integration-shifts').innerText(), new RegExp(s.words.slice(0, 12)));
+  assert.match(await byTestId(page, 'integration-patterns').innerText(), /earn my rest/);
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-integration-view.png`, fullPage: true });
+  await byTestId(page, 'integration-back').click();
+  await byTestId(page, 'session-editor').waitFor();
+});
+
+test('finalised notes cannot be edited, only amended with an addendum', async () => {
+  await byTestId(page, 'session-close').click();
+  await page.locator('[data-testid="session-row"][data-kind="medicine"] button').click();
+  await byTestId(page, 'session-finalise').click();
+  await byTestId(page, 'finalise-dialog-confirm').click();
+  await byTestId(page, 'session-finalised').waitFor();
+  assert.equal(await byTestId(page, 'session-summary').count(), 0, 'the notes can no longer be edited');
+  assert.equal(await byTestId(page, 'session-save').count(), 0);
+  assert.equal(await byTestId(page, 'session-readonly-summary').innerText(), SUMMARY, 'the original stays readable');
+  await byTestId(page, 'addendum-text').fill('The client called the next day: a calm morning.');
+  await byTestId(page, 'addendum-add').click();
+  await byTestId(page, 'addendum').filter({ hasText: 'calm morning' }).waitFor();
+  // The Go side refuses an edit too, whatever the page does.
+  const refused = await page.evaluate(async (date) => {
+    const id = Number(document.querySelector('[data-testid="session-editor"]')?.getAttribute('data-session-id'));
+    try {
+      await window.go.app.Sessions.Update({ id, kind: 'medicine', date, timeZone: 'UTC', summary: 'rewritten' });
+      return 'accepted';
+    } catch (error) {
+      return String(error);
+    }
+  }, MEDICINE_DATE);
+  assert.match(refused, /finalised/);
+});
