@@ -12,6 +12,7 @@
 // Runs after 02-clients.test.mjs on the same vault.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
@@ -45,6 +46,11 @@ function printed() {
   return readFileSync(PRINT_LOG, 'utf8').split('\n').filter(Boolean);
 }
 
+/** The text of a PDF (pdftotext, from poppler-utils), white space made single spaces. */
+function pdfText(path) {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 function printFolderEntries() {
   return existsSync(PRINT_DIR) ? readdirSync(PRINT_DIR) : [];
 }
@@ -63,12 +69,15 @@ async function openPacketDialog() {
   await page.locator('[data-testid^="packet-kind-"]').first().waitFor();
 }
 
+/** The packet dialog that is open (the client page and the session editor each have one). */
+const dialog = () => page.locator('dialog[open][data-testid="packet-dialog"]');
+
 /** Prints the chosen packet and returns the path the viewer was asked to open. */
 async function printChosen() {
   const before = printed().length;
-  await byTestId(page, 'packet-print').click();
-  await byTestId(page, 'packet-status').waitFor({ timeout: 30000 });
-  assert.match(await byTestId(page, 'packet-status').innerText(), /PDF viewer/);
+  await dialog().getByTestId('packet-print').click();
+  await dialog().getByTestId('packet-status').waitFor({ timeout: 30000 });
+  assert.match(await dialog().getByTestId('packet-status').innerText(), /PDF viewer/);
   for (let i = 0; i < 50 && printed().length === before; i++) await new Promise((r) => setTimeout(r, 100));
   const paths = printed();
   assert.equal(paths.length, before + 1, 'the viewer command was run once');
@@ -170,7 +179,37 @@ test('the preparation packet and the summary print too', async () => {
   await page.keyboard.press('Escape');
 });
 
-test('session packets: the medicine session packet and a 30-day worksheet through the binding', async () => {
+test('from the session: the medicine session packet and a 30-day worksheet', async () => {
+  // The session was added behind the page's back: open the client afresh.
+  await openClient(clientId);
+  await byTestId(page, 'tab-sessions').click();
+  await page.locator('[data-testid="session-row"][data-kind="medicine"] button').first().click();
+  const editor = page.locator('[data-testid="session-editor"]:not([data-session-id="0"])');
+  await editor.waitFor();
+  await editor.getByTestId('print-packet').click();
+  await dialog().locator('[data-testid^="packet-kind-"]').first().waitFor();
+  const kinds = await dialog().locator('[data-testid^="packet-kind-"]').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
+  assert.deepEqual(kinds, ['preparation', 'medicine', 'worksheet', 'summary', 'record']);
+
+  await dialog().getByTestId('packet-kind-medicine').check();
+  assert.equal(await dialog().getByTestId('packet-copy-client').count(), 0, 'the medicine session packet is the therapist’s');
+  assert.equal(await dialog().getByTestId('packet-copy-therapist').isChecked(), true);
+  const medicine = await printChosen();
+  assert.match(pdfText(medicine), /Setting checklist[\s\S]*Log/);
+
+  await dialog().getByTestId('packet-kind-worksheet').check();
+  assert.equal(await dialog().getByTestId('packet-days-14').isChecked(), true, '14 days unless chosen');
+  await dialog().getByTestId('packet-days-30').check();
+  const worksheet = await printChosen();
+  const text = pdfText(worksheet);
+  assert.match(text, new RegExp(NAME));
+  assert.match(text, /Day 30\s+Tue 31 Mar/);
+  assert.ok(!text.includes('A quiet day') && !text.includes(PRIVATE_NOTE));
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'hidden' });
+});
+
+test('session packets through the binding, too', async () => {
   const kinds = await page.evaluate(async (id) => {
     const record = await window.go.app.Sessions.Integration(id);
     const sessionId = record.sessions[0].id;
@@ -180,7 +219,7 @@ test('session packets: the medicine session packet and a 30-day worksheet throug
     return offered;
   }, clientId);
   assert.deepEqual(kinds, ['preparation', 'medicine', 'worksheet', 'summary', 'record']);
-  assert.equal(printFolderEntries().length, 6);
+  assert.equal(printFolderEntries().length, 8);
   const refused = await page.evaluate(async (id) => {
     const record = await window.go.app.Sessions.Integration(id);
     try {
@@ -214,7 +253,7 @@ test('an error is said plainly in the dialog', async () => {
 });
 
 test('the print folder is empty after locking', async () => {
-  assert.ok(printFolderEntries().length >= 6);
+  assert.ok(printFolderEntries().length >= 8);
   await byTestId(page, 'lock').click();
   await screen(page, 'unlock');
   // The page shows the unlock screen at once; the Go side empties the folder as it locks.
