@@ -31,7 +31,9 @@ func newShell(t *testing.T) *Shell {
 	if err := v.Commit(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	return NewShell(v, nil, "test")
+	s := NewShell(v, nil, "test")
+	s.prints = testPrintFolder(t)
+	return s
 }
 
 // errCode decodes the JSON error a binding returns.

@@ -34,18 +34,20 @@ type Shell struct {
 
 	selftest *selfTest
 	now      func() time.Time
+	prints   *printFolder // packets opened for printing; emptied at lock and quit
 }
 
 // NewShell returns the shell for v. openErr, when v is nil, says why the
 // vault folder could not be opened; the window shows it and quits.
 func NewShell(v *vault.Vault, openErr error, version string) *Shell {
 	return &Shell{vault: v, openErr: openErr, version: version, now: time.Now,
-		autoLock: domain.DefaultAutoLockMinutes * time.Minute}
+		autoLock: domain.DefaultAutoLockMinutes * time.Minute, prints: newPrintFolder()}
 }
 
 // Startup is wails' OnStartup.
 func (s *Shell) Startup(ctx context.Context) {
 	s.ctx = ctx
+	s.prints.empty() // left over from a crash
 	s.touch()
 	if s.selftest != nil {
 		s.selftest.printf("SELFTEST TIMING startup_ms=%d", time.Since(s.selftest.started).Milliseconds())
@@ -81,6 +83,7 @@ func (s *Shell) Shutdown(ctx context.Context) {
 	if s.vault != nil {
 		s.vault.Close()
 	}
+	s.prints.empty()
 }
 
 func (s *Shell) requireVault() (*vault.Vault, error) {
@@ -143,6 +146,7 @@ func (s *Shell) lock(reason string) {
 		return
 	}
 	s.vault.Lock()
+	s.prints.empty()
 	s.mu.Lock()
 	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
 	s.mu.Unlock()

@@ -9,7 +9,7 @@ cd "$ROOT"
 start_xvfb || exit 1
 
 work=$(mktemp -d)
-mkdir -p "$work/tmp"
+mkdir -p "$work/tmp" "$work/cache"
 log="$ARTIFACTS/wails-dev.log"
 port=${E2E_PORT:-34115}
 cleanup() {
@@ -21,8 +21,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Printing opens no viewer here: TANDEM_PRINT_COMMAND is a script that only
+# records the path it was given, and the print folder (under the user's
+# cache folder) is the run's own, so the tests can watch both.
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s/printed.log"\n' "$work" >"$work/print-command"
+chmod 700 "$work/print-command"
+
 # The app's own temporary folder is watched by the tests: no record content
-# may ever appear there.
+# may ever appear there. GOCACHE is kept where it was, as XDG_CACHE_HOME moves.
+GOCACHE=$(go env GOCACHE) XDG_CACHE_HOME="$work/cache" TANDEM_PRINT_COMMAND="$work/print-command" \
 TANDEM_VAULT="$work/vault" TMPDIR="$work/tmp" setsid "$ROOT/bin/wails" dev -tags "$WAILS_TAGS" -m -nosyncgomod \
   -noreload -nogorebuild -skipbindings -loglevel Warning -devserver "127.0.0.1:$port" >"$log" 2>&1 &
 DEV_PID=$!
@@ -40,4 +47,5 @@ done
 curl -sf "http://127.0.0.1:$port/" -o /dev/null || { echo "wails dev did not come up:"; tail -40 "$log"; exit 1; }
 
 cd frontend
-E2E_URL="http://127.0.0.1:$port/" E2E_VAULT="$work/vault" E2E_TMP="$work/tmp" E2E_ARTIFACTS="$ARTIFACTS" npm run --silent e2e
+E2E_URL="http://127.0.0.1:$port/" E2E_VAULT="$work/vault" E2E_TMP="$work/tmp" E2E_ARTIFACTS="$ARTIFACTS" \
+  E2E_PRINT_DIR="$work/cache/tandem/print" E2E_PRINT_LOG="$work/printed.log" npm run --silent e2e

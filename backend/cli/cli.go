@@ -67,7 +67,7 @@ func init() {
 		{"vault passwd", "change a vault's passphrase", "tandem vault passwd [--vault DIR] (--passphrase-file F | --recovery-key-file F) --new-passphrase-file F2", runVaultPasswd},
 		{"vault recovery-kit", "check a recovery key against the vault and print its Recovery Kit", "tandem vault recovery-kit [--vault DIR] --recovery-key-file F --out FILE.pdf [--paper a4|letter]", runVaultRecoveryKit},
 		{"vault new-recovery-key", "replace the recovery key (the old one stops opening the vault)", "tandem vault new-recovery-key [--vault DIR] --passphrase-file F --recovery-key-out FILE", runVaultNewRecoveryKey},
-		{"packet", "make a packet (PDF): preparation, medicine, worksheet, summary or record", "tandem packet KIND [--vault DIR] --passphrase-file F --client ID [--session ID] [--copy client|therapist] [--paper a4|letter] --out FILE.pdf", runPacket},
+		{"packet", "make a packet (PDF): preparation, medicine, worksheet, summary or record", "tandem packet KIND [--vault DIR] --passphrase-file F --client ID [--session ID] [--days 7|14|30] [--copy client|therapist] [--paper a4|letter (default: the practice setting)] --out FILE.pdf", runPacket},
 		{"demo seed", "fill a vault with fictional demonstration records", "tandem demo seed [--vault DIR] --passphrase-file F [--clients N] [--years Y] [--seed S]", runDemoSeed},
 		{"backup create", "write an encrypted backup of the vault, verified", "tandem backup create [--vault DIR] --passphrase-file F (--out FILE | --dir DIR)", safe(runBackupCreate)},
 		{"backup verify", "check a backup completely and say what it holds", "tandem backup verify FILE (--passphrase-file F | --recovery-key-file F)", safe(runBackupVerify)},

@@ -15,10 +15,6 @@ import (
 	"tandem/backend/vault"
 )
 
-// packetKinds are the packets `tandem packet` makes. Those that need
-// session records say so until sessions are kept.
-var packetKinds = []string{"preparation", "medicine", "worksheet", "summary", "record"}
-
 func paperFlag(fs *flag.FlagSet) *string {
 	return fs.String("paper", "a4", "paper size: a4 or letter")
 }
@@ -36,26 +32,23 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 		if len(args) > 0 {
 			return flag.ErrHelp
 		}
-		return usagef("say which packet: %v", packetKinds)
+		return usagef("say which packet: %v", packet.Kinds)
 	}
-	kind, args := args[0], args[1:]
+	kind, args := packet.Kind(args[0]), args[1:]
 	fs := flags("packet")
 	var u unlockFlags
 	u.register(fs, false)
 	clientFlag := fs.String("client", "", "client ID")
-	sessionFlag := fs.String("session", "", "session ID (medicine, worksheet and summary packets)")
-	copyFlag := fs.String("copy", "client", "client or therapist")
+	sessionFlag := fs.String("session", "", "session ID (required for the medicine and worksheet packets)")
+	copyFlag := fs.String("copy", "", "client or therapist (the packet's usual copy when not given)")
+	days := fs.Int("days", 0, "worksheet only: 7, 14 or 30 days")
 	out := fs.String("out", "", "PDF file to write (must not exist)")
-	paper := paperFlag(fs)
+	paper := fs.String("paper", "", "paper size: a4 or letter (the practice's setting when not given)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	known := false
-	for _, k := range packetKinds {
-		known = known || k == kind
-	}
-	if !known {
-		return usagef("unknown packet %q; the packets are %v", kind, packetKinds)
+	if kind.Title() == "" {
+		return usagef("unknown packet %q; the packets are %v", kind, packet.Kinds)
 	}
 	if *out == "" {
 		return usagef("--out FILE.pdf is required")
@@ -64,21 +57,32 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 	if err != nil || clientID <= 0 {
 		return usagef("--client ID is required: the client's number, as tandem export shows it")
 	}
+	var sessionID int64
+	if *sessionFlag != "" {
+		if sessionID, err = strconv.ParseInt(*sessionFlag, 10, 64); err != nil || sessionID <= 0 {
+			return usagef("--session must be a session's number, as tandem export shows it")
+		}
+	} else if kind.NeedsMedicineSession() {
+		return usagef("--session ID is required for the %s packet: the medicine session's number, as tandem export shows it", kind)
+	}
 	cp := packet.Copy(*copyFlag)
+	if *copyFlag == "" {
+		cp = kind.Copies()[0]
+	}
 	if !cp.Valid() {
 		return usagef("--copy must be client or therapist, not %q", *copyFlag)
 	}
-	pp, err := parsePaper(*paper)
-	if err != nil {
-		return err
+	if *days != 0 && kind != packet.WorksheetPacket {
+		return usagef("--days is for the worksheet packet")
 	}
-	switch kind {
-	case "preparation", "record":
-		if *sessionFlag != "" {
-			return usagef("--session is for the medicine, worksheet and summary packets")
+	if *days != 0 && *days != 7 && *days != 14 && *days != 30 {
+		return usagef("--days must be 7, 14 or 30")
+	}
+	var pp packet.Paper
+	if *paper != "" {
+		if pp, err = parsePaper(*paper); err != nil {
+			return err
 		}
-	default:
-		return domain.Errorf(domain.EINVALID, "The %s packet is made from session records, which this version of Tandem does not keep yet.", kind)
 	}
 	if err := refuseExisting(*out); err != nil {
 		return err
@@ -96,17 +100,23 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rec, err := db.ClientRecord(ctx, clientID)
-	if err != nil {
+	if pp == "" {
+		settings, err := db.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		pp = packet.Paper(settings.PaperSize)
+	}
+	var j packet.Journey
+	if j.Record, err = db.ClientRecord(ctx, clientID); err != nil {
 		return err
 	}
-	o := packet.Options{Paper: pp, Date: envNow(env), Copy: cp}
-	var d packet.Document
-	switch kind {
-	case "preparation":
-		d = packet.Preparation(practice, rec, o)
-	case "record":
-		d = packet.ClientRecord(practice, rec, o)
+	if j.Integration, err = db.Integration(ctx, clientID); err != nil {
+		return err
+	}
+	d, err := packet.Make(practice, j, packet.Request{Kind: kind, SessionID: sessionID, Days: *days}, packet.Options{Paper: pp, Date: envNow(env), Copy: cp})
+	if err != nil {
+		return err
 	}
 	if err := writePDF(*out, d); err != nil {
 		return err

@@ -70,16 +70,42 @@ func packetVault(t *testing.T) (dir, pass, keyFile string) {
 	if _, err := db.AddPlanItem(ctx, domain.NewPlanItem{ClientID: c.ID, Kind: domain.Goal, Text: "To rest", ProposedBy: domain.ByClient}, domain.ByClient); err != nil {
 		t.Fatal(err)
 	}
+	// Session 1, a medicine session with every private field filled;
+	// session 2, an integration session.
+	if _, err := db.SaveSettings(ctx, domain.Settings{AutoLockMinutes: 10, RecordMedicine: true}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := db.AddSession(ctx, domain.Session{ClientID: c.ID, Kind: domain.MedicineSession, Date: "2026-03-01", TimeZone: "Europe/Berlin", Minutes: 360,
+		Summary: "A quiet day", PrivateNotes: secretPhrase, Medicine: domain.MedicineDetails{Substance: secretPhrase, Dose: secretPhrase, Times: secretPhrase}}, domain.ByTherapist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddSettingElement(ctx, domain.NewSettingElement{SessionID: m.ID, Category: "lighting", Text: "A low lamp", ProposedBy: domain.ByClient, Comfort: domain.Welcome}, domain.ByClient); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.FinaliseSession(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddAddendum(ctx, m.ID, secretPhrase, domain.Private); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddShift(ctx, domain.Shift{ClientID: c.ID, SessionID: m.ID, NoticedOn: "2026-03-03", Area: "body", Description: "Slept through the night", Intensity: 3}, domain.ByClient); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddSession(ctx, domain.Session{ClientID: c.ID, Kind: domain.IntegrationSession, Date: "2026-03-08", TimeZone: "Europe/Berlin", PrivateNotes: secretPhrase}, domain.ByTherapist); err != nil {
+		t.Fatal(err)
+	}
 	return dir, pass, keyFile
 }
 
 func TestPacketCommand(t *testing.T) {
 	dir, pass, _ := packetVault(t)
 	tmp := t.TempDir()
-	for _, kind := range []string{"record", "preparation"} {
-		t.Run(kind+" client copy holds no private content", func(t *testing.T) {
-			out := filepath.Join(tmp, kind+".pdf")
-			code, stdout, errs := run(t, "packet", kind, "--vault", dir, "--passphrase-file", pass, "--client", "1", "--out", out)
+	for _, args := range [][]string{{"record"}, {"preparation"}, {"summary"}, {"summary", "--session", "1"}, {"worksheet", "--session", "1"}, {"worksheet", "--session", "1", "--days", "30"}} {
+		kind := args[0]
+		t.Run(strings.Join(args, " ")+" client copy holds no private content", func(t *testing.T) {
+			out := filepath.Join(tmp, strings.Join(args, "-")+".pdf")
+			code, stdout, errs := run(t, append(append([]string{"packet"}, args...), "--vault", dir, "--passphrase-file", pass, "--client", "1", "--out", out)...)
 			if code != 0 {
 				t.Fatalf("%d %s %s", code, stdout, errs)
 			}
@@ -87,11 +113,28 @@ func TestPacketCommand(t *testing.T) {
 				t.Fatalf("%v %v", fi, err)
 			}
 			text := pdfText(t, out)
-			if strings.Contains(text, "Marigold") || !strings.Contains(text, "Zoë") || !strings.Contains(text, "To rest") {
+			if strings.Contains(text, "Marigold") || !strings.Contains(text, "Zoë") {
 				t.Fatalf("%s", text)
+			}
+			want := map[string]string{"record": "A quiet day", "preparation": "To rest", "summary": "Slept through the night", "worksheet": "Day 7"}[kind]
+			if !strings.Contains(text, want) {
+				t.Fatalf("the %s packet lacks %q: %s", kind, want, text)
 			}
 		})
 	}
+	t.Run("the medicine session packet is the therapist's, with the medicine details", func(t *testing.T) {
+		out := filepath.Join(tmp, "medicine.pdf")
+		code, stdout, errs := run(t, "packet", "medicine", "--session", "1", "--vault", dir, "--passphrase-file", pass, "--client", "1", "--out", out)
+		if code != 0 || !strings.Contains(stdout, "therapist copy") {
+			t.Fatalf("%d %s %s", code, stdout, errs)
+		}
+		text := pdfText(t, out)
+		for _, want := range []string{"Setting checklist", "A low lamp", "Log", secretPhrase} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the medicine packet lacks %q", want)
+			}
+		}
+	})
 	t.Run("the therapist copy of the record has the private notes", func(t *testing.T) {
 		out := filepath.Join(tmp, "therapist.pdf")
 		if code, _, errs := run(t, "packet", "record", "--vault", dir, "--passphrase-file", pass, "--client", "1", "--copy", "therapist", "--paper", "letter", "--out", out); code != 0 {
@@ -117,19 +160,29 @@ func TestPacketCommand(t *testing.T) {
 			t.Fatal("a file was written")
 		}
 	})
-	t.Run("session packets say what they need", func(t *testing.T) {
-		code, _, errs := run(t, "packet", "medicine", "--vault", dir, "--passphrase-file", pass, "--client", "1", "--out", filepath.Join(tmp, "m.pdf"))
-		if code != 1 || !strings.Contains(errs, "session records") {
+	t.Run("a worksheet for a session that is not a medicine session is refused", func(t *testing.T) {
+		code, _, errs := run(t, "packet", "worksheet", "--session", "2", "--vault", dir, "--passphrase-file", pass, "--client", "1", "--out", filepath.Join(tmp, "w.pdf"))
+		if code != 1 || !strings.Contains(errs, "medicine session") {
+			t.Fatalf("%d %s", code, errs)
+		}
+	})
+	t.Run("a client copy of the medicine packet is refused", func(t *testing.T) {
+		code, _, errs := run(t, "packet", "medicine", "--session", "1", "--copy", "client", "--vault", dir, "--passphrase-file", pass, "--client", "1", "--out", filepath.Join(tmp, "mc.pdf"))
+		if code != 1 || !strings.Contains(errs, "therapist copy") {
 			t.Fatalf("%d %s", code, errs)
 		}
 	})
 	for name, args := range map[string][]string{
-		"no kind":      {"packet"},
-		"unknown kind": {"packet", "leaflet", "--client", "1", "--out", "x.pdf"},
-		"no client":    {"packet", "record", "--out", "x.pdf"},
-		"no out":       {"packet", "record", "--client", "1"},
-		"bad copy":     {"packet", "record", "--client", "1", "--out", "x.pdf", "--copy", "both"},
-		"bad paper":    {"packet", "record", "--client", "1", "--out", "x.pdf", "--paper", "a5"},
+		"no kind":        {"packet"},
+		"unknown kind":   {"packet", "leaflet", "--client", "1", "--out", "x.pdf"},
+		"no client":      {"packet", "record", "--out", "x.pdf"},
+		"no out":         {"packet", "record", "--client", "1"},
+		"bad copy":       {"packet", "record", "--client", "1", "--out", "x.pdf", "--copy", "both"},
+		"bad paper":      {"packet", "record", "--client", "1", "--out", "x.pdf", "--paper", "a5"},
+		"no session":     {"packet", "medicine", "--client", "1", "--out", "x.pdf"},
+		"bad session":    {"packet", "summary", "--client", "1", "--session", "x", "--out", "x.pdf"},
+		"bad days":       {"packet", "worksheet", "--client", "1", "--session", "1", "--days", "10", "--out", "x.pdf"},
+		"days on record": {"packet", "record", "--client", "1", "--days", "7", "--out", "x.pdf"},
 	} {
 		t.Run("usage: "+name, func(t *testing.T) {
 			if code, _, _ := run(t, args...); code != 2 {

@@ -13,7 +13,16 @@ type Settings struct {
 	// medicine session, where the practice's setting makes that lawful.
 	// Off by default.
 	RecordMedicine bool `json:"recordMedicine"`
+	// PaperSize is the paper packets are printed on: "a4" or "letter"
+	// (US Letter). Empty is taken as A4.
+	PaperSize string `json:"paperSize"`
 }
+
+// Paper sizes for packets.
+const (
+	PaperA4     = "a4"
+	PaperLetter = "letter"
+)
 
 // Auto-lock bounds in minutes.
 const (
@@ -24,13 +33,16 @@ const (
 
 // DefaultSettings are the settings of a new vault.
 func DefaultSettings() Settings {
-	return Settings{AutoLockMinutes: DefaultAutoLockMinutes}
+	return Settings{AutoLockMinutes: DefaultAutoLockMinutes, PaperSize: PaperA4}
 }
 
 // Validate checks s.
 func (s Settings) Validate() error {
 	if s.AutoLockMinutes < MinAutoLockMinutes || s.AutoLockMinutes > MaxAutoLockMinutes {
 		return FieldError("autoLockMinutes", "Choose between 1 and 240 minutes before Tandem locks itself.")
+	}
+	if s.PaperSize != "" && s.PaperSize != PaperA4 && s.PaperSize != PaperLetter {
+		return FieldError("paperSize", "Choose A4 or US Letter for printed packets.")
 	}
 	return nil
 }

@@ -39,14 +39,14 @@ func longRecord() domain.ClientRecord {
 }
 
 func TestLongRecordIsAboutThirtyPages(t *testing.T) {
-	n := pageCount(t, render(t, ClientRecord(practice(), longRecord(), Options{Date: testDate})))
+	n := pageCount(t, render(t, ClientRecord(practice(), Journey{Record: longRecord(), Integration: fullIntegration()}, Options{Date: testDate})))
 	if n < 27 || n > 36 {
 		t.Fatalf("the long record has %d pages; the benchmark wants about 30", n)
 	}
 }
 
 func BenchmarkPreparationPacket(b *testing.B) {
-	d := Preparation(practice(), typicalRecord(), Options{Date: testDate})
+	d := Preparation(practice(), Journey{Record: typicalRecord(), Integration: fullIntegration()}, 0, Options{Date: testDate})
 	Render(io.Discard, d) // fonts are parsed once per process
 	b.ResetTimer()
 	for range b.N {
@@ -57,7 +57,7 @@ func BenchmarkPreparationPacket(b *testing.B) {
 }
 
 func BenchmarkClientRecord30Pages(b *testing.B) {
-	d := ClientRecord(practice(), longRecord(), Options{Date: testDate})
+	d := ClientRecord(practice(), Journey{Record: longRecord(), Integration: fullIntegration()}, Options{Date: testDate})
 	Render(io.Discard, d)
 	b.ResetTimer()
 	for range b.N {

@@ -1,7 +1,31 @@
 // Package packet makes Tandem's printable packets: PDF documents built from
-// domain types (a client's record as the client may see it, a preparation
-// packet, the Recovery Kit). It is the only package that knows the PDF
-// library (codeberg.org/go-pdf/fpdf) exists.
+// domain types. It is the only package that knows the PDF library
+// (codeberg.org/go-pdf/fpdf) exists.
+//
+// # Packets
+//
+// A client's packets are made from a Journey (the client record and the
+// sessions, worksheet, patterns and resources); Available says which fit a
+// client or one of their sessions, and Make builds the one a Request asks
+// for, as a client or therapist copy:
+//
+//   - Preparation (client copy; therapist copy too): goals and intentions in
+//     the client's words with who proposed each, the agreements as last
+//     confirmed, the setting plan of the medicine session being prepared (by
+//     category, who suggested each element, the client's comfort; not-wanted
+//     elements said so, retired ones left out), practical notes for the day
+//     and the resources.
+//   - MedicineSessionPacket (therapist copy only): the client's details and
+//     emergency contact, medicine details where recorded, the intentions
+//     held, a setting checklist and a music plan with tick boxes, the topic,
+//     touch, right-to-stop and safety agreements, and a log sheet.
+//   - Worksheet (client copy): blank, for the 7, 14 or 30 days after a
+//     medicine session, each day dated and numbered (the session's day is
+//     day 0, as domain.DayCount counts), the areas of life as a legend.
+//   - IntegrationSummary (client copy): shifts by area with day counts,
+//     patterns with their status, resources.
+//   - ClientRecord (client copy; therapist copy with every private note).
+//   - RecoveryKit, which is about the vault, not a client.
 //
 // # Documents
 //
@@ -16,8 +40,8 @@
 // practice name, the client's chosen name, the date, "Confidential" and
 // "Page X of Y". The same Document always gives the same bytes.
 //
-// Client copies are built from domain.ClientView, the one visibility
-// filter: the builders here take the full record and filter it
+// Client copies are built from domain.ClientView and domain.View, the one
+// visibility filter: the builders here take the full journey and filter it
 // themselves, so a caller cannot forget to.
 //
 // # Scripts and fonts

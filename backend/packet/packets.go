@@ -34,13 +34,22 @@ func (o Options) copy() Copy {
 	return o.Copy
 }
 
-// view returns the record as the packet's reader may see it. Every client
-// copy goes through here, so through domain.ClientView.
-func (o Options) view(rec domain.ClientRecord) domain.ClientRecord {
+// Journey is what a client's packets are made from: the record (plan,
+// agreements, power map, reflections) and the sessions, worksheet,
+// patterns and resources, both in full.
+type Journey struct {
+	Record      domain.ClientRecord
+	Integration domain.IntegrationRecord
+}
+
+// view returns the journey as the packet's reader may see it. Every client
+// copy goes through here, so through domain.ClientView and domain.View,
+// the one visibility filter.
+func (o Options) view(j Journey) Journey {
 	if o.copy() == TherapistCopy {
-		return rec
+		return j
 	}
-	return domain.ClientView(rec)
+	return Journey{Record: domain.ClientView(j.Record), Integration: domain.View(j.Integration)}
 }
 
 func (o Options) document(p domain.Practice, client, title, subtitle string) Document {
@@ -87,8 +96,9 @@ func RecoveryKit(p domain.Practice, recoveryKey string, made time.Time, o Option
 // ClientRecord is the client's record for the client's eyes (a client
 // copy: everything shared about them) or, as a therapist copy, with the
 // therapist's private notes too.
-func ClientRecord(p domain.Practice, full domain.ClientRecord, o Options) Document {
-	rec := o.view(full)
+func ClientRecord(p domain.Practice, full Journey, o Options) Document {
+	j := o.view(full)
+	rec := j.Record
 	c := rec.Client
 	therapist := o.copy() == TherapistCopy
 	sub := "Everything shared with you in your record, as it stands today"
@@ -152,6 +162,7 @@ func ClientRecord(p domain.Practice, full domain.ClientRecord, o Options) Docume
 			b = append(b, Paragraph{Style: Small, Text: fmt.Sprintf("This agreement has %d versions; this is the latest. Every earlier version is kept.", n)})
 		}
 	}
+	b = append(b, recordJourney(j, rec.Plan, o.copy(), who)...)
 	if therapist {
 		b = append(b, Heading{Text: "Private to the therapist", Level: 1},
 			Fields{Rows: []Field{{"Intake note", c.IntakeNote}, {"Archived", formatDay(c.Archived)}}})
@@ -169,9 +180,13 @@ func ClientRecord(p domain.Practice, full domain.ClientRecord, o Options) Docume
 }
 
 // Preparation is the preparation packet: the goals and intentions in the
-// client's words with who proposed each, and the agreements as confirmed.
-func Preparation(p domain.Practice, full domain.ClientRecord, o Options) Document {
-	rec := o.view(full)
+// client's words with who proposed each, the agreements as confirmed, the
+// setting plan and practical notes of the medicine session being prepared
+// (sessionID, or when it is 0 or not a medicine session, the next medicine
+// session whose notes are not signed), and the client's resources.
+func Preparation(p domain.Practice, full Journey, sessionID int64, o Options) Document {
+	j := o.view(full)
+	rec := j.Record
 	c := rec.Client
 	d := o.document(p, c.ChosenName, "Preparing together", "Preparation packet for "+c.ChosenName)
 	if o.copy() == TherapistCopy {
@@ -179,7 +194,7 @@ func Preparation(p domain.Practice, full domain.ClientRecord, o Options) Documen
 	}
 	who := whoFor(o.copy(), p)
 	b := []Block{
-		Paragraph{Text: "This packet gathers what we have prepared together so far: what you hope for, in your own words, and the agreements you have confirmed. Read it at your own pace, bring it to our next meeting, and mark anything you would like to change. Nothing here is fixed until it feels right to you."},
+		Paragraph{Text: "This packet gathers what we have prepared together so far: what you hope for, in your own words, the agreements you have confirmed, the setting we are designing for the medicine session, and what helps you. Read it at your own pace, bring it to our next meeting, and mark anything you would like to change. Nothing here is fixed until it feels right to you."},
 	}
 	b = append(b, planSection("What you hope for", "No goals written yet.", rec.Plan, domain.Goal, who, false)...)
 	b = append(b, planSection("Intentions", "No intentions written yet.", rec.Plan, domain.Intention, who, false)...)
@@ -206,17 +221,12 @@ func Preparation(p domain.Practice, full domain.ClientRecord, o Options) Documen
 	if len(pending) > 0 {
 		b = append(b, Paragraph{Style: Small, Text: "Still to be confirmed together: " + strings.Join(pending, ", ") + "."})
 	}
-	b = append(b, preparationExtras(rec)...)
+	b = append(b, preparationExtras(j, sessionID, o.copy())...)
 	b = append(b, Heading{Text: "Your notes", Level: 1},
 		Lines{Label: "Questions, changes or anything you would like to bring", Count: 8})
 	d.Blocks = b
 	return d
 }
-
-// preparationExtras is where the setting plan, the practical notes for
-// the day and the resources join the preparation packet once sessions are
-// recorded.
-func preparationExtras(domain.ClientRecord) []Block { return nil }
 
 // whoFor names an actor for the reader of a copy: the client reads "you".
 func whoFor(c Copy, p domain.Practice) func(a domain.Actor, prep string) string {

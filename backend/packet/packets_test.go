@@ -1,7 +1,10 @@
 package packet
 
 import (
+	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,22 +71,83 @@ func fillPrivate(v reflect.Value, private bool) {
 	}
 }
 
+// fullIntegration is the sessions, worksheet, patterns and resources of
+// fullRecord's client, with privatePhrase in every private field: the
+// sessions' private notes, private addenda and medicine details.
+func fullIntegration() domain.IntegrationRecord {
+	in := domain.IntegrationRecord{ClientID: 7,
+		Sessions: []domain.Session{
+			{ID: 11, ClientID: 7, Kind: domain.PreparationSession, Date: "2026-02-20", Time: "10:00", TimeZone: "Europe/Stockholm", Minutes: 50, Modality: domain.Online,
+				Summary: "We talked about the room", Practice: "Box breathing", Somatic: "Shoulders dropped", Resourcing: "Named the sister as support",
+				Addenda:     []domain.Addendum{{ID: 1, SessionID: 11, At: "2026-02-21T09:00:00Z", Text: "A shared afterthought", Visibility: domain.Shared}, {ID: 2, SessionID: 11, At: "2026-02-22T09:00:00Z", Visibility: domain.Private}},
+				FinalisedAt: "2026-02-20T12:00:00Z"},
+			{ID: 12, ClientID: 7, Kind: domain.MedicineSession, Date: "2026-03-01", Time: "09:30", TimeZone: "Europe/Stockholm", Minutes: 420, Modality: domain.InPerson, Place: "The garden room",
+				Summary: "A long quiet day", IntentionIDs: []int64{2},
+				Setting: []domain.SettingElement{
+					{ID: 1, SessionID: 12, Category: "lighting", Text: "Low amber lamp", ProposedBy: domain.ByClient, Comfort: domain.Welcome, Status: domain.Agreed},
+					{ID: 2, SessionID: 12, Category: "music", Text: "Cello suites, quietly", ProposedBy: domain.ByTherapist, Comfort: domain.Unsure, Status: domain.Proposed},
+					{ID: 3, SessionID: 12, Category: "sensory", Text: "Incense", ProposedBy: domain.ByTherapist, Comfort: domain.NotWanted, Status: domain.Proposed},
+					{ID: 4, SessionID: 12, Category: "objects", Text: "Grandmother's shawl", ProposedBy: domain.ByClient, Comfort: domain.Welcome, Status: domain.Agreed},
+					{ID: 5, SessionID: 12, Category: "decor", Text: "A retired bowl of stones", ProposedBy: domain.ByTogether, Comfort: domain.Welcome, Status: domain.Retired},
+					{ID: 6, SessionID: 12, Category: "music", Text: "Rain sounds at the end", ProposedBy: domain.ByTogether, Comfort: domain.Welcome, Status: domain.Agreed},
+				},
+				AdverseEvents: []domain.AdverseEvent{{ID: 1, SessionID: 12, At: "13:10", Description: "Felt cold and shaky", Response: "Blanket and warm tea"}},
+				Addenda:       []domain.Addendum{{ID: 3, SessionID: 12, At: "2026-03-02T09:00:00Z", Visibility: domain.Private}}},
+		},
+		Shifts: []domain.Shift{
+			{ID: 1, ClientID: 7, SessionID: 12, NoticedOn: "2026-03-03", DayCount: 2, Area: "body", Description: "My jaw unclenched at dinner", JustNoticing: true, Intensity: 3, RecordedBy: domain.ByClient},
+			{ID: 2, ClientID: 7, SessionID: 12, NoticedOn: "2026-03-05", DayCount: 4, Area: "relationships", Description: "Called my sister first", Intensity: 4, RecordedBy: domain.ByClient, Meaning: "Reaching out feels allowed", MeaningBy: domain.ByTogether},
+		},
+		Patterns: []domain.Pattern{{ID: 1, ClientID: 7, Name: "If I rest, I fall behind", Examples: "Working through lunch", ProposedBy: domain.ByClient, Status: domain.PatternLoosening,
+			Statuses: []domain.PatternChange{{On: "2026-03-04", Status: domain.PatternNoticed}, {On: "2026-03-10", Status: domain.PatternLoosening, Note: "a slow lunch on Sunday"}}}},
+		Resources: []domain.Resource{{ID: 1, ClientID: 7, Kind: "breath", Name: "Long out-breaths", WhenHelped: "Before hard calls", Helps: 4, ProposedBy: domain.ByClient}},
+	}
+	fillPrivate(reflect.ValueOf(&in).Elem(), false)
+	return in
+}
+
+func fullJourney() Journey { return Journey{Record: fullRecord(), Integration: fullIntegration()} }
+
 func practice() domain.Practice { return domain.Practice{Name: "Willow Room Practice"} }
 
-// clientCopies are every packet made for a client's eyes.
-func clientCopies(rec domain.ClientRecord, o Options) map[string]Document {
-	return map[string]Document{
-		"record":      ClientRecord(practice(), rec, o),
-		"preparation": Preparation(practice(), rec, o),
+// clientCopies are every packet made for a client's eyes: every kind that
+// has a client copy, for every session and worksheet length.
+func clientCopies(t *testing.T, j Journey) map[string]Document {
+	out := map[string]Document{}
+	for _, k := range Kinds {
+		if !slices.Contains(k.Copies(), ClientCopy) {
+			continue
+		}
+		for _, sid := range []int64{0, 11, 12} {
+			for _, days := range []int{0, 7, 30} {
+				if days != 0 && k != WorksheetPacket {
+					continue
+				}
+				r := Request{Kind: k, SessionID: sid, Days: days}
+				d, err := Make(practice(), j, r, Options{Date: testDate})
+				if err != nil {
+					continue // a session that does not fit this kind
+				}
+				out[fmt.Sprintf("%s session %d days %d", k, sid, days)] = d
+			}
+		}
 	}
+	for _, k := range []Kind{PreparationPacket, WorksheetPacket, SummaryPacket, RecordPacket} {
+		if !slices.ContainsFunc(slices.Collect(maps.Keys(out)), func(n string) bool { return strings.HasPrefix(n, string(k)+" ") }) {
+			t.Fatalf("no client copy of the %s packet was made", k)
+		}
+	}
+	return out
 }
 
 func TestClientCopiesHoldNoPrivateContent(t *testing.T) {
-	rec := fullRecord()
-	if rec.Client.IntakeNote != privatePhrase || rec.Reflections[0].Text != privatePhrase || rec.PowerMap[1].Difference != privatePhrase {
+	j := fullJourney()
+	rec, in := j.Record, j.Integration
+	if rec.Client.IntakeNote != privatePhrase || rec.Reflections[0].Text != privatePhrase || rec.PowerMap[1].Difference != privatePhrase ||
+		in.Sessions[0].PrivateNotes != privatePhrase || in.Sessions[1].Medicine.Dose != privatePhrase || in.Sessions[0].Addenda[1].Text != privatePhrase {
 		t.Fatal("the test record is not filled as intended")
 	}
-	for name, d := range clientCopies(rec, Options{Date: testDate}) {
+	for name, d := range clientCopies(t, j) {
 		t.Run(name, func(t *testing.T) {
 			pdf := render(t, d)
 			text := pdfText(t, pdf)
@@ -96,13 +160,14 @@ func TestClientCopiesHoldNoPrivateContent(t *testing.T) {
 		})
 	}
 	// The phrase is findable where it belongs: the test would see a leak.
-	if text := pdfText(t, render(t, ClientRecord(practice(), rec, Options{Date: testDate, Copy: TherapistCopy}))); !strings.Contains(text, privatePhrase) {
-		t.Fatalf("the therapist copy lacks the private notes:\n%s", text)
+	text := pdfText(t, render(t, ClientRecord(practice(), j, Options{Date: testDate, Copy: TherapistCopy})))
+	if n := strings.Count(text, privatePhrase); n < 8 {
+		t.Fatalf("the therapist copy shows the private phrase %d times; it should show every private field:\n%s", n, text)
 	}
 }
 
 func TestRecordShowsSharedContent(t *testing.T) {
-	text := pdfText(t, render(t, ClientRecord(practice(), fullRecord(), Options{Date: testDate})))
+	text := pdfText(t, render(t, ClientRecord(practice(), fullJourney(), Options{Date: testDate})))
 	for _, want := range []string{"Your record", "To feel at home in my body again", "To feel at home in my body", "added again", "Proposed by you", "A hand on the shoulder",
 		"Confirmed by Zoë on 21 January 2025", "Ana will drive me home", "Not confirmed yet", "Raised Lutheran", "Age: I am older", "set aside: folded into the first goal"} {
 		if !strings.Contains(text, want) {
@@ -118,7 +183,7 @@ func TestPreparationShowsConfirmedAgreements(t *testing.T) {
 	rec.Agreements[0].ConfirmedOn, rec.Agreements[0].ConfirmedName = "", ""
 	rec.Agreements[0].Terms[0].Text = "A new draft wording"
 	rec.Agreements[0].Versions[0].Terms = []domain.AgreementTerm{{Key: "welcome", Text: "The confirmed wording"}}
-	text := pdfText(t, render(t, Preparation(practice(), rec, Options{Date: testDate})))
+	text := pdfText(t, render(t, Preparation(practice(), Journey{Record: rec}, 0, Options{Date: testDate})))
 	for _, want := range []string{"Preparing together", "To feel at home in my body again", "Proposed by you", "together", "The confirmed wording", "A newer wording is waiting", "Still to be confirmed together: Safety plan"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the preparation packet lacks %q:\n%s", want, text)

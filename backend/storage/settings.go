@@ -34,6 +34,10 @@ func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 			s.HasPIN = v != ""
 		case "record_medicine":
 			s.RecordMedicine = v == "true"
+		case "paper_size":
+			if v == domain.PaperA4 || v == domain.PaperLetter {
+				s.PaperSize = v
+			}
 		}
 	}
 	return s, rows.Err()
@@ -44,8 +48,11 @@ func (db *DB) SaveSettings(ctx context.Context, s domain.Settings) (domain.Setti
 	if err := s.Validate(); err != nil {
 		return domain.Settings{}, err
 	}
+	if s.PaperSize == "" {
+		s.PaperSize = domain.PaperA4
+	}
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		for k, v := range map[string]string{"auto_lock_minutes": strconv.Itoa(s.AutoLockMinutes), "record_medicine": strconv.FormatBool(s.RecordMedicine)} {
+		for k, v := range map[string]string{"auto_lock_minutes": strconv.Itoa(s.AutoLockMinutes), "record_medicine": strconv.FormatBool(s.RecordMedicine), "paper_size": s.PaperSize} {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
 				return err

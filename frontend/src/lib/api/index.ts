@@ -6,6 +6,7 @@ import * as SettingsBinding from './wailsjs/go/app/Settings';
 import * as ClientsBinding from './wailsjs/go/app/Clients';
 import * as CoCreationBinding from './wailsjs/go/app/CoCreation';
 import * as SessionsBinding from './wailsjs/go/app/Sessions';
+import * as PacketsBinding from './wailsjs/go/app/Packets';
 import { EventsEmit, EventsOn } from './wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
 import {
@@ -60,6 +61,8 @@ export {
 } from './models';
 export * from './client-models';
 export * from './session-models';
+export * from './packet-models';
+import { toPacketChoices, type PacketChoice, type PacketRequest } from './packet-models';
 import {
   toIntegrationRecord,
   toPattern,
@@ -361,6 +364,26 @@ export const sessions = {
 
   /** The whole practice, private notes included; grouped by kind. */
   search: async (query: string): Promise<SearchResult> => toSearchResult(await call(() => SessionsBinding.Search(query))),
+};
+
+/**
+ * Printable packets: the therapist's, refused (code "cocreation") while co-creation mode is on.
+ * Nothing here takes a path: printing writes to Tandem's private print folder (emptied at lock
+ * and quit) and opens the system's PDF viewer; saving asks where through the native dialog.
+ */
+export const packets = {
+  /** The packets that fit a client, or one of their sessions (sessionId 0: the client as a whole). */
+  available: async (clientId: number, sessionId: number): Promise<PacketChoice[]> =>
+    toPacketChoices(await call(() => PacketsBinding.Available(clientId, sessionId))),
+
+  /** Opens the packet in the system's PDF viewer, to print from there. */
+  print: async (r: PacketRequest): Promise<void> => {
+    await call(() => PacketsBinding.Print(r.kind, r.clientId, r.sessionId, r.copy, r.days));
+  },
+
+  /** Opens the save dialog; true when the file was written, false when cancelled. */
+  saveAs: async (r: PacketRequest): Promise<boolean> =>
+    (await call(() => PacketsBinding.SaveAs(r.kind, r.clientId, r.sessionId, r.copy, r.days))) === true,
 };
 
 /**

@@ -54,6 +54,8 @@ export interface AppSettings {
   hasPin: boolean;
   /** Substance, dose and times of medicine sessions may be recorded (off by default). */
   recordMedicine: boolean;
+  /** The paper packets are printed on. */
+  paperSize: 'a4' | 'letter';
 }
 
 export type LockReason = 'idle' | 'manual' | 'suspend';
@@ -128,7 +130,12 @@ export function toPracticeProfile(value: unknown): PracticeProfile {
 
 export function toAppSettings(value: unknown): AppSettings {
   const raw = asRecord(value);
-  return { autoLockMinutes: num(raw.autoLockMinutes, 10), hasPin: bool(raw.hasPin), recordMedicine: bool(raw.recordMedicine) };
+  return {
+    autoLockMinutes: num(raw.autoLockMinutes, 10),
+    hasPin: bool(raw.hasPin),
+    recordMedicine: bool(raw.recordMedicine),
+    paperSize: raw.paperSize === 'letter' ? 'letter' : 'a4',
+  };
 }
 
 export function toLockReason(value: unknown): LockReason {

@@ -1,5 +1,23 @@
 export namespace app {
 	
+	export class PacketChoice {
+	    kind: string;
+	    title: string;
+	    copies: string[];
+	    days: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PacketChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.copies = source["copies"];
+	        this.days = source["days"];
+	    }
+	}
 	export class RecoveryKeyView {
 	    key: string;
 	    groups: string[];
@@ -1025,6 +1043,7 @@ export namespace domain {
 	    autoLockMinutes: number;
 	    hasPin: boolean;
 	    recordMedicine: boolean;
+	    paperSize: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -1035,6 +1054,7 @@ export namespace domain {
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.hasPin = source["hasPin"];
 	        this.recordMedicine = source["recordMedicine"];
+	        this.paperSize = source["paperSize"];
 	    }
 	}
 
