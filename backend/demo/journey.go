@@ -79,6 +79,7 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 	}
 
 	var patterns []domain.Pattern
+	resourceOrder, resourcesAdded := r.Perm(len(resources)), 0
 	day := clk.t.Add(time.Duration(7+r.IntN(14)) * 24 * time.Hour)
 	for cycle := 0; day.Before(stop); cycle++ {
 		day = time.Date(day.Year(), day.Month(), day.Day(), 9+r.IntN(8), 0, 0, 0, loc)
@@ -160,8 +161,9 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 				return err
 			}
 		}
-		if cycle == 0 || r.IntN(3) == 0 {
-			res := resources[r.IntN(len(resources))]
+		if resourcesAdded < len(resources) && (cycle == 0 || r.IntN(3) == 0) {
+			res := resources[resourceOrder[resourcesAdded]]
+			resourcesAdded++
 			res.ClientID = clientID
 			if res.ProposedBy == "" {
 				res.ProposedBy = domain.ByClient
