@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -45,10 +46,15 @@ const (
 	// dailyRetry is how long after a failed automatic backup the daily one
 	// tries again.
 	dailyRetry = time.Hour
-	// lockBackupTimeout bounds a backup made at lock or quit; at suspend
-	// the machine is about to sleep, so it is shorter.
+)
+
+var (
+	// lockBackupTimeout bounds a backup made at lock or quit. At suspend
+	// the computer waits for it only as long as logind allows (5 seconds by
+	// default), so it is abandoned sooner, and the keys dropped, before the
+	// computer sleeps (see watchSuspend).
 	lockBackupTimeout    = 10 * time.Minute
-	suspendBackupTimeout = 20 * time.Second
+	suspendBackupTimeout = 4 * time.Second
 )
 
 // backupState is the Shell's memory of backups in this session.
@@ -384,6 +390,9 @@ func (s *Shell) makeBackup(ctx context.Context, db *storage.DB, keys *vault.Back
 	s.backups.mu.Lock()
 	if err != nil && trigger != triggerNow {
 		s.backups.nextDaily = now.Add(dailyRetry)
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		err = domain.Wrap(domain.EINTERNAL, "The backup did not finish in time (the computer was going to sleep, or Tandem was quitting); nothing was left half-written, and the next backup will try again.", err)
 	}
 	if err != nil {
 		s.backups.failure = &BackupFailure{At: now.UTC().Format(time.RFC3339), Trigger: trigger,

@@ -595,3 +595,25 @@ func TestLockedVaultRefusesBackupNow(t *testing.T) {
 		t.Fatalf("%s", code)
 	}
 }
+
+func TestASuspendBackupThatCannotFinishInTimeIsAbandoned(t *testing.T) {
+	bs := newBackupShell(t)
+	old := suspendBackupTimeout
+	suspendBackupTimeout = time.Nanosecond
+	t.Cleanup(func() { suspendBackupTimeout = old })
+	bs.lock("suspend")
+	bs.backups.wg.Wait()
+	if l := listBackups(t, bs.folder); len(l) != 0 {
+		t.Fatalf("a backup was made after its time: %+v", l)
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(bs.folder, ".tandem-backup-*")); len(tmps) != 0 {
+		t.Fatalf("left behind: %v", tmps)
+	}
+	if _, err := NewVault(bs.Shell).Unlock(pass); err != nil {
+		t.Fatal(err)
+	}
+	st := bs.status(t)
+	if st.Failure == nil || !strings.Contains(st.Failure.Message, "did not finish in time") {
+		t.Fatalf("failure: %+v", st.Failure)
+	}
+}
