@@ -35,6 +35,9 @@ type Shell struct {
 	selftest *selfTest
 	now      func() time.Time
 	prints   *printFolder // packets opened for printing; emptied at lock and quit
+
+	dialogs dialogs     // set by tests; else see fileDialogs
+	backups backupState // see backup.go
 }
 
 // NewShell returns the shell for v. openErr, when v is nil, says why the
@@ -71,7 +74,8 @@ func (s *Shell) DomReady(ctx context.Context) {
 	}
 }
 
-// Shutdown is wails' OnShutdown: lock and release the vault.
+// Shutdown is wails' OnShutdown: lock the vault (with its automatic
+// backup, which a failure never holds up) and release it.
 func (s *Shell) Shutdown(ctx context.Context) {
 	if s.stopIdle != nil {
 		close(s.stopIdle)
@@ -81,7 +85,14 @@ func (s *Shell) Shutdown(ctx context.Context) {
 	s.pending = nil
 	s.mu.Unlock()
 	if s.vault != nil {
+		if db, keys := s.vault.Detach(); db != nil {
+			s.backups.wg.Add(1)
+			s.lastBackup(db, keys, triggerQuit)
+		}
+		s.backups.wg.Wait()
+		s.backups.run.Lock() // no backup, restore or export is left running
 		s.vault.Close()
+		s.backups.run.Unlock()
 	}
 	s.prints.empty()
 }
@@ -118,6 +129,7 @@ func (s *Shell) idleLoop() {
 			return
 		case <-tick.C:
 			s.checkIdle()
+			s.checkDailyBackup()
 		}
 	}
 }
@@ -140,17 +152,27 @@ func (s *Shell) checkIdle() {
 	}
 }
 
-// lock locks the vault and tells the page why.
+// lock locks the vault and tells the page why. The vault is locked at once;
+// its database is closed after the automatic backup, made in the
+// background (see lastBackup), whose failure never holds the lock up.
 func (s *Shell) lock(reason string) {
 	if s.vault == nil {
 		return
 	}
-	s.vault.Lock()
+	s.lockQuietly(reason)
+	if s.ctx != nil {
+		runtime.EventsEmit(s.ctx, "vault:locked", map[string]string{"reason": reason})
+	}
+}
+
+// lockQuietly is lock without telling the page.
+func (s *Shell) lockQuietly(reason string) {
+	if db, keys := s.vault.Detach(); db != nil {
+		s.backups.wg.Add(1)
+		go s.lastBackup(db, keys, "lock:"+reason)
+	}
 	s.prints.empty()
 	s.mu.Lock()
 	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
 	s.mu.Unlock()
-	if s.ctx != nil {
-		runtime.EventsEmit(s.ctx, "vault:locked", map[string]string{"reason": reason})
-	}
 }

@@ -21,6 +21,8 @@ suite() {
 suite "frontend build" bash -c 'cd frontend && npm run build'
 suite "go vet" go vet -tags "$GO_TAGS" ./...
 suite "go test" go test -tags "$GO_TAGS" -count=1 ./...
+# The e2e dialog seam exists only in `wails dev` builds: test it with their tag.
+suite "go test (dev build: dialog seam)" go test -tags "$GO_TAGS dev" -count=1 -run 'Seam' ./app
 # The backup reader is fuzzed a little on every run; the corpus is kept in
 # backend/backup/testdata/fuzz (inputs are large, so minimising is capped).
 for target in FuzzReadPlaintext FuzzReadFile; do

@@ -97,6 +97,9 @@ func List(dir string) ([]Listed, error) {
 // last Daily days, Weekly ISO weeks and Monthly months that have one.
 type Policy struct {
 	Daily, Weekly, Monthly int
+	// Pinned are paths rotation never removes (a file chosen for a
+	// restore, say).
+	Pinned []string
 }
 
 // DefaultPolicy keeps 7 daily, 4 weekly and 12 monthly backups.
@@ -140,6 +143,11 @@ func Rotate(dir string, policy Policy, keepPath string, now time.Time) ([]string
 	keep := policy.Keep(list)
 	if keepPath != "" {
 		keep[keepPath] = true
+	}
+	for _, p := range policy.Pinned {
+		if abs, err := filepath.Abs(p); err == nil {
+			keep[abs] = true
+		}
 	}
 	var removed []string
 	for _, l := range list {

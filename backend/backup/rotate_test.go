@@ -79,3 +79,23 @@ func TestRotationKeepsDailyWeeklyMonthlyAndTheNewest(t *testing.T) {
 		t.Fatal("a missing folder listed")
 	}
 }
+
+func TestRotationNeverRemovesAPinnedFile(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	var paths []string
+	for i := 0; i < 3; i++ {
+		p := filepath.Join(dir, FileName(now.Add(time.Duration(i)*time.Hour)))
+		if err := os.WriteFile(p, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	removed, err := Rotate(dir, Policy{Daily: 1, Pinned: []string{paths[0]}}, "", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 1 || removed[0] != paths[1] {
+		t.Fatalf("removed %v, want only %s", removed, paths[1])
+	}
+}

@@ -30,6 +30,16 @@ type Source struct {
 	AppVersion string
 	// Now replaces time.Now.
 	Now func() time.Time
+	// Progress, when set, is told how far the backup is: step "read" and
+	// "write" count tables (done of total), "verify" is the read-back of
+	// the whole file (0 of 1, then 1 of 1). It must not block.
+	Progress func(step string, done, total int)
+}
+
+func (s Source) progress(step string, done, total int) {
+	if s.Progress != nil {
+		s.Progress(step, done, total)
+	}
 }
 
 func (s Source) now() time.Time {
@@ -96,7 +106,9 @@ func Create(ctx context.Context, src Source, path string) (*Result, error) {
 	if afterSync != nil {
 		afterSync(tmp)
 	}
+	src.progress("verify", 0, 1)
 	info, err := Verify(ctx, tmp, Unlock{DataKey: src.Keys.DataKey})
+	src.progress("verify", 1, 1)
 	if err != nil {
 		return nil, fmt.Errorf("the backup just written does not read back: %w", err)
 	}
@@ -167,6 +179,7 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	kept := make([]*capBuffer, len(tables))
 	budget := &memBudget{left: memoryBudget}
 	for i, sel := range tables {
+		src.progress("read", i, len(tables))
 		if !tableNameRe.MatchString(sel.Table.Name) {
 			return nil, fmt.Errorf("backup: table name %q is outside the format", sel.Table.Name)
 		}
@@ -209,6 +222,7 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 		return nil, writeErr(err)
 	}
 	for i, sel := range tables {
+		src.progress("write", i, len(tables))
 		e := m.Entries[i+1]
 		if err := tw.WriteHeader(hdr(e.Name, e.Size)); err != nil {
 			return nil, writeErr(err)
@@ -229,6 +243,7 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 			return nil, fmt.Errorf("backup: table %s changed between two reads of one snapshot", sel.Table.Name)
 		}
 	}
+	src.progress("write", len(tables), len(tables))
 	if err := tw.Close(); err != nil {
 		return nil, writeErr(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 
 	"tandem/backend/domain"
+	"tandem/backend/storage"
 )
 
 // This file gives backups (package backup) what they need of the key file:
@@ -134,4 +135,33 @@ func (v *Vault) BackupKeys() (*BackupKeys, error) {
 		return nil, err
 	}
 	return &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: append([]byte(nil), v.dataKey...)}, nil
+}
+
+// Detach locks the vault as Lock does, but hands its open database and the
+// backup keys to the caller instead of closing them, so that a last backup
+// can be made after the vault is already locked for everyone else (DB and
+// State say locked at once). The caller must close the database and wipe
+// the keys. When there is nothing to back up (the vault was locked, or
+// waited for a new passphrase after a recovery unlock, or its key file
+// cannot be read) it simply locks and returns nil, nil.
+func (v *Vault) Detach() (*storage.DB, *BackupKeys) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.db == nil || v.mustSetPassphrase {
+		v.closeLocked()
+		return nil, nil
+	}
+	b, err := os.ReadFile(filepath.Join(v.dir, KeyFileName))
+	var kf *keyFile
+	if err == nil {
+		kf, err = parseKeyFile(b)
+	}
+	if err != nil {
+		v.closeLocked()
+		return nil, nil
+	}
+	db := v.db
+	keys := &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: v.dataKey}
+	v.db, v.dataKey, v.mustSetPassphrase = nil, nil, false
+	return db, keys
 }

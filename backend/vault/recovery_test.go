@@ -87,3 +87,42 @@ func TestNewRecoveryKeyChangesNothingOnFailure(t *testing.T) {
 		t.Fatal("a malformed key is not EINVALID")
 	}
 }
+
+func TestDetachLocksAtOnceAndHandsOverTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	v, rk := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	db, keys := v.Detach()
+	if db == nil || keys == nil || len(keys.DataKey) != dataKeySize || len(keys.KeyFile) == 0 {
+		t.Fatalf("nothing handed over: %v %+v", db, keys)
+	}
+	if v.State() != StateLocked {
+		t.Fatalf("state %s after Detach", v.State())
+	}
+	if _, err := v.DB(); code(err) != domain.ELOCKED {
+		t.Fatalf("DB after Detach: %v", err)
+	}
+	// The handed-over database still reads, and the vault unlocks again
+	// beside it.
+	if _, err := db.Settings(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Unlock(ctx, testPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	keys.Wipe()
+	v.Lock()
+
+	// Nothing to hand over when locked, or waiting for a new passphrase.
+	if db, keys := v.Detach(); db != nil || keys != nil {
+		t.Fatal("Detach of a locked vault handed something over")
+	}
+	if err := v.UnlockWithRecoveryKey(ctx, rk); err != nil {
+		t.Fatal(err)
+	}
+	if db, keys := v.Detach(); db != nil || keys != nil || v.State() != StateLocked {
+		t.Fatal("Detach after a recovery unlock handed something over or did not lock")
+	}
+}

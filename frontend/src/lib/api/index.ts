@@ -7,6 +7,7 @@ import * as ClientsBinding from './wailsjs/go/app/Clients';
 import * as CoCreationBinding from './wailsjs/go/app/CoCreation';
 import * as SessionsBinding from './wailsjs/go/app/Sessions';
 import * as PacketsBinding from './wailsjs/go/app/Packets';
+import * as BackupBinding from './wailsjs/go/app/Backup';
 import { EventsEmit, EventsOn } from './wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
 import {
@@ -63,6 +64,26 @@ export * from './client-models';
 export * from './session-models';
 export * from './packet-models';
 import { toPacketChoices, type PacketChoice, type PacketRequest } from './packet-models';
+export * from './backup-models';
+import {
+  toBackupDone,
+  toBackupProgress,
+  toBackupReport,
+  toBackupSettings,
+  toBackupStatus,
+  toChosenFile,
+  toExportDone,
+  toRestoreDone,
+  type BackupDone,
+  type BackupProgress,
+  type BackupReport,
+  type BackupSecret,
+  type BackupSettings,
+  type BackupStatus,
+  type ChosenFile,
+  type ExportDone,
+  type RestoreDone,
+} from './backup-models';
 import {
   toIntegrationRecord,
   toPattern,
@@ -437,6 +458,63 @@ export const coCreation = {
     await call(() => CoCreationBinding.Leave(secret));
   },
 };
+
+/**
+ * Backups: the folder, backing up now, the status, verifying and restoring a file, and the export.
+ * Paths never come from the page: folders and files are chosen in native dialogs on the Go side.
+ */
+export const backup = {
+  status: async (): Promise<BackupStatus> => toBackupStatus(await call(() => BackupBinding.Status())),
+
+  settings: async (): Promise<BackupSettings> => toBackupSettings(await call(() => BackupBinding.Settings())),
+
+  /** Saves automatic on/off and the rotation numbers; the folder is kept as stored. */
+  saveSettings: async (settings: BackupSettings): Promise<BackupSettings> =>
+    toBackupSettings(
+      await call(() => BackupBinding.SaveSettings({ ...settings } as Parameters<typeof BackupBinding.SaveSettings>[0])),
+    ),
+
+  /** Opens the folder dialog; rejects with code "cancelled" when it is closed. */
+  chooseFolder: async (): Promise<BackupStatus> => toBackupStatus(await call(() => BackupBinding.ChooseFolder())),
+
+  /** Makes, verifies and rotates a backup now; progress comes as onBackupProgress events. */
+  backUpNow: async (): Promise<BackupDone> => toBackupDone(await call(() => BackupBinding.BackUpNow())),
+
+  /** Opens the file dialog; rejects with code "cancelled" when it is closed. Works without a vault. */
+  chooseFile: async (): Promise<ChosenFile> => toChosenFile(await call(() => BackupBinding.ChooseFile())),
+
+  /**
+   * Reads the chosen file completely. A damaged file is a report with ok false; a wrong secret
+   * rejects with code "wrong_secret" (field "passphrase" or "recoveryKey").
+   */
+  verify: async (secret: BackupSecret): Promise<BackupReport> =>
+    toBackupReport(await call(() => BackupBinding.Verify({ ...secret } as Parameters<typeof BackupBinding.Verify>[0]))),
+
+  /**
+   * Replaces the vault with the chosen file, after verify showed its contents with the same secret.
+   * With the recovery key a new passphrase is required (field "newPassphrase"). The vault is then locked.
+   */
+  restore: async (secret: BackupSecret, newPassphrase: string): Promise<RestoreDone> =>
+    toRestoreDone(
+      await call(() =>
+        BackupBinding.Restore({ ...secret } as Parameters<typeof BackupBinding.Restore>[0], newPassphrase),
+      ),
+    ),
+
+  /** Writes the readable JSON export (0: the whole vault) through the save dialog. */
+  exportRecords: async (clientId: number): Promise<ExportDone> => toExportDone(await call(() => BackupBinding.Export(clientId))),
+};
+
+/** Called as a backup started by backUpNow progresses. */
+export function onBackupProgress(listener: (progress: BackupProgress) => void): () => void {
+  return onEvent('backup:progress', (data) => {
+    try {
+      listener(toBackupProgress(data));
+    } catch {
+      // A malformed progress event is ignored.
+    }
+  });
+}
 
 function hasRuntime(): boolean {
   return typeof window !== 'undefined' && 'runtime' in window;

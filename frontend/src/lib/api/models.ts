@@ -58,7 +58,7 @@ export interface AppSettings {
   paperSize: 'a4' | 'letter';
 }
 
-export type LockReason = 'idle' | 'manual' | 'suspend';
+export type LockReason = 'idle' | 'manual' | 'suspend' | 'restored';
 
 export const EMPTY_PROFILE: Readonly<PracticeProfile> = Object.freeze({
   name: '',
@@ -140,5 +140,5 @@ export function toAppSettings(value: unknown): AppSettings {
 
 export function toLockReason(value: unknown): LockReason {
   const reason = value !== null && typeof value === 'object' ? (value as Raw).reason : value;
-  return reason === 'idle' || reason === 'suspend' ? reason : 'manual';
+  return reason === 'idle' || reason === 'suspend' || reason === 'restored' ? reason : 'manual';
 }

@@ -22,7 +22,7 @@ import { SearchStore } from '$lib/search/search.svelte';
 import { resolveScreen, type Screen } from './screens';
 
 /** Which part of Settings to bring into view when opening it. */
-export type SettingsSection = 'top' | 'profile' | 'autolock';
+export type SettingsSection = 'top' | 'profile' | 'autolock' | 'backup';
 
 /** The sections of a client's page. */
 export const CLIENT_TABS = [

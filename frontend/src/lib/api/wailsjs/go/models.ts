@@ -1,5 +1,213 @@
 export namespace app {
 	
+	export class BackupFailure {
+	    at: string;
+	    trigger: string;
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupFailure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.trigger = source["trigger"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class BackupStatus {
+	    folder: string;
+	    reachable: boolean;
+	    auto: boolean;
+	    lastAt: string;
+	    lastFile: string;
+	    level: string;
+	    reasons: string[];
+	    failure?: BackupFailure;
+	    running: string;
+	    settings: domain.BackupSettings;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.reachable = source["reachable"];
+	        this.auto = source["auto"];
+	        this.lastAt = source["lastAt"];
+	        this.lastFile = source["lastFile"];
+	        this.level = source["level"];
+	        this.reasons = source["reasons"];
+	        this.failure = this.convertValues(source["failure"], BackupFailure);
+	        this.running = source["running"];
+	        this.settings = this.convertValues(source["settings"], domain.BackupSettings);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BackupDone {
+	    file: string;
+	    size: number;
+	    removed: number;
+	    status: BackupStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupDone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.size = source["size"];
+	        this.removed = source["removed"];
+	        this.status = this.convertValues(source["status"], BackupStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class TableRows {
+	    table: string;
+	    rows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TableRows(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.rows = source["rows"];
+	    }
+	}
+	export class BackupReport {
+	    file: string;
+	    ok: boolean;
+	    code: string;
+	    problem: string;
+	    created: string;
+	    appVersion: string;
+	    schemaVersion: number;
+	    openedWith: string;
+	    tables: TableRows[];
+	    counts: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.problem = source["problem"];
+	        this.created = source["created"];
+	        this.appVersion = source["appVersion"];
+	        this.schemaVersion = source["schemaVersion"];
+	        this.openedWith = source["openedWith"];
+	        this.tables = this.convertValues(source["tables"], TableRows);
+	        this.counts = source["counts"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BackupSecret {
+	    passphrase: string;
+	    recoveryKey: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupSecret(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.passphrase = source["passphrase"];
+	        this.recoveryKey = source["recoveryKey"];
+	    }
+	}
+	
+	export class ChosenFile {
+	    name: string;
+	    folder: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChosenFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.size = source["size"];
+	    }
+	}
+	export class ExportDone {
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportDone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	    }
+	}
 	export class PacketChoice {
 	    kind: string;
 	    title: string;
@@ -58,6 +266,41 @@ export namespace app {
 	        this.coCreationClientId = source["coCreationClientId"];
 	    }
 	}
+	export class RestoreDone {
+	    report: BackupReport;
+	    replaced: string;
+	    vault: VaultStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreDone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], BackupReport);
+	        this.replaced = source["replaced"];
+	        this.vault = this.convertValues(source["vault"], VaultStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 
@@ -207,6 +450,26 @@ export namespace domain {
 	}
 	
 	
+	export class BackupSettings {
+	    folder: string;
+	    auto: boolean;
+	    keepDaily: number;
+	    keepWeekly: number;
+	    keepMonthly: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.auto = source["auto"];
+	        this.keepDaily = source["keepDaily"];
+	        this.keepWeekly = source["keepWeekly"];
+	        this.keepMonthly = source["keepMonthly"];
+	    }
+	}
 	export class Identity {
 	    facet: string;
 	    description: string;

@@ -1,0 +1,107 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"tandem/backend/domain"
+)
+
+// The backup settings and the record of the last good backup live in the
+// settings table under keys of their own.
+const (
+	keyBackupFolder   = "backup_folder"
+	keyBackupAuto     = "backup_auto"
+	keyBackupDaily    = "backup_keep_daily"
+	keyBackupWeekly   = "backup_keep_weekly"
+	keyBackupMonthly  = "backup_keep_monthly"
+	keyBackupLastAt   = "backup_last_at"
+	keyBackupLastPath = "backup_last_path"
+)
+
+// BackupSettings returns the backup settings; unset values take their
+// defaults.
+func (db *DB) BackupSettings(ctx context.Context) (domain.BackupSettings, error) {
+	s := domain.DefaultBackupSettings()
+	vals, err := db.settingValues(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.Folder = vals[keyBackupFolder]
+	if v, ok := vals[keyBackupAuto]; ok {
+		s.Auto = v == "true"
+	}
+	for k, p := range map[string]*int{keyBackupDaily: &s.KeepDaily, keyBackupWeekly: &s.KeepWeekly, keyBackupMonthly: &s.KeepMonthly} {
+		if n, err := strconv.Atoi(vals[k]); err == nil {
+			*p = n
+		}
+	}
+	return s, nil
+}
+
+// SaveBackupSettings validates and stores the backup settings, the folder
+// included.
+func (db *DB) SaveBackupSettings(ctx context.Context, s domain.BackupSettings) (domain.BackupSettings, error) {
+	if err := s.Validate(); err != nil {
+		return domain.BackupSettings{}, err
+	}
+	err := db.setValues(ctx, map[string]string{
+		keyBackupFolder: s.Folder, keyBackupAuto: strconv.FormatBool(s.Auto),
+		keyBackupDaily: strconv.Itoa(s.KeepDaily), keyBackupWeekly: strconv.Itoa(s.KeepWeekly), keyBackupMonthly: strconv.Itoa(s.KeepMonthly),
+	})
+	if err != nil {
+		return domain.BackupSettings{}, fmt.Errorf("save backup settings: %w", err)
+	}
+	return db.BackupSettings(ctx)
+}
+
+// LastBackup returns the last backup recorded by RecordBackup, nil when
+// none was.
+func (db *DB) LastBackup(ctx context.Context) (*domain.BackupRecord, error) {
+	vals, err := db.settingValues(ctx)
+	if err != nil {
+		return nil, err
+	}
+	at, err := time.Parse(time.RFC3339, vals[keyBackupLastAt])
+	if err != nil {
+		return nil, nil
+	}
+	return &domain.BackupRecord{At: at, Path: vals[keyBackupLastPath]}, nil
+}
+
+// RecordBackup remembers a backup that was made and verified.
+func (db *DB) RecordBackup(ctx context.Context, r domain.BackupRecord) error {
+	return db.setValues(ctx, map[string]string{keyBackupLastAt: r.At.UTC().Format(time.RFC3339), keyBackupLastPath: r.Path})
+}
+
+func (db *DB) settingValues(ctx context.Context) (map[string]string, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT key, value FROM settings WHERE key LIKE 'backup\_%' ESCAPE '\'`)
+	if err != nil {
+		return nil, fmt.Errorf("read settings: %w", err)
+	}
+	defer rows.Close()
+	vals := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("read settings: %w", err)
+		}
+		vals[k] = v
+	}
+	return vals, rows.Err()
+}
+
+func (db *DB) setValues(ctx context.Context, vals map[string]string) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		for k, v := range vals {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
