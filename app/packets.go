@@ -28,13 +28,11 @@ import (
 // while co-creation mode is on.
 type Packets struct {
 	s *Shell
-	// saveDialog asks where to save; tests replace it.
-	saveDialog func(ctx context.Context, o runtime.SaveDialogOptions) (string, error)
 }
 
 // NewPackets returns the Packets binding.
 func NewPackets(s *Shell) *Packets {
-	return &Packets{s: s, saveDialog: runtime.SaveFileDialog}
+	return &Packets{s: s}
 }
 
 // PacketChoice is a packet that fits, with the copies it is made as (the
@@ -103,11 +101,8 @@ func (b *Packets) SaveAs(kind string, clientID, sessionID int64, copy string, da
 		if err != nil {
 			return false, err
 		}
-		path, err := b.saveDialog(b.s.ctx, runtime.SaveDialogOptions{
-			Title:           "Save the packet",
-			DefaultFilename: SuggestedName(packet.Kind(kind), packet.Copy(copy)),
-			Filters:         []runtime.FileFilter{{DisplayName: "PDF document (*.pdf)", Pattern: "*.pdf"}},
-		})
+		path, err := b.s.fileDialogs().saveFile("Save the packet", SuggestedName(packet.Kind(kind), packet.Copy(copy)),
+			[]runtime.FileFilter{{DisplayName: "PDF document (*.pdf)", Pattern: "*.pdf"}})
 		if err != nil {
 			return false, domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err)
 		}

@@ -217,12 +217,9 @@ func TestSaveAsOffersANeutralName(t *testing.T) {
 	p := NewPackets(s)
 	cid, sid := packetClient(t, s)
 	dir := t.TempDir()
-	var asked runtime.SaveDialogOptions
 	answer := filepath.Join(dir, "chosen.pdf")
-	p.saveDialog = func(_ context.Context, o runtime.SaveDialogOptions) (string, error) {
-		asked = o
-		return answer, nil
-	}
+	var asked string
+	s.dialogs = saveAnswer(func(defaultName string) string { asked = defaultName; return answer })
 	for _, c := range []struct{ kind, copy, name string }{
 		{"preparation", "client", "preparation-packet.pdf"},
 		{"preparation", "therapist", "preparation-packet-therapist-copy.pdf"},
@@ -236,8 +233,8 @@ func TestSaveAsOffersANeutralName(t *testing.T) {
 		if err != nil || !ok {
 			t.Fatalf("%s: %v", c.kind, err)
 		}
-		if asked.DefaultFilename != c.name {
-			t.Errorf("%s %s: offered %q, want %q", c.kind, c.copy, asked.DefaultFilename, c.name)
+		if asked != c.name {
+			t.Errorf("%s %s: offered %q, want %q", c.kind, c.copy, asked, c.name)
 		}
 		fi, err := os.Stat(answer)
 		if err != nil || fi.Mode().Perm() != 0o600 {
@@ -288,4 +285,14 @@ func TestOpenInViewerRunsThePrintCommandWithThePathAlone(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "x")); err == nil {
 		t.Fatal("the path went through a shell")
 	}
+}
+
+// saveAnswer is a stand-in for the dialogs whose save dialog answers with
+// the path fn gives for the suggested name.
+type saveAnswer func(defaultName string) string
+
+func (f saveAnswer) chooseFolder(string, string) (string, error)           { return "", nil }
+func (f saveAnswer) openFile(string, []runtime.FileFilter) (string, error) { return "", nil }
+func (f saveAnswer) saveFile(_, name string, _ []runtime.FileFilter) (string, error) {
+	return f(name), nil
 }

@@ -5,15 +5,15 @@
 // path it was given), the private print folder (0700, neutral file names,
 // no client name), and that folder emptied when the vault locks.
 //
-// Save as… opens the native save dialog, which a browser cannot answer: the
-// button is checked here, and saving is covered by the Go tests of the
-// Packets binding (app/packets_test.go), which replace the dialog.
+// Save as… opens the native save dialog, which a browser cannot answer: in
+// these runs the dialog seam of `wails dev` builds (TANDEM_E2E_DIALOG_DIR,
+// app/dialogs_e2e.go) answers with the suggested name inside its folder.
 //
 // Runs after 02-clients.test.mjs on the same vault.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
 
@@ -154,6 +154,22 @@ test('printing writes a neutral file into the private folder and opens it', asyn
   const pdf = readFileSync(path);
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   assert.ok(pdf.includes('612.00 792.00'), 'laid out on US Letter, as set');
+});
+
+test('Save as… writes the packet where the dialog answered, under a neutral name', async () => {
+  const dir = process.env.E2E_DIALOG_DIR ?? '';
+  assert.ok(dir && existsSync(dir), 'scripts/e2e.sh sets E2E_DIALOG_DIR');
+  await dialog().getByTestId('packet-kind-record').check();
+  await dialog().getByTestId('packet-copy-client').check();
+  await dialog().getByTestId('packet-save').click();
+  await dialog().getByTestId('packet-status').filter({ hasText: /[Ss]aved/ }).waitFor({ timeout: 30000 });
+  const saved = `${dir}/client-record.pdf`;
+  assert.ok(existsSync(saved), 'the file was written');
+  assert.equal(readFileSync(saved).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(statSync(saved).mode & 0o777, 0o600);
+  const text = execFileSync('pdftotext', [saved, '-']).toString();
+  assert.ok(!text.includes(PRIVATE_NOTE), 'the client copy holds nothing private');
+  rmSync(saved);
 });
 
 test('the therapist copy, by keyboard', async () => {
