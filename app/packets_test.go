@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/backend/domain"
+	"tandem/backend/vault"
 )
 
 // testPrintFolder is a print folder in a test's temporary folder whose
@@ -295,4 +297,54 @@ func (f saveAnswer) chooseFolder(string, string) (string, error)           { ret
 func (f saveAnswer) openFile(string, []runtime.FileFilter) (string, error) { return "", nil }
 func (f saveAnswer) saveFile(_, name string, _ []runtime.FileFilter) (string, error) {
 	return f(name), nil
+}
+
+func TestTheRecoveryKitIsOfferedWhileTheVaultIsMade(t *testing.T) {
+	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v.Close() })
+	s := NewShell(v, nil, "test")
+	s.prints = testPrintFolder(t)
+	b := NewVault(s)
+	if _, err := b.PrintRecoveryKit(); err == nil {
+		t.Fatal("a kit was made with no key waiting")
+	}
+	view, err := b.BeginCreate("amber quartz willow drum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := b.PrintRecoveryKit(); err != nil || !ok {
+		t.Fatalf("print: %v %v", ok, err)
+	}
+	entries, _ := os.ReadDir(s.prints.dir)
+	if len(entries) != 1 || !strings.HasPrefix(entries[0].Name(), "packet-") {
+		t.Fatalf("print folder: %v", entries)
+	}
+	if keySaved(s) {
+		t.Fatal("printing counted as keeping the key")
+	}
+	out := filepath.Join(t.TempDir(), "kit.pdf")
+	var offered string
+	s.dialogs = saveAnswer(func(name string) string { offered = name; return out })
+	if ok, err := b.SaveRecoveryKit(); err != nil || !ok {
+		t.Fatalf("save: %v %v", ok, err)
+	}
+	if offered != "tandem-recovery-kit.pdf" || !keySaved(s) {
+		t.Fatalf("offered %q, saved %v", offered, keySaved(s))
+	}
+	text, err := exec.Command("pdftotext", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(string(text)), ""), strings.Join(strings.Fields(view.Key), "")) {
+		t.Fatalf("the kit does not show the key %q:\n%s", view.Key, text)
+	}
+}
+
+func keySaved(s *Shell) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.keySaved
 }

@@ -1,14 +1,17 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/backend/domain"
+	"tandem/backend/packet"
 	"tandem/backend/vault"
 )
 
@@ -343,4 +346,64 @@ func (b *Vault) Lock() (VaultStatus, error) {
 func (b *Vault) Activity() error {
 	b.s.touch()
 	return nil
+}
+
+// recoveryKitPDF makes the Recovery Kit of the key waiting to be kept.
+func (s *Shell) recoveryKitPDF() ([]byte, error) {
+	key, err := s.pendingKey()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := packet.Render(&buf, packet.RecoveryKit(domain.Practice{}, key, s.now(), packet.Options{Date: s.now()})); err != nil {
+		return nil, domain.Wrap(domain.EINTERNAL, "Tandem could not make the Recovery Kit.", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// PrintRecoveryKit opens the Recovery Kit (the new recovery key with plain
+// instructions) in the PDF viewer to print, from the private print folder
+// that is emptied at lock and at quit. Printing is not proof that the key
+// was kept, so the key must still be saved or confirmed.
+func (b *Vault) PrintRecoveryKit() (bool, error) {
+	pdf, err := b.s.recoveryKitPDF()
+	if err != nil {
+		return false, apiError(err)
+	}
+	path, err := b.s.prints.write(pdf)
+	if err != nil {
+		return false, apiError(err)
+	}
+	if err := b.s.prints.open(path); err != nil {
+		return false, apiError(domain.Wrap(domain.EINTERNAL, "No PDF viewer could be opened. Save the Recovery Kit instead and print the file from there.", err))
+	}
+	return true, nil
+}
+
+// SaveRecoveryKit saves the Recovery Kit as a PDF where the therapist
+// chooses (for example a USB stick); that counts as keeping the key. It
+// returns false when the dialog was cancelled.
+func (b *Vault) SaveRecoveryKit() (bool, error) {
+	pdf, err := b.s.recoveryKitPDF()
+	if err != nil {
+		return false, apiError(err)
+	}
+	path, err := b.s.fileDialogs().saveFile("Save your Tandem Recovery Kit", "tandem-recovery-kit.pdf",
+		[]runtime.FileFilter{{DisplayName: "PDF document (*.pdf)", Pattern: "*.pdf"}})
+	if err != nil {
+		return false, apiError(domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err))
+	}
+	if path == "" {
+		return false, nil
+	}
+	if filepath.Ext(path) == "" {
+		path += ".pdf"
+	}
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		return false, apiError(domain.Wrap(domain.EINVALID, "The Recovery Kit could not be saved there. Choose another place, for example a USB stick.", err))
+	}
+	b.s.mu.Lock()
+	b.s.keySaved = true
+	b.s.mu.Unlock()
+	return true, nil
 }

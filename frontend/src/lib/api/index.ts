@@ -150,6 +150,12 @@ export const vault = {
 
   copyRecoveryKey: (): Promise<void> => call(() => VaultBinding.CopyRecoveryKey()),
 
+  /** Opens the Recovery Kit (the key with plain instructions) in the PDF viewer to print. */
+  printRecoveryKit: async (): Promise<boolean> => (await call(() => VaultBinding.PrintRecoveryKit())) === true,
+
+  /** Opens the save dialog for the Recovery Kit PDF; true when written (which counts as keeping the key). */
+  saveRecoveryKit: async (): Promise<boolean> => (await call(() => VaultBinding.SaveRecoveryKit())) === true,
+
   /** Rejects with code "invalid" (field "confirm") when the characters don't match. */
   confirmRecoveryKey: (lastChars: string): Promise<void> => call(() => VaultBinding.ConfirmRecoveryKey(lastChars)),
 

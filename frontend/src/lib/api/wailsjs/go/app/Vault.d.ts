@@ -19,7 +19,11 @@ export function FinishCreate():Promise<app.VaultStatus>;
 
 export function Lock():Promise<app.VaultStatus>;
 
+export function PrintRecoveryKit():Promise<boolean>;
+
 export function SaveRecoveryKey():Promise<boolean>;
+
+export function SaveRecoveryKit():Promise<boolean>;
 
 export function SetNewPassphrase(arg1:string):Promise<app.VaultStatus>;
 

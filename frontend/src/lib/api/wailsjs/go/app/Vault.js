@@ -34,8 +34,16 @@ export function Lock() {
   return window['go']['app']['Vault']['Lock']();
 }
 
+export function PrintRecoveryKit() {
+  return window['go']['app']['Vault']['PrintRecoveryKit']();
+}
+
 export function SaveRecoveryKey() {
   return window['go']['app']['Vault']['SaveRecoveryKey']();
+}
+
+export function SaveRecoveryKit() {
+  return window['go']['app']['Vault']['SaveRecoveryKit']();
 }
 
 export function SetNewPassphrase(arg1) {
