@@ -176,17 +176,7 @@ func (db *DB) patterns(ctx context.Context, q querier, where string, arg any) ([
 	}
 	sub := `(SELECT p.id FROM patterns p WHERE ` + where + `)`
 	each := func(query string, scan func(rows *sql.Rows) error) error {
-		rows, err := q.QueryContext(ctx, query, arg)
-		if err != nil {
-			return fmt.Errorf("read patterns: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+		return eachRow(ctx, q, "read patterns", query, arg, scan)
 	}
 	var pid int64
 	err = each(`SELECT pattern_id, on_date, status, note, by_actor FROM pattern_statuses WHERE pattern_id IN `+sub+` ORDER BY pattern_id, on_date, id`, func(rows *sql.Rows) error {

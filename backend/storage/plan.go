@@ -80,6 +80,22 @@ func changeFor[T any](ctx context.Context, db *DB, by domain.Actor, entity strin
 	return out, err
 }
 
+// eachRow runs query with arg and calls scan for each row; what names the
+// read in an error.
+func eachRow(ctx context.Context, q querier, what, query string, arg any, scan func(rows *sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, arg)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // lastID returns the id of the row an INSERT made.
 func lastID(res sql.Result, err error) (int64, error) {
 	if err != nil {

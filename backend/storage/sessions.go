@@ -68,17 +68,7 @@ func (db *DB) readSessions(ctx context.Context, q querier, where string, arg any
 	}
 	sub := `(SELECT id FROM sessions WHERE ` + where + `)`
 	each := func(query string, scan func(rows *sql.Rows) error) error {
-		rows, err := q.QueryContext(ctx, query, arg)
-		if err != nil {
-			return fmt.Errorf("read sessions: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+		return eachRow(ctx, q, "read sessions", query, arg, scan)
 	}
 	if err := each(`SELECT session_id, plan_item_id FROM session_intentions WHERE session_id IN `+sub+` ORDER BY session_id, position`, func(rows *sql.Rows) error {
 		var sid, pid int64
