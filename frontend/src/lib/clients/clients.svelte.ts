@@ -17,6 +17,7 @@ import {
   type Reflection,
 } from '$lib/api';
 import { debounce } from '$lib/ui/debounce';
+import { LoadedRecord } from '$lib/ui/loaded-record.svelte';
 import { applyMove, itemsOfKind, moveTarget, type Direction } from './plan';
 
 /** What the list shows: one status, every status, or the archive. */
@@ -90,91 +91,48 @@ export class ClientList {
 }
 
 /** The one client record that is open, with the changes the therapist makes to it. */
-export class OpenRecord {
-  record = $state<ClientRecord | null>(null);
-  loading = $state(false);
-  /** Why the record could not be read (not found, vault busy…). */
-  error = $state<ApiError | null>(null);
-
-  #id = $state(0);
-  #request = 0;
-
-  get id(): number {
-    return this.#id;
-  }
-
-  /** Opens a client's record; keeps what is shown when it is already this client's. */
-  async open(id: number): Promise<void> {
-    if (id !== this.#id) {
-      this.record = null;
-      this.#id = id;
-    }
-    await this.refresh();
-  }
-
-  /** Reads the open record again from the Go side. */
-  async refresh(): Promise<void> {
-    const id = this.#id;
-    if (id === 0) return;
-    const request = ++this.#request;
-    this.loading = true;
-    try {
-      const record = await clients.record(id);
-      if (request !== this.#request) return;
-      this.record = record;
-      this.error = null;
-    } catch (reason) {
-      if (request !== this.#request) return;
-      this.error = toApiError(reason);
-    } finally {
-      if (request === this.#request) this.loading = false;
-    }
-  }
-
-  /** Runs a change and reads the record again, so every tab (and the history) is current. */
-  async #change<T>(write: () => Promise<T>): Promise<T> {
-    const result = await write();
-    await this.refresh();
-    return result;
+export class OpenRecord extends LoadedRecord<ClientRecord> {
+  constructor() {
+    super((id) => clients.record(id));
   }
 
   async save(client: Client): Promise<Client> {
     const saved = client.id === 0 ? await clients.create(client) : await clients.update(client);
-    if (saved.id === this.#id) await this.refresh();
+    if (saved.id === this.id) await this.refresh();
     return saved;
   }
 
   archive(): Promise<void> {
-    const id = this.#id;
-    return this.#change(() => clients.archive(id));
+    const id = this.id;
+    return this.change(() => clients.archive(id));
   }
 
   restore(): Promise<void> {
-    const id = this.#id;
-    return this.#change(() => clients.restore(id));
+    const id = this.id;
+    return this.change(() => clients.restore(id));
   }
 
   /** Erases the archived record for good; the store forgets it. */
   async erase(typedName: string): Promise<void> {
-    await clients.erase(this.#id, typedName);
+    await clients.erase(this.id, typedName);
     this.clear();
   }
 
   addPlanItem(kind: PlanKind, text: string, proposedBy: Actor): Promise<PlanItem> {
-    const clientId = this.#id;
-    return this.#change(() => clients.addPlanItem({ clientId, kind, text, proposedBy }));
+    const clientId = this.id;
+    return this.change(() => clients.addPlanItem({ clientId, kind, text, proposedBy }));
   }
 
   revisePlanItem(id: number, text: string, note: string, author: Actor): Promise<PlanItem> {
-    return this.#change(() => clients.revisePlanItem(id, text, note, author));
+    return this.change(() => clients.revisePlanItem(id, text, note, author));
   }
 
   agreePlanItem(id: number, on: string): Promise<PlanItem> {
-    return this.#change(() => clients.agreePlanItem(id, on));
+    return this.change(() => clients.agreePlanItem(id, on));
   }
 
   retirePlanItem(id: number, reason: string): Promise<PlanItem> {
-    return this.#change(() => clients.retirePlanItem(id, reason));
+    return this.change(() => clients.retirePlanItem(id, reason));
   }
 
   /** Moves an open item past its open neighbour; false when it cannot go that way. */
@@ -189,7 +147,7 @@ export class OpenRecord {
     const moved = applyMove(items, id, position);
     this.record = { ...record, plan: [...record.plan.filter((p) => p.kind !== item.kind), ...moved] };
     try {
-      await this.#change(() => clients.movePlanItem(id, position));
+      await this.change(() => clients.movePlanItem(id, position));
     } catch (reason) {
       await this.refresh();
       throw reason;
@@ -198,43 +156,35 @@ export class OpenRecord {
   }
 
   addPowerMapEntry(entry: PowerMapEntry): Promise<PowerMapEntry> {
-    const clientId = this.#id;
-    return this.#change(() => clients.addPowerMapEntry({ ...entry, id: 0, clientId }));
+    const clientId = this.id;
+    return this.change(() => clients.addPowerMapEntry({ ...entry, id: 0, clientId }));
   }
 
   updatePowerMapEntry(entry: PowerMapEntry): Promise<PowerMapEntry> {
-    const clientId = this.#id;
-    return this.#change(() => clients.updatePowerMapEntry({ ...entry, clientId }));
+    const clientId = this.id;
+    return this.change(() => clients.updatePowerMapEntry({ ...entry, clientId }));
   }
 
   addAgreement(agreement: Omit<NewAgreement, 'clientId'>) {
-    const clientId = this.#id;
-    return this.#change(() => clients.addAgreement({ ...agreement, clientId }));
+    const clientId = this.id;
+    return this.change(() => clients.addAgreement({ ...agreement, clientId }));
   }
 
   reviseAgreement(id: number, title: string, terms: AgreementTerm[]) {
-    return this.#change(() => clients.reviseAgreement(id, title, terms));
+    return this.change(() => clients.reviseAgreement(id, title, terms));
   }
 
   confirmAgreement(id: number, typedName: string, on: string) {
-    return this.#change(() => clients.confirmAgreement(id, typedName, on));
+    return this.change(() => clients.confirmAgreement(id, typedName, on));
   }
 
   addReflection(reflection: Reflection): Promise<Reflection> {
-    const clientId = this.#id;
-    return this.#change(() => clients.addReflection({ ...reflection, id: 0, clientId }));
+    const clientId = this.id;
+    return this.change(() => clients.addReflection({ ...reflection, id: 0, clientId }));
   }
 
   updateReflection(reflection: Reflection): Promise<Reflection> {
-    return this.#change(() => clients.updateReflection(reflection));
-  }
-
-  clear(): void {
-    this.#request++;
-    this.#id = 0;
-    this.record = null;
-    this.loading = false;
-    this.error = null;
+    return this.change(() => clients.updateReflection(reflection));
   }
 }
 

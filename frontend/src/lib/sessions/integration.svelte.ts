@@ -2,10 +2,8 @@
 // the therapist makes to them. Dropped by clear() when the vault locks or co-creation mode begins.
 import {
   sessions,
-  toApiError,
   type Actor,
   type AdverseEvent,
-  type ApiError,
   type Comfort,
   type IntegrationRecord,
   type NewPattern,
@@ -17,6 +15,7 @@ import {
   type SettingElement,
   type Shift,
 } from '$lib/api';
+import { LoadedRecord } from '$lib/ui/loaded-record.svelte';
 
 /** Keeps shifts in the order the Go side gives them: by date noticed, then by id. */
 export function insertShift(list: readonly Shift[], shift: Shift): Shift[] {
@@ -25,49 +24,9 @@ export function insertShift(list: readonly Shift[], shift: Shift): Shift[] {
   return at < 0 ? [...rest, shift] : [...rest.slice(0, at), shift, ...rest.slice(at)];
 }
 
-export class IntegrationStore {
-  record = $state<IntegrationRecord | null>(null);
-  loading = $state(false);
-  error = $state<ApiError | null>(null);
-
-  #id = $state(0);
-  #request = 0;
-
-  get id(): number {
-    return this.#id;
-  }
-
-  /** Opens a client's integration record; keeps what is shown when it is already this client's. */
-  async open(clientId: number): Promise<void> {
-    if (clientId !== this.#id) {
-      this.record = null;
-      this.#id = clientId;
-    }
-    await this.refresh();
-  }
-
-  async refresh(): Promise<void> {
-    const id = this.#id;
-    if (id === 0) return;
-    const request = ++this.#request;
-    this.loading = true;
-    try {
-      const record = await sessions.integration(id);
-      if (request !== this.#request) return;
-      this.record = record;
-      this.error = null;
-    } catch (reason) {
-      if (request !== this.#request) return;
-      this.error = toApiError(reason);
-    } finally {
-      if (request === this.#request) this.loading = false;
-    }
-  }
-
-  async #change<T>(write: () => Promise<T>): Promise<T> {
-    const result = await write();
-    await this.refresh();
-    return result;
+export class IntegrationStore extends LoadedRecord<IntegrationRecord> {
+  constructor() {
+    super((clientId) => sessions.integration(clientId));
   }
 
   session(id: number): Session | undefined {
@@ -75,89 +34,81 @@ export class IntegrationStore {
   }
 
   saveSession(session: Session): Promise<Session> {
-    return this.#change(() => (session.id === 0 ? sessions.add({ ...session, clientId: this.#id }) : sessions.update(session)));
+    return this.change(() => (session.id === 0 ? sessions.add({ ...session, clientId: this.id }) : sessions.update(session)));
   }
 
   finalise(id: number): Promise<Session> {
-    return this.#change(() => sessions.finalise(id));
+    return this.change(() => sessions.finalise(id));
   }
 
   addAddendum(sessionId: number, text: string, visibility: 'shared' | 'private'): Promise<Session> {
-    return this.#change(() => sessions.addAddendum(sessionId, text, visibility));
+    return this.change(() => sessions.addAddendum(sessionId, text, visibility));
   }
 
   addAdverseEvent(event: Pick<AdverseEvent, 'sessionId' | 'at' | 'description' | 'response'>): Promise<Session> {
-    return this.#change(() => sessions.addAdverseEvent(event));
+    return this.change(() => sessions.addAdverseEvent(event));
   }
 
   addSettingElement(element: NewSettingElement): Promise<SettingElement> {
-    return this.#change(() => sessions.addSettingElement(element));
+    return this.change(() => sessions.addSettingElement(element));
   }
 
   reviseSettingElement(id: number, text: string, by: Actor): Promise<SettingElement> {
-    return this.#change(() => sessions.reviseSettingElement(id, text, by));
+    return this.change(() => sessions.reviseSettingElement(id, text, by));
   }
 
   setSettingComfort(id: number, comfort: Comfort): Promise<SettingElement> {
-    return this.#change(() => sessions.setSettingComfort(id, comfort));
+    return this.change(() => sessions.setSettingComfort(id, comfort));
   }
 
   retireSettingElement(id: number, by: Actor): Promise<SettingElement> {
-    return this.#change(() => sessions.retireSettingElement(id, by));
+    return this.change(() => sessions.retireSettingElement(id, by));
   }
 
   /** Adds a shift and shows it at once, without reading everything again: entry must stay quick. */
   async addShift(shift: Shift): Promise<Shift> {
-    const saved = await sessions.addShift({ ...shift, clientId: this.#id });
-    if (this.record && saved.clientId === this.#id) this.record.shifts = insertShift(this.record.shifts, saved);
+    const saved = await sessions.addShift({ ...shift, clientId: this.id });
+    if (this.record && saved.clientId === this.id) this.record.shifts = insertShift(this.record.shifts, saved);
     return saved;
   }
 
   async correctShift(shift: Shift): Promise<Shift> {
     const saved = await sessions.correctShift(shift);
-    if (this.record && saved.clientId === this.#id) this.record.shifts = insertShift(this.record.shifts, saved);
+    if (this.record && saved.clientId === this.id) this.record.shifts = insertShift(this.record.shifts, saved);
     return saved;
   }
 
   async addMeaning(shiftId: number, meaning: string, by: Actor): Promise<Shift> {
     const saved = await sessions.addMeaning(shiftId, meaning, by);
-    if (this.record && saved.clientId === this.#id) this.record.shifts = insertShift(this.record.shifts, saved);
+    if (this.record && saved.clientId === this.id) this.record.shifts = insertShift(this.record.shifts, saved);
     return saved;
   }
 
   addPattern(pattern: Omit<NewPattern, 'clientId'>): Promise<Pattern> {
-    return this.#change(() => sessions.addPattern({ ...pattern, clientId: this.#id }));
+    return this.change(() => sessions.addPattern({ ...pattern, clientId: this.id }));
   }
 
   renamePattern(id: number, name: string, by: Actor): Promise<Pattern> {
-    return this.#change(() => sessions.renamePattern(id, name, by));
+    return this.change(() => sessions.renamePattern(id, name, by));
   }
 
   setPatternExamples(id: number, examples: string, by: Actor): Promise<Pattern> {
-    return this.#change(() => sessions.setPatternExamples(id, examples, by));
+    return this.change(() => sessions.setPatternExamples(id, examples, by));
   }
 
   setPatternStatus(id: number, change: PatternChange): Promise<Pattern> {
-    return this.#change(() => sessions.setPatternStatus(id, change));
+    return this.change(() => sessions.setPatternStatus(id, change));
   }
 
   linkPattern(id: number, shiftIds: number[], sessionIds: number[], by: Actor): Promise<Pattern> {
-    return this.#change(() => sessions.linkPattern(id, shiftIds, sessionIds, by));
+    return this.change(() => sessions.linkPattern(id, shiftIds, sessionIds, by));
   }
 
   addResource(resource: Resource): Promise<Resource> {
-    return this.#change(() => sessions.addResource({ ...resource, clientId: this.#id }));
+    return this.change(() => sessions.addResource({ ...resource, clientId: this.id }));
   }
 
   updateResource(resource: Resource, by: Actor): Promise<Resource> {
-    return this.#change(() => sessions.updateResource(resource, by));
-  }
-
-  clear(): void {
-    this.#request++;
-    this.#id = 0;
-    this.record = null;
-    this.loading = false;
-    this.error = null;
+    return this.change(() => sessions.updateResource(resource, by));
   }
 }
