@@ -264,3 +264,32 @@ func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
 		return domain.View(sh), err
 	})
 }
+
+// Fees returns the client's view of their fees: the practice's scale with
+// the reasoning behind it, their tier choices, their sessions' fees, their
+// payments and their balance. Nothing about other clients or the
+// practice's income is in it.
+func (b *CoCreation) Fees() (domain.ClientFees, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.ClientFees, error) {
+		f, err := db.ClientFees(ctx, id)
+		return domain.View(f), err
+	})
+}
+
+// ChooseTier records the client's choice of tier, in their words if they
+// wish: by the client, or by the two together when the practice agrees
+// tiers together. It waits for the therapist's confirmation.
+func (b *CoCreation) ChooseTier(tierID int64, reason string) (domain.ClientFees, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.ClientFees, error) {
+		p, err := db.FeePolicy(ctx)
+		if err != nil {
+			return domain.ClientFees{}, err
+		}
+		by := domain.ByClient
+		if p.ChoiceMode == domain.ChosenTogether {
+			by = domain.ByTogether
+		}
+		f, err := db.ChooseTier(ctx, id, tierID, reason, by, false)
+		return domain.View(f), err
+	})
+}

@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/backend/domain"
 	"tandem/backend/packet"
@@ -80,14 +79,7 @@ func (b *Packets) Print(kind string, clientID, sessionID int64, copy string, day
 		if err != nil {
 			return false, err
 		}
-		path, err := b.s.prints.write(pdf)
-		if err != nil {
-			return false, err
-		}
-		if err := b.s.prints.open(path); err != nil {
-			return false, domain.Wrap(domain.EINTERNAL, "The packet was made, but no PDF viewer could be opened to print it. Use Save as… and print the file from there.", err)
-		}
-		return true, nil
+		return b.s.prints.print(pdf)
 	})
 }
 
@@ -101,21 +93,7 @@ func (b *Packets) SaveAs(kind string, clientID, sessionID int64, copy string, da
 		if err != nil {
 			return false, err
 		}
-		path, err := b.s.fileDialogs().saveFile("Save the packet", SuggestedName(packet.Kind(kind), packet.Copy(copy)),
-			[]runtime.FileFilter{{DisplayName: "PDF document (*.pdf)", Pattern: "*.pdf"}})
-		if err != nil {
-			return false, domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err)
-		}
-		if path == "" {
-			return false, nil
-		}
-		if filepath.Ext(path) == "" {
-			path += ".pdf"
-		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
-			return false, domain.Wrap(domain.EINVALID, "The packet could not be saved there. Choose another folder.", err)
-		}
-		return true, nil
+		return saveAs(b.s, "Save the packet", SuggestedName(packet.Kind(kind), packet.Copy(copy)), "PDF document (*.pdf)", "*.pdf", pdf)
 	})
 }
 
@@ -171,6 +149,11 @@ func makePacket(ctx context.Context, db *storage.DB, now time.Time, kind string,
 	if err != nil {
 		return nil, err
 	}
+	return renderPDF(d)
+}
+
+// renderPDF lays out a document as PDF.
+func renderPDF(d packet.Document) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := packet.Render(&buf, d); err != nil {
 		return nil, domain.Wrap(domain.EINTERNAL, "Tandem could not make this packet.", err)
@@ -237,6 +220,18 @@ func (f *printFolder) write(pdf []byte) (string, error) {
 		return fail(werr)
 	}
 	return file.Name(), nil
+}
+
+// print writes pdf into the folder and opens it in the PDF viewer.
+func (f *printFolder) print(pdf []byte) (bool, error) {
+	path, err := f.write(pdf)
+	if err != nil {
+		return false, err
+	}
+	if err := f.open(path); err != nil {
+		return false, domain.Wrap(domain.EINTERNAL, "The document was made, but no PDF viewer could be opened to print it. Use Save as… and print the file from there.", err)
+	}
+	return true, nil
 }
 
 // empty removes everything in the folder. A failure is logged, not

@@ -80,6 +80,8 @@ type Table struct {
 type Column struct {
 	Title string
 	Width float64
+	// Right aligns the column's cells to the right (amounts of money).
+	Right bool
 }
 
 // Checklist is a list of items, each with an empty box to tick by hand.

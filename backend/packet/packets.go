@@ -172,7 +172,7 @@ func ClientRecord(p domain.Practice, full Journey, o Options) Document {
 				rows = append(rows, []string{formatDay(r.WrittenOn), r.Kind, r.Text})
 			}
 			b = append(b, Heading{Text: "Reflections", Level: 2},
-				Table{Columns: []Column{{"Date", 1.2}, {"Kind", 1}, {"Reflection", 5}}, Rows: rows})
+				Table{Columns: []Column{{Title: "Date", Width: 1.2}, {Title: "Kind", Width: 1}, {Title: "Reflection", Width: 5}}, Rows: rows})
 		}
 	}
 	d.Blocks = b
@@ -283,7 +283,7 @@ func planSection(title, empty string, plan []domain.PlanItem, kind domain.PlanKi
 				}
 				rows = append(rows, []string{formatDay(r.At), strings.TrimSpace(who(r.Author, "")), words})
 			}
-			b = append(b, Paragraph{Style: Small, Text: "Every wording, oldest first:"}, Table{Columns: []Column{{"Date", 1.3}, {"Written by", 1.3}, {"Wording", 5}}, Rows: rows})
+			b = append(b, Paragraph{Style: Small, Text: "Every wording, oldest first:"}, Table{Columns: []Column{{Title: "Date", Width: 1.3}, {Title: "Written by", Width: 1.3}, {Title: "Wording", Width: 5}}, Rows: rows})
 		}
 	}
 	if n == 0 {

@@ -307,6 +307,7 @@ type cell struct {
 	x, w    float64
 	lines   []line
 	leading float64
+	right   bool // aligned to the right edge
 }
 
 // row places cells side by side, splitting between lines across pages if
@@ -350,7 +351,11 @@ func (lo *layout) row(cells []cell, minH float64, newPage func(), under func(top
 					done = false
 					break
 				}
-				lo.drawLine(l, c.x, c.w, y, c.leading)
+				lx := c.x
+				if c.right && !l.rtl {
+					lx += c.w - l.width
+				}
+				lo.drawLine(l, lx, c.w, y, c.leading)
 				y += h
 				next[i]++
 			}
@@ -425,7 +430,7 @@ func (lo *layout) table(cols []Column, rows [][]string, minH, x, w float64) {
 	header := func() {
 		cells := make([]cell, len(cols))
 		for i, c := range cols {
-			cells[i] = cell{x: xs[i] + cellPadX, w: ws[i] - 2*cellPadX, lines: lo.t.wrap(c.Title, headStyle, ws[i]-2*cellPadX), leading: 1.35}
+			cells[i] = cell{x: xs[i] + cellPadX, w: ws[i] - 2*cellPadX, lines: lo.t.wrap(c.Title, headStyle, ws[i]-2*cellPadX), leading: 1.35, right: c.Right}
 		}
 		lo.row(cells, 0, func() {}, func(top, bottom float64, first bool) {
 			lo.op(func(pdf *fpdf.Fpdf) {
@@ -444,7 +449,7 @@ func (lo *layout) table(cols []Column, rows [][]string, minH, x, w float64) {
 			if i < len(r) {
 				text = r[i]
 			}
-			cells[i] = cell{x: xs[i] + cellPadX, w: ws[i] - 2*cellPadX, lines: lo.t.wrap(text, bodyStyle, ws[i]-2*cellPadX), leading: 1.35}
+			cells[i] = cell{x: xs[i] + cellPadX, w: ws[i] - 2*cellPadX, lines: lo.t.wrap(text, bodyStyle, ws[i]-2*cellPadX), leading: 1.35, right: cols[i].Right}
 		}
 		lo.row(cells, minH, header, nil, func(top, bottom float64, first bool) {
 			lo.op(func(pdf *fpdf.Fpdf) {

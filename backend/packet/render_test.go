@@ -23,12 +23,12 @@ func everyBlock() Document {
 			Heading{Text: "Fields", Level: 2},
 			Fields{Rows: []Field{{"Chosen name", "Zoë"}, {"Pronouns", ""}}},
 			Heading{Text: "A long table", Level: 1},
-			Table{Columns: []Column{{"Item", 1}, {"Words", 3}, {"State", 1}}, Rows: rows},
+			Table{Columns: []Column{{Title: "Item", Width: 1}, {Title: "Words", Width: 3}, {Title: "State", Width: 1}}, Rows: rows},
 			Checklist{Items: []string{"Blanket", "Water"}},
 			Lines{Label: "Notes", Count: 3},
 			Secret{Label: "Key", Text: "AGE-SECRET-KEY-1ABCDEFGH"},
 			PageBreak{},
-			LogSheet{Columns: []Column{{"Time", 1}, {"Observation", 4}}, Rows: 40},
+			LogSheet{Columns: []Column{{Title: "Time", Width: 1}, {Title: "Observation", Width: 4}}, Rows: 40},
 		},
 	}
 }
@@ -62,7 +62,7 @@ func TestTableHeaderRepeatsOnEveryPage(t *testing.T) {
 		rows[i] = []string{fmt.Sprintf("r%03d", i), "text"}
 	}
 	pdf := render(t, Document{Title: "Table", Practice: "P", Date: testDate, Blocks: []Block{
-		Table{Columns: []Column{{"Column one", 1}, {"Column two", 1}}, Rows: rows},
+		Table{Columns: []Column{{Title: "Column one", Width: 1}, {Title: "Column two", Width: 1}}, Rows: rows},
 	}})
 	n := pageCount(t, pdf)
 	if n < 3 {
@@ -86,7 +86,7 @@ func TestLongTextBreaksAcrossPages(t *testing.T) {
 	pdf := render(t, Document{Title: "Long", Practice: "P", Date: testDate, Blocks: []Block{
 		Paragraph{Text: long},
 		Fields{Rows: []Field{{"A very long value", long}}},
-		Table{Columns: []Column{{"One cell taller than a page", 1}}, Rows: [][]string{{long}}},
+		Table{Columns: []Column{{Title: "One cell taller than a page", Width: 1}}, Rows: [][]string{{long}}},
 	}})
 	if n := pageCount(t, pdf); n < 6 {
 		t.Fatalf("%d pages", n)

@@ -328,13 +328,13 @@ func settingPlan(s domain.Session, c Copy, headings bool) []Block {
 			all = append(all, []string{categoryNames[cat], e.Text, actorName(c, e.ProposedBy), comfortWords(c, e.Comfort)})
 		}
 		b = append(b, Heading{Text: categoryNames[cat], Level: 2},
-			Table{Columns: []Column{{"Element", 4}, {"Suggested by", 1.5}, {comfort, 2}}, Rows: rows})
+			Table{Columns: []Column{{Title: "Element", Width: 4}, {Title: "Suggested by", Width: 1.5}, {Title: comfort, Width: 2}}, Rows: rows})
 	}
 	if len(all) == 0 {
 		return []Block{Paragraph{Style: Muted, Text: "No setting elements written yet."}}
 	}
 	if !headings {
-		return []Block{Table{Columns: []Column{{"Category", 1.5}, {"Element", 4}, {"Suggested by", 1.5}, {comfort, 2}}, Rows: all}}
+		return []Block{Table{Columns: []Column{{Title: "Category", Width: 1.5}, {Title: "Element", Width: 4}, {Title: "Suggested by", Width: 1.5}, {Title: comfort, Width: 2}}, Rows: all}}
 	}
 	return b
 }
@@ -376,7 +376,7 @@ func resourcesTable(rs []domain.Resource, c Copy, empty string) []Block {
 		}
 		rows = append(rows, []string{resourceKindNames[r.Kind], r.Name, r.WhenHelped, helps})
 	}
-	return []Block{Table{Columns: []Column{{"Kind", 1.2}, {"Resource", 3}, {"When it helped", 3}, {"How well it helps", 1.5}}, Rows: rows}}
+	return []Block{Table{Columns: []Column{{Title: "Kind", Width: 1.2}, {Title: "Resource", Width: 3}, {Title: "When it helped", Width: 3}, {Title: "How well it helps", Width: 1.5}}, Rows: rows}}
 }
 
 // ---- the preparation packet's part from the sessions ----
@@ -430,7 +430,7 @@ func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Ac
 				rows = append(rows, []string{e.At, e.Description, e.Response})
 			}
 			b = append(b, Paragraph{Style: Small, Text: "What was difficult, and what was done:"},
-				Table{Columns: []Column{{"When", 1.2}, {"What happened", 3}, {"What was done", 3}}, Rows: rows})
+				Table{Columns: []Column{{Title: "When", Width: 1.2}, {Title: "What happened", Width: 3}, {Title: "What was done", Width: 3}}, Rows: rows})
 		}
 		if s.Finalised() {
 			b = append(b, Paragraph{Style: Small, Text: "These notes were signed on " + formatDay(s.FinalisedAt) + " and are kept as they were signed."})
@@ -516,7 +516,7 @@ func shiftsByArea(shifts []domain.Shift, sessions []domain.Session, c Copy, allS
 			words = "In the client's words"
 		}
 		b = append(b, Heading{Text: areaNames[area], Level: 2},
-			Table{Columns: []Column{{"Day", 1.1}, {"Noticed on", 1.6}, {words, 5}, {"Strength", 1.3}}, Rows: rows})
+			Table{Columns: []Column{{Title: "Day", Width: 1.1}, {Title: "Noticed on", Width: 1.6}, {Title: words, Width: 5}, {Title: "Strength", Width: 1.3}}, Rows: rows})
 	}
 	return b
 }
@@ -621,7 +621,7 @@ func MedicineSessionPacket(p domain.Practice, full Journey, sessionID int64, o O
 
 	b = append(b, PageBreak{}, Heading{Text: "Log", Level: 1},
 		Paragraph{Style: Small, Text: "Times and observations as the session goes: what you see and hear, what is said, any touch and how it was asked, water, rest, changes in the setting."},
-		LogSheet{Columns: []Column{{"Time", 1}, {"Observation", 6}, {"Initials", 1}}, Rows: 18},
+		LogSheet{Columns: []Column{{Title: "Time", Width: 1}, {Title: "Observation", Width: 6}, {Title: "Initials", Width: 1}}, Rows: 18},
 		Lines{Label: "After the session: how the client left, and with whom", Count: 4})
 	d.Blocks = b
 	return d
@@ -661,7 +661,7 @@ func Worksheet(p domain.Practice, full Journey, sessionID int64, days int, o Opt
 	if height == 0 {
 		height = 60
 	}
-	b = append(b, Table{Columns: []Column{{"Day", 1.5}, {"What I noticed", 6}, {"Area", 1.6}, {"1–5", 0.7}}, Rows: rows, MinRowHeight: height},
+	b = append(b, Table{Columns: []Column{{Title: "Day", Width: 1.5}, {Title: "What I noticed", Width: 6}, {Title: "Area", Width: 1.6}, {Title: "1–5", Width: 0.7}}, Rows: rows, MinRowHeight: height},
 		Lines{Label: "Anything else you would like to bring", Count: 6})
 	d.Blocks = b
 	return d

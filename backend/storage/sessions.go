@@ -171,7 +171,10 @@ func (db *DB) AddSession(ctx context.Context, s domain.Session, by domain.Actor)
 		if err != nil {
 			return 0, err
 		}
-		return id, writeIntentions(ctx, tx, id, s.IntentionIDs)
+		if err := writeIntentions(ctx, tx, id, s.IntentionIDs); err != nil {
+			return 0, err
+		}
+		return id, db.agreeTierFee(ctx, tx, id, s.ClientID, s.Kind)
 	}, db.session)
 }
 

@@ -1,0 +1,868 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"tandem/backend/domain"
+)
+
+var _ domain.FeeService = (*DB)(nil)
+
+// ---- the fee policy and its tiers ----
+
+// FeePolicy implements domain.FeeService. A practice that has not set one
+// up gets the default: US dollars, clients choose, no tiers.
+func (db *DB) FeePolicy(ctx context.Context) (domain.FeePolicy, error) {
+	return readFeePolicy(ctx, db.sql)
+}
+
+func readFeePolicy(ctx context.Context, q querier) (domain.FeePolicy, error) {
+	p := domain.FeePolicy{Currency: domain.DefaultCurrency, ChoiceMode: domain.ClientChooses}
+	err := q.QueryRowContext(ctx, `SELECT currency, reasoning, choice_mode FROM fee_policy WHERE id = 1`).
+		Scan(&p.Currency, &p.Reasoning, &p.ChoiceMode)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("read fee policy: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, name, description, fee_preparation, fee_medicine, fee_integration, fee_other, position, retired_at IS NOT NULL
+		FROM fee_tiers ORDER BY position, id`)
+	if err != nil {
+		return p, fmt.Errorf("read tiers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t domain.FeeTier
+		if err := rows.Scan(&t.ID, &t.Name, &t.Description, &t.Fees.Preparation, &t.Fees.Medicine, &t.Fees.Integration, &t.Fees.Other, &t.Position, &t.Retired); err != nil {
+			return p, err
+		}
+		p.Tiers = append(p.Tiers, t)
+	}
+	return p, rows.Err()
+}
+
+func policyCurrency(ctx context.Context, q querier) (domain.Currency, error) {
+	code := domain.DefaultCurrency
+	err := q.QueryRowContext(ctx, `SELECT currency FROM fee_policy WHERE id = 1`).Scan(&code)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return domain.Currency{}, fmt.Errorf("read currency: %w", err)
+	}
+	c, ok := domain.CurrencyOf(code)
+	if !ok {
+		return domain.Currency{}, fmt.Errorf("unknown currency %q in the fee policy", code)
+	}
+	return c, nil
+}
+
+// changePractice changes something of the practice's (not of a client's)
+// in one transaction and records it in the history.
+func (db *DB) changePractice(ctx context.Context, entity string, id int64, action string, before any, change func(tx *sql.Tx) (after any, err error)) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		after, err := change(tx)
+		if err != nil {
+			return err
+		}
+		return db.record(ctx, tx, domain.ByTherapist, 0, entity, id, action, before, after)
+	})
+}
+
+// SaveFeePolicy implements domain.FeeService: the currency, the reasoning
+// and who chooses. The currency cannot change once money is recorded in it.
+func (db *DB) SaveFeePolicy(ctx context.Context, p domain.FeePolicy) (domain.FeePolicy, error) {
+	if err := p.Validate(); err != nil {
+		return domain.FeePolicy{}, err
+	}
+	before, err := db.FeePolicy(ctx)
+	if err != nil {
+		return before, err
+	}
+	before.Tiers = nil
+	err = db.changePractice(ctx, "fee_policy", 1, "update", before, func(tx *sql.Tx) (any, error) {
+		if p.Currency != before.Currency {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM payments) + (SELECT count(*) FROM session_fees WHERE amount > 0) + (SELECT count(*) FROM reciprocity_gifts)`).Scan(&n); err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				return nil, domain.FieldError("currency", "Fees and payments are already recorded in "+before.Currency+", so the currency can no longer change.")
+			}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO fee_policy (id, currency, reasoning, choice_mode, updated_at) VALUES (1, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET currency = excluded.currency, reasoning = excluded.reasoning,
+				choice_mode = excluded.choice_mode, updated_at = excluded.updated_at`,
+			p.Currency, p.Reasoning, string(p.ChoiceMode), db.stamp())
+		return domain.FeePolicy{Currency: p.Currency, Reasoning: p.Reasoning, ChoiceMode: p.ChoiceMode}, err
+	})
+	if err != nil {
+		return domain.FeePolicy{}, err
+	}
+	return db.FeePolicy(ctx)
+}
+
+func tierByID(p domain.FeePolicy, id int64) (domain.FeeTier, bool) {
+	for _, t := range p.Tiers {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return domain.FeeTier{}, false
+}
+
+// SaveTier implements domain.FeeService: adds a tier (ID 0) at the end of
+// the scale, or changes one. A changed fee applies to sessions agreed from
+// then on; fees already agreed stay as they were.
+func (db *DB) SaveTier(ctx context.Context, t domain.FeeTier) (domain.FeePolicy, error) {
+	if err := t.Validate(); err != nil {
+		return domain.FeePolicy{}, err
+	}
+	p, err := db.FeePolicy(ctx)
+	if err != nil {
+		return p, err
+	}
+	if t.ID == 0 {
+		err = db.tx(ctx, func(tx *sql.Tx) error {
+			id, err := lastID(tx.ExecContext(ctx, `INSERT INTO fee_tiers (name, description, fee_preparation, fee_medicine, fee_integration, fee_other, position, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM fee_tiers), ?)`,
+				t.Name, t.Description, t.Fees.Preparation, t.Fees.Medicine, t.Fees.Integration, t.Fees.Other, db.stamp()))
+			if err != nil {
+				return fmt.Errorf("add tier: %w", err)
+			}
+			t.ID = id
+			return db.record(ctx, tx, domain.ByTherapist, 0, "fee_tier", id, "create", nil, t)
+		})
+	} else {
+		before, ok := tierByID(p, t.ID)
+		if !ok {
+			return p, notFound("tier")
+		}
+		t.Position, t.Retired = before.Position, before.Retired
+		err = db.changePractice(ctx, "fee_tier", t.ID, "update", before, func(tx *sql.Tx) (any, error) {
+			_, err := tx.ExecContext(ctx, `UPDATE fee_tiers SET name = ?, description = ?, fee_preparation = ?, fee_medicine = ?, fee_integration = ?, fee_other = ? WHERE id = ?`,
+				t.Name, t.Description, t.Fees.Preparation, t.Fees.Medicine, t.Fees.Integration, t.Fees.Other, t.ID)
+			return t, err
+		})
+	}
+	if err != nil {
+		return domain.FeePolicy{}, err
+	}
+	return db.FeePolicy(ctx)
+}
+
+// RetireTier implements domain.FeeService: the tier is offered no more;
+// choices made in it keep their meaning.
+func (db *DB) RetireTier(ctx context.Context, id int64) (domain.FeePolicy, error) {
+	p, err := db.FeePolicy(ctx)
+	if err != nil {
+		return p, err
+	}
+	before, ok := tierByID(p, id)
+	if !ok {
+		return p, notFound("tier")
+	}
+	if !before.Retired {
+		err = db.changePractice(ctx, "fee_tier", id, "retire", before, func(tx *sql.Tx) (any, error) {
+			after := before
+			after.Retired = true
+			_, err := tx.ExecContext(ctx, `UPDATE fee_tiers SET retired_at = ? WHERE id = ?`, db.stamp(), id)
+			return after, err
+		})
+		if err != nil {
+			return domain.FeePolicy{}, err
+		}
+	}
+	return db.FeePolicy(ctx)
+}
+
+// ---- one client's fees ----
+
+// ClientFees implements domain.FeeService.
+func (db *DB) ClientFees(ctx context.Context, clientID int64) (domain.ClientFees, error) {
+	return db.clientFees(ctx, db.sql, clientID)
+}
+
+func (db *DB) clientFees(ctx context.Context, q querier, clientID int64) (domain.ClientFees, error) {
+	out := domain.ClientFees{ClientID: clientID}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE id = ?`, clientID).Scan(&n); err != nil {
+		return out, fmt.Errorf("read client: %w", err)
+	}
+	if n == 0 {
+		return out, notFound("client record")
+	}
+	var err error
+	if out.Policy, err = readFeePolicy(ctx, q); err != nil {
+		return out, err
+	}
+	out.Currency, _ = domain.CurrencyOf(out.Policy.Currency)
+	if out.Choices, err = tierChoices(ctx, q, clientID); err != nil {
+		return out, err
+	}
+	out.Current, out.Pending = currentChoice(out.Choices)
+	account, err := readAccount(ctx, q, clientID)
+	if err != nil {
+		return out, err
+	}
+	out.Account = account
+	return out, nil
+}
+
+func tierChoices(ctx context.Context, q querier, clientID int64) ([]domain.TierChoice, error) {
+	rows, err := q.QueryContext(ctx, `SELECT c.id, c.client_id, c.tier_id, t.name, c.chosen_on, c.chosen_by, c.reason, c.confirmed_on
+		FROM tier_choices c JOIN fee_tiers t ON t.id = c.tier_id WHERE c.client_id = ? ORDER BY c.id DESC`, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read tier choices: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.TierChoice
+	for rows.Next() {
+		var c domain.TierChoice
+		if err := rows.Scan(&c.ID, &c.ClientID, &c.TierID, &c.TierName, &c.ChosenOn, &c.By, &c.Reason, &c.ConfirmedOn); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// currentChoice finds, in choices newest first, the tier in force (the
+// newest confirmed choice) and a newer choice waiting for confirmation.
+func currentChoice(choices []domain.TierChoice) (current, pending *domain.TierChoice) {
+	for i := range choices {
+		if choices[i].ConfirmedOn != "" {
+			return &choices[i], pending
+		}
+		if i == 0 {
+			pending = &choices[i]
+		}
+	}
+	return nil, pending
+}
+
+// readAccount reads a client's sessions with their fees and the payments
+// with their allocations, and adds them up.
+func readAccount(ctx context.Context, q querier, clientID int64) (domain.Account, error) {
+	rows, err := q.QueryContext(ctx, `SELECT s.id, s.date, s.kind, f.amount, coalesce(f.basis, ''), coalesce(f.tier_id, 0), coalesce(f.note, ''), coalesce(f.agreed_on, '')
+		FROM sessions s LEFT JOIN session_fees f ON f.session_id = s.id WHERE s.client_id = ? ORDER BY s.date, s.time, s.id`, clientID)
+	if err != nil {
+		return domain.Account{}, fmt.Errorf("read session fees: %w", err)
+	}
+	var sessions []domain.SessionAccount
+	for rows.Next() {
+		var s domain.SessionAccount
+		var amount sql.NullInt64
+		var f domain.SessionFee
+		if err := rows.Scan(&s.SessionID, &s.Date, &s.Kind, &amount, &f.Basis, &f.TierID, &f.Note, &f.AgreedOn); err != nil {
+			rows.Close()
+			return domain.Account{}, err
+		}
+		if amount.Valid {
+			f.SessionID, f.Amount = s.SessionID, amount.Int64
+			s.Fee = &f
+		}
+		sessions = append(sessions, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return domain.Account{}, err
+	}
+	payments, err := readPayments(ctx, q, clientID)
+	if err != nil {
+		return domain.Account{}, err
+	}
+	return domain.ComputeAccount(sessions, payments), nil
+}
+
+func readPayments(ctx context.Context, q querier, clientID int64) ([]domain.Payment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p.id, p.client_id, p.date, p.amount, p.method, p.note, coalesce(p.reverses, 0),
+			coalesce((SELECT r.id FROM payments r WHERE r.reverses = p.id), 0), p.created_at
+		FROM payments p WHERE p.client_id = ? ORDER BY p.date, p.id`, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read payments: %w", err)
+	}
+	var out []domain.Payment
+	index := map[int64]int{}
+	for rows.Next() {
+		var p domain.Payment
+		if err := rows.Scan(&p.ID, &p.ClientID, &p.Date, &p.Amount, &p.Method, &p.Note, &p.Reverses, &p.ReversedBy, &p.Created); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[p.ID] = len(out)
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	arows, err := q.QueryContext(ctx, `SELECT a.payment_id, a.session_id, a.amount FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+		WHERE p.client_id = ? ORDER BY a.payment_id, a.session_id`, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read allocations: %w", err)
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var pid int64
+		var a domain.Allocation
+		if err := arows.Scan(&pid, &a.SessionID, &a.Amount); err != nil {
+			return nil, err
+		}
+		if i, ok := index[pid]; ok {
+			out[i].Allocations = append(out[i].Allocations, a)
+		}
+	}
+	return out, arows.Err()
+}
+
+// changeFees makes one change to a client's fees in one transaction,
+// records it in the history with the client's fees before and after, and
+// returns them after.
+func (db *DB) changeFees(ctx context.Context, clientID int64, by domain.Actor, entity string, id int64, action string,
+	change func(tx *sql.Tx, before domain.ClientFees) (int64, error)) (domain.ClientFees, error) {
+	var out domain.ClientFees
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		if err := db.requireOpenClient(ctx, tx, clientID); err != nil {
+			return err
+		}
+		before, err := db.clientFees(ctx, tx, clientID)
+		if err != nil {
+			return err
+		}
+		newID, err := change(tx, before)
+		if err != nil {
+			return err
+		}
+		if newID != 0 {
+			id = newID
+		}
+		if out, err = db.clientFees(ctx, tx, clientID); err != nil {
+			return err
+		}
+		return db.record(ctx, tx, by, clientID, entity, id, action, feesTrace(before), feesTrace(out))
+	})
+	return out, err
+}
+
+// feesTrace is what the history keeps of a client's fees around a change:
+// the tier in force, the balance, and each fee and payment.
+type feeTraceT struct {
+	Tier     string              `json:"tier,omitempty"`
+	Pending  string              `json:"pending,omitempty"`
+	Balance  int64               `json:"balance"`
+	Fees     []domain.SessionFee `json:"fees,omitempty"`
+	Payments []domain.Payment    `json:"payments,omitempty"`
+}
+
+func feesTrace(f domain.ClientFees) feeTraceT {
+	t := feeTraceT{Balance: f.Account.Balance, Payments: f.Account.Payments}
+	if f.Current != nil {
+		t.Tier = f.Current.TierName
+	}
+	if f.Pending != nil {
+		t.Pending = f.Pending.TierName
+	}
+	for _, s := range f.Account.Sessions {
+		if s.Fee != nil {
+			t.Fees = append(t.Fees, *s.Fee)
+		}
+	}
+	return t
+}
+
+// ChooseTier implements domain.FeeService. by is the client or the two
+// together; a confirmed choice is in force at once (the therapist recorded
+// it), an unconfirmed one waits for ConfirmTier.
+func (db *DB) ChooseTier(ctx context.Context, clientID, tierID int64, reason string, by domain.Actor, confirmed bool) (domain.ClientFees, error) {
+	if by != domain.ByClient && by != domain.ByTogether {
+		return domain.ClientFees{}, domain.FieldError("by", "A tier is chosen by the client, or by the two of you together.")
+	}
+	reason, err := domain.CleanText("reason", "Why, in the client's words", reason, domain.MaxLineText*2, false)
+	if err != nil {
+		return domain.ClientFees{}, err
+	}
+	return db.changeFees(ctx, clientID, by, "tier_choice", 0, "choose", func(tx *sql.Tx, before domain.ClientFees) (int64, error) {
+		t, ok := tierByID(before.Policy, tierID)
+		if !ok || t.Retired {
+			return 0, domain.FieldError("tierId", "Choose one of the tiers the practice offers.")
+		}
+		today, confirmedOn := db.today(), ""
+		if confirmed {
+			confirmedOn = today
+		}
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO tier_choices (client_id, tier_id, chosen_on, chosen_by, reason, confirmed_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			clientID, tierID, today, string(by), reason, confirmedOn, db.stamp()))
+		if err != nil {
+			return 0, fmt.Errorf("choose tier: %w", err)
+		}
+		if confirmed {
+			return id, db.applyTierToUnagreed(ctx, tx, clientID, t, today)
+		}
+		return id, nil
+	})
+}
+
+// ConfirmTier implements domain.FeeService: the therapist confirms a choice
+// the client made; it is in force from then on.
+func (db *DB) ConfirmTier(ctx context.Context, choiceID int64) (domain.ClientFees, error) {
+	var clientID int64
+	var confirmedOn string
+	err := db.sql.QueryRowContext(ctx, `SELECT client_id, confirmed_on FROM tier_choices WHERE id = ?`, choiceID).Scan(&clientID, &confirmedOn)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.ClientFees{}, notFound("tier choice")
+	}
+	if err != nil {
+		return domain.ClientFees{}, fmt.Errorf("read tier choice: %w", err)
+	}
+	if confirmedOn != "" {
+		return db.ClientFees(ctx, clientID)
+	}
+	return db.changeFees(ctx, clientID, domain.ByTherapist, "tier_choice", choiceID, "confirm", func(tx *sql.Tx, before domain.ClientFees) (int64, error) {
+		if before.Pending == nil || before.Pending.ID != choiceID {
+			return 0, domain.Errorf(domain.EINVALID, "A newer choice of tier was made since this one; confirm that one instead.")
+		}
+		t, _ := tierByID(before.Policy, before.Pending.TierID)
+		today := db.today()
+		if _, err := tx.ExecContext(ctx, `UPDATE tier_choices SET confirmed_on = ? WHERE id = ?`, today, choiceID); err != nil {
+			return 0, err
+		}
+		return 0, db.applyTierToUnagreed(ctx, tx, clientID, t, before.Pending.ChosenOn)
+	})
+}
+
+// applyTierToUnagreed gives the client's sessions from the date on that
+// have no agreed fee yet the tier's fee for their kind.
+func (db *DB) applyTierToUnagreed(ctx context.Context, tx *sql.Tx, clientID int64, t domain.FeeTier, from string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO session_fees (session_id, amount, basis, tier_id, note, agreed_on)
+		SELECT s.id, CASE s.kind WHEN 'preparation' THEN ? WHEN 'medicine' THEN ? WHEN 'integration' THEN ? ELSE ? END, 'tier', ?, '', ?
+		FROM sessions s WHERE s.client_id = ? AND s.date >= ? AND NOT EXISTS (SELECT 1 FROM session_fees f WHERE f.session_id = s.id)`,
+		t.Fees.Preparation, t.Fees.Medicine, t.Fees.Integration, t.Fees.Other, t.ID, db.today(), clientID, from)
+	if err != nil {
+		return fmt.Errorf("apply tier fees: %w", err)
+	}
+	return nil
+}
+
+// agreeTierFee gives a new session its client's tier's fee, when the
+// client has a tier in force. Called inside the session's transaction.
+func (db *DB) agreeTierFee(ctx context.Context, tx *sql.Tx, sessionID, clientID int64, kind domain.SessionKind) error {
+	var tierID int64
+	var f domain.KindFees
+	err := tx.QueryRowContext(ctx, `SELECT t.id, t.fee_preparation, t.fee_medicine, t.fee_integration, t.fee_other
+		FROM tier_choices c JOIN fee_tiers t ON t.id = c.tier_id
+		WHERE c.client_id = ? AND c.confirmed_on <> '' ORDER BY c.id DESC LIMIT 1`, clientID).
+		Scan(&tierID, &f.Preparation, &f.Medicine, &f.Integration, &f.Other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read tier: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO session_fees (session_id, amount, basis, tier_id, note, agreed_on) VALUES (?, ?, 'tier', ?, '', ?)`,
+		sessionID, f.For(kind), tierID, db.today())
+	return err
+}
+
+func findSession(a domain.Account, id int64) (domain.SessionAccount, bool) {
+	for _, s := range a.Sessions {
+		if s.SessionID == id {
+			return s, true
+		}
+	}
+	return domain.SessionAccount{}, false
+}
+
+// SetSessionFee implements domain.FeeService: agrees or changes a session's
+// fee. With basis "tier" the amount is the client's tier's fee for the
+// session's kind. A fee cannot drop below what payments already cover.
+func (db *DB) SetSessionFee(ctx context.Context, f domain.SessionFee) (domain.ClientFees, error) {
+	if err := f.Validate(); err != nil {
+		return domain.ClientFees{}, err
+	}
+	var clientID int64
+	err := db.sql.QueryRowContext(ctx, `SELECT client_id FROM sessions WHERE id = ?`, f.SessionID).Scan(&clientID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.ClientFees{}, notFound("session")
+	}
+	if err != nil {
+		return domain.ClientFees{}, fmt.Errorf("read session: %w", err)
+	}
+	return db.changeFees(ctx, clientID, domain.ByTherapist, "session_fee", f.SessionID, "agree", func(tx *sql.Tx, before domain.ClientFees) (int64, error) {
+		s, _ := findSession(before.Account, f.SessionID)
+		f.TierID = 0
+		if f.Basis == domain.FromTier {
+			if before.Current == nil {
+				return 0, domain.FieldError("basis", "This client has no tier yet. Record their choice of tier first, or agree an adjusted fee.")
+			}
+			t, _ := tierByID(before.Policy, before.Current.TierID)
+			f.TierID, f.Amount = t.ID, t.Fees.For(s.Kind)
+		}
+		if s.Paid > f.Amount {
+			return 0, domain.FieldError("amount", "Payments already cover more than this fee. Reverse or move them first.")
+		}
+		var tier any
+		if f.TierID != 0 {
+			tier = f.TierID
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO session_fees (session_id, amount, basis, tier_id, note, agreed_on) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (session_id) DO UPDATE SET amount = excluded.amount, basis = excluded.basis, tier_id = excluded.tier_id,
+				note = excluded.note, agreed_on = excluded.agreed_on`,
+			f.SessionID, f.Amount, string(f.Basis), tier, f.Note, db.today())
+		return 0, err
+	})
+}
+
+func findPayment(a domain.Account, id int64) (domain.Payment, bool) {
+	for _, p := range a.Payments {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return domain.Payment{}, false
+}
+
+func writeAllocations(ctx context.Context, tx *sql.Tx, paymentID int64, allocs []domain.Allocation) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM payment_allocations WHERE payment_id = ?`, paymentID); err != nil {
+		return err
+	}
+	for _, a := range allocs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO payment_allocations (payment_id, session_id, amount) VALUES (?, ?, ?)`, paymentID, a.SessionID, a.Amount); err != nil {
+			return fmt.Errorf("allocate: %w", err)
+		}
+	}
+	return nil
+}
+
+// RecordPayment implements domain.FeeService.
+func (db *DB) RecordPayment(ctx context.Context, p domain.NewPayment) (domain.ClientFees, error) {
+	if err := p.Validate(); err != nil {
+		return domain.ClientFees{}, err
+	}
+	return db.changeFees(ctx, p.ClientID, domain.ByTherapist, "payment", 0, "create", func(tx *sql.Tx, before domain.ClientFees) (int64, error) {
+		if err := domain.CheckAllocations(before.Account, p.Amount, p.Allocations); err != nil {
+			return 0, err
+		}
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO payments (client_id, date, amount, method, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			p.ClientID, p.Date, p.Amount, string(p.Method), p.Note, db.stamp()))
+		if err != nil {
+			return 0, fmt.Errorf("record payment: %w", err)
+		}
+		return id, writeAllocations(ctx, tx, id, p.Allocations)
+	})
+}
+
+// AllocatePayment implements domain.FeeService: replaces how a payment
+// that counts is allocated to sessions.
+func (db *DB) AllocatePayment(ctx context.Context, paymentID int64, allocs []domain.Allocation) (domain.ClientFees, error) {
+	clientID, err := db.paymentClient(ctx, paymentID)
+	if err != nil {
+		return domain.ClientFees{}, err
+	}
+	return db.changeFees(ctx, clientID, domain.ByTherapist, "payment", paymentID, "allocate", func(tx *sql.Tx, before domain.ClientFees) (int64, error) {
+		p, _ := findPayment(before.Account, paymentID)
+		if !p.Counts() {
+			return 0, domain.Errorf(domain.EINVALID, "This payment was reversed, so it pays no session.")
+		}
+		// The account as if this payment were not yet allocated.
+		payments := make([]domain.Payment, len(before.Account.Payments))
+		for i, q := range before.Account.Payments {
+			if q.ID == paymentID {
+				q.Allocations = nil
+			}
+			payments[i] = q
+		}
+		without := domain.ComputeAccount(before.Account.Sessions, payments)
+		if err := domain.CheckAllocations(without, p.Amount, allocs); err != nil {
+			return 0, err
+		}
+		return 0, writeAllocations(ctx, tx, paymentID, allocs)
+	})
+}
+
+func (db *DB) paymentClient(ctx context.Context, paymentID int64) (int64, error) {
+	var clientID int64
+	err := db.sql.QueryRowContext(ctx, `SELECT client_id FROM payments WHERE id = ?`, paymentID).Scan(&clientID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFound("payment")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read payment: %w", err)
+	}
+	return clientID, nil
+}
+
+// ReversePayment implements domain.FeeService: a payment recorded by
+// mistake is cancelled by a dated reversal with the reason; both stay in
+// the record, and the payment's allocations no longer count.
+func (db *DB) ReversePayment(ctx context.Context, paymentID int64, date, reason string) (domain.ClientFees, error) {
+	date, err := domain.ParseDate("date", "The date of the reversal", date, true)
+	if err != nil {
+		return domain.ClientFees{}, err
+	}
+	if reason, err = domain.CleanText("reason", "Why the payment is reversed", reason, domain.MaxLineText*2, true); err != nil {
+		return domain.ClientFees{}, err
+	}
+	clientID, err := db.paymentClient(ctx, paymentID)
+	if err != nil {
+		return domain.ClientFees{}, err
+	}
+	return db.changeFees(ctx, clientID, domain.ByTherapist, "payment", 0, "reverse", func(tx *sql.Tx, before domain.ClientFees) (int64, error) {
+		p, _ := findPayment(before.Account, paymentID)
+		if p.Reverses != 0 {
+			return 0, domain.Errorf(domain.EINVALID, "This entry is itself a reversal and cannot be reversed.")
+		}
+		if p.ReversedBy != 0 {
+			return 0, domain.Errorf(domain.EINVALID, "This payment was already reversed.")
+		}
+		if date < p.Date {
+			return 0, domain.FieldError("date", "A reversal cannot be dated before the payment it reverses ("+p.Date+").")
+		}
+		return lastID(tx.ExecContext(ctx, `INSERT INTO payments (client_id, date, amount, method, note, reverses, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			clientID, date, p.Amount, string(p.Method), reason, paymentID, db.stamp()))
+	})
+}
+
+// ---- reciprocity and the overview ----
+
+// SaveCommitment implements domain.FeeService: adds (ID 0) or changes a
+// reciprocity commitment.
+func (db *DB) SaveCommitment(ctx context.Context, c domain.Commitment) (domain.Commitment, error) {
+	if err := c.Validate(); err != nil {
+		return domain.Commitment{}, err
+	}
+	if c.ID == 0 {
+		err := db.tx(ctx, func(tx *sql.Tx) error {
+			id, err := lastID(tx.ExecContext(ctx, `INSERT INTO reciprocity_commitments (kind, description, organisation, every_n, basis_points, since, until, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, string(c.Kind), c.Description, c.Organisation, c.EveryN, c.BasisPoints, c.Since, c.Until, db.stamp()))
+			if err != nil {
+				return fmt.Errorf("add commitment: %w", err)
+			}
+			c.ID = id
+			return db.record(ctx, tx, domain.ByTherapist, 0, "commitment", id, "create", nil, c)
+		})
+		return c, err
+	}
+	cs, err := commitments(ctx, db.sql)
+	if err != nil {
+		return c, err
+	}
+	var before *domain.Commitment
+	for i := range cs {
+		if cs[i].ID == c.ID {
+			before = &cs[i]
+		}
+	}
+	if before == nil {
+		return c, notFound("commitment")
+	}
+	err = db.changePractice(ctx, "commitment", c.ID, "update", *before, func(tx *sql.Tx) (any, error) {
+		_, err := tx.ExecContext(ctx, `UPDATE reciprocity_commitments SET kind = ?, description = ?, organisation = ?, every_n = ?, basis_points = ?, since = ?, until = ? WHERE id = ?`,
+			string(c.Kind), c.Description, c.Organisation, c.EveryN, c.BasisPoints, c.Since, c.Until, c.ID)
+		return c, err
+	})
+	return c, err
+}
+
+func commitments(ctx context.Context, q querier) ([]domain.Commitment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, kind, description, organisation, every_n, basis_points, since, until FROM reciprocity_commitments ORDER BY since, id`)
+	if err != nil {
+		return nil, fmt.Errorf("read commitments: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Commitment
+	for rows.Next() {
+		var c domain.Commitment
+		if err := rows.Scan(&c.ID, &c.Kind, &c.Description, &c.Organisation, &c.EveryN, &c.BasisPoints, &c.Since, &c.Until); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddGift implements domain.FeeService: money given under a commitment.
+func (db *DB) AddGift(ctx context.Context, g domain.Gift) (domain.Gift, error) {
+	if err := g.Validate(); err != nil {
+		return domain.Gift{}, err
+	}
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var commitment any
+		if g.CommitmentID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reciprocity_commitments WHERE id = ?`, g.CommitmentID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return notFound("commitment")
+			}
+			commitment = g.CommitmentID
+		}
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO reciprocity_gifts (date, amount, organisation, note, commitment_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			g.Date, g.Amount, g.Organisation, g.Note, commitment, db.stamp()))
+		if err != nil {
+			return fmt.Errorf("add gift: %w", err)
+		}
+		g.ID = id
+		return db.record(ctx, tx, domain.ByTherapist, 0, "gift", id, "create", nil, g)
+	})
+	return g, err
+}
+
+func gifts(ctx context.Context, q querier) ([]domain.Gift, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, date, amount, organisation, note, coalesce(commitment_id, 0) FROM reciprocity_gifts ORDER BY date DESC, id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("read gifts: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Gift
+	for rows.Next() {
+		var g domain.Gift
+		if err := rows.Scan(&g.ID, &g.Date, &g.Amount, &g.Organisation, &g.Note, &g.CommitmentID); err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// countingPayments is the SQL condition for payments that count: neither
+// reversals nor reversed.
+const countingPayments = `p.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses = p.id)`
+
+// FeesOverview implements domain.FeeService: the whole practice by month
+// and year, outstanding balances and reciprocity, all added up by SQLite.
+func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
+	var out domain.FeesOverview
+	var err error
+	if out.Currency, err = policyCurrency(ctx, db.sql); err != nil {
+		return out, err
+	}
+	months := map[string]*domain.PeriodSummary{}
+	month := func(m string) *domain.PeriodSummary {
+		if months[m] == nil {
+			months[m] = &domain.PeriodSummary{Period: m}
+		}
+		return months[m]
+	}
+	type scan func(rows *sql.Rows) error
+	each := func(query string, fn scan) error {
+		rows, err := db.sql.QueryContext(ctx, query)
+		if err != nil {
+			return fmt.Errorf("overview: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	err = each(`SELECT substr(p.date, 1, 7), sum(p.amount) FROM payments p WHERE `+countingPayments+` GROUP BY 1`, func(rows *sql.Rows) error {
+		var m string
+		var v int64
+		if err := rows.Scan(&m, &v); err != nil {
+			return err
+		}
+		month(m).Income = v
+		return nil
+	})
+	if err == nil {
+		err = each(`SELECT substr(s.date, 1, 7), s.kind, count(*), count(CASE WHEN f.basis = 'free' THEN 1 END)
+			FROM sessions s LEFT JOIN session_fees f ON f.session_id = s.id GROUP BY 1, 2`, func(rows *sql.Rows) error {
+			var m string
+			var k domain.SessionKind
+			var n, free int
+			if err := rows.Scan(&m, &k, &n, &free); err != nil {
+				return err
+			}
+			ps := month(m)
+			ps.Sessions.Add(k, n)
+			ps.Free += free
+			return nil
+		})
+	}
+	if err == nil {
+		err = each(`SELECT substr(date, 1, 7), sum(amount) FROM reciprocity_gifts GROUP BY 1`, func(rows *sql.Rows) error {
+			var m string
+			var v int64
+			if err := rows.Scan(&m, &v); err != nil {
+				return err
+			}
+			month(m).Given = v
+			return nil
+		})
+	}
+	if err == nil {
+		err = each(`SELECT c.id, c.chosen_name, coalesce(f.fees, 0) - coalesce(p.paid, 0) AS balance FROM clients c
+			LEFT JOIN (SELECT s.client_id, sum(sf.amount) AS fees FROM session_fees sf JOIN sessions s ON s.id = sf.session_id GROUP BY 1) f ON f.client_id = c.id
+			LEFT JOIN (SELECT p.client_id, sum(p.amount) AS paid FROM payments p WHERE `+countingPayments+` GROUP BY 1) p ON p.client_id = c.id
+			WHERE balance <> 0 ORDER BY balance DESC, c.id`, func(rows *sql.Rows) error {
+			var b domain.ClientBalance
+			if err := rows.Scan(&b.ClientID, &b.Name, &b.Balance); err != nil {
+				return err
+			}
+			out.Outstanding = append(out.Outstanding, b)
+			return nil
+		})
+	}
+	if err != nil {
+		return out, err
+	}
+	if out.Commitments, err = commitments(ctx, db.sql); err != nil {
+		return out, err
+	}
+	if out.Gifts, err = gifts(ctx, db.sql); err != nil {
+		return out, err
+	}
+
+	years := map[string]*domain.PeriodSummary{}
+	for m, ps := range months {
+		out.Months = append(out.Months, *ps)
+		y := m[:4]
+		if years[y] == nil {
+			years[y] = &domain.PeriodSummary{Period: y}
+		}
+		ys := years[y]
+		ys.Income += ps.Income
+		ys.Given += ps.Given
+		ys.Free += ps.Free
+		ys.Sessions.Preparation += ps.Sessions.Preparation
+		ys.Sessions.Medicine += ps.Sessions.Medicine
+		ys.Sessions.Integration += ps.Sessions.Integration
+		ys.Sessions.Other += ps.Sessions.Other
+	}
+	sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Period > out.Months[j].Period })
+	for _, ys := range years {
+		out.Years = append(out.Years, *ys)
+	}
+	sort.Slice(out.Years, func(i, j int) bool { return out.Years[i].Period > out.Years[j].Period })
+
+	// Gifts count for the commitment they name, or, naming none, for the
+	// share-of-fees commitment to the same organisation.
+	byOrg := map[string]int64{}
+	for _, c := range out.Commitments {
+		if c.Kind == domain.ShareOfFees && c.Organisation != "" {
+			byOrg[strings.ToLower(c.Organisation)] = c.ID
+		}
+	}
+	givenTo := map[string]map[int64]int64{}
+	for _, g := range out.Gifts {
+		id := g.CommitmentID
+		if id == 0 {
+			id = byOrg[strings.ToLower(g.Organisation)]
+		}
+		y := g.Date[:4]
+		if givenTo[y] == nil {
+			givenTo[y] = map[int64]int64{}
+		}
+		givenTo[y][id] += g.Amount
+	}
+	for _, ys := range out.Years {
+		r := domain.ReciprocityYear{Year: ys.Period, Sessions: ys.Sessions.Total(), Free: ys.Free, Income: ys.Income, Given: ys.Given}
+		r.Kept(out.Commitments, givenTo[ys.Period])
+		out.Reciprocity = append(out.Reciprocity, r)
+	}
+	return out, nil
+}
