@@ -50,7 +50,9 @@ func (b *Fees) RetireTier(id int64) (domain.FeePolicy, error) {
 
 // Client returns one client's tier, session fees, payments and balance.
 func (b *Fees) Client(clientID int64) (domain.ClientFees, error) {
-	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientFees, error) { return db.ClientFees(ctx, clientID) })
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientFees, error) {
+		return db.ClientFees(ctx, clientID)
+	})
 }
 
 // ChooseTier records the tier the client chose (by "client") or the two
@@ -63,7 +65,9 @@ func (b *Fees) ChooseTier(clientID, tierID int64, reason string, by domain.Actor
 
 // ConfirmTier confirms a choice the client made in co-creation mode.
 func (b *Fees) ConfirmTier(choiceID int64) (domain.ClientFees, error) {
-	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientFees, error) { return db.ConfirmTier(ctx, choiceID) })
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientFees, error) {
+		return db.ConfirmTier(ctx, choiceID)
+	})
 }
 
 // SetSessionFee agrees a session's fee: the tier's, adjusted with a note,

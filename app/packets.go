@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-
 	"tandem/backend/domain"
 	"tandem/backend/packet"
 	"tandem/backend/storage"
