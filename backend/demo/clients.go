@@ -27,7 +27,7 @@ func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 // seedClient writes one fictional client with their identities, power map,
 // plan (with revisions, agreements and a retirement), agreements and the
 // therapist's reflections, dated from a first meeting between start and end.
-func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start, end time.Time, counts map[string]int) error {
+func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start, end time.Time, tiers []domain.FeeTier, counts map[string]int) error {
 	span := end.Sub(start)
 	first := start.Add(time.Duration(r.Int64N(int64(span - span/20))))
 	clk := &clock{t: first, r: r}
@@ -55,6 +55,9 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 	}
 	counts["clients"]++
 	id := created.ID
+	if err := seedTierChoice(ctx, s.At(clk.next(1)), r, id, tiers, counts); err != nil {
+		return err
+	}
 
 	for k, pm := range r.Perm(len(powerMap))[:1+r.IntN(3)] {
 		e := powerMap[pm]

@@ -36,6 +36,7 @@ type Store[S any] interface {
 	domain.PlanService
 	domain.SessionService
 	domain.IntegrationService
+	domain.FeeService
 	At(now func() time.Time) S
 	// BulkLoad trades durability at each commit for speed until done is
 	// called: demonstration data can simply be seeded again.
@@ -71,12 +72,16 @@ func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 	sum := Summary{Practice: saved.Name, Records: map[string]int{"practice profile": 1}}
 	end := time.Now()
 	start := end.AddDate(-o.Years, 0, 0)
+	tiers, err := seedFeePolicy(ctx, s, start, sum.Records)
+	if err != nil {
+		return sum, err
+	}
 	for i := 0; i < o.Clients; i++ {
-		if err := seedClient(ctx, s, r, i, start, end, sum.Records); err != nil {
+		if err := seedClient(ctx, s, r, i, start, end, tiers, sum.Records); err != nil {
 			return sum, err
 		}
 	}
-	return sum, nil
+	return sum, seedGifts(ctx, s, end, sum.Records)
 }
 
 // The practices are fictional: invented names, example.org addresses and

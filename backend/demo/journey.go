@@ -60,7 +60,7 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 			return out, fmt.Errorf("seed session: %w", err)
 		}
 		counts["sessions"]++
-		return out, nil
+		return out, seedSessionMoney(ctx, at(day), r, out, day, stop, counts)
 	}
 	finalise := func(sess domain.Session, day time.Time) error {
 		if day.After(stop) {

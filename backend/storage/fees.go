@@ -340,32 +340,35 @@ func (db *DB) changeFees(ctx context.Context, clientID int64, by domain.Actor, e
 		if out, err = db.clientFees(ctx, tx, clientID); err != nil {
 			return err
 		}
-		return db.record(ctx, tx, by, clientID, entity, id, action, feesTrace(before), feesTrace(out))
+		return db.record(ctx, tx, by, clientID, entity, id, action, feesTrace(before, entity, id), feesTrace(out, entity, id))
 	})
 	return out, err
 }
 
-// feesTrace is what the history keeps of a client's fees around a change:
-// the tier in force, the balance, and each fee and payment.
-type feeTraceT struct {
-	Tier     string              `json:"tier,omitempty"`
-	Pending  string              `json:"pending,omitempty"`
-	Balance  int64               `json:"balance"`
-	Fees     []domain.SessionFee `json:"fees,omitempty"`
-	Payments []domain.Payment    `json:"payments,omitempty"`
+// feeTrace is what the history keeps around a change to a client's fees:
+// the entity changed (a tier choice, a session's fee or a payment; absent
+// before it existed) and the balance.
+type feeTrace struct {
+	Balance int64 `json:"balance"`
+	Item    any   `json:"item,omitempty"`
 }
 
-func feesTrace(f domain.ClientFees) feeTraceT {
-	t := feeTraceT{Balance: f.Account.Balance, Payments: f.Account.Payments}
-	if f.Current != nil {
-		t.Tier = f.Current.TierName
-	}
-	if f.Pending != nil {
-		t.Pending = f.Pending.TierName
-	}
-	for _, s := range f.Account.Sessions {
-		if s.Fee != nil {
-			t.Fees = append(t.Fees, *s.Fee)
+func feesTrace(f domain.ClientFees, entity string, id int64) feeTrace {
+	t := feeTrace{Balance: f.Account.Balance}
+	switch entity {
+	case "tier_choice":
+		for _, c := range f.Choices {
+			if c.ID == id {
+				t.Item = c
+			}
+		}
+	case "session_fee":
+		if s, ok := findSession(f.Account, id); ok && s.Fee != nil {
+			t.Item = *s.Fee
+		}
+	case "payment":
+		if p, ok := findPayment(f.Account, id); ok {
+			t.Item = p
 		}
 	}
 	return t
