@@ -347,14 +347,15 @@ func (db *DB) changeFees(ctx context.Context, clientID int64, by domain.Actor, e
 
 // feeTrace is what the history keeps around a change to a client's fees:
 // the entity changed (a tier choice, a session's fee or a payment; absent
-// before it existed) and the balance.
+// before it existed), the balance and the currency both are in.
 type feeTrace struct {
-	Balance int64 `json:"balance"`
-	Item    any   `json:"item,omitempty"`
+	Currency domain.Currency `json:"currency"`
+	Balance  int64           `json:"balance"`
+	Item     any             `json:"item,omitempty"`
 }
 
 func feesTrace(f domain.ClientFees, entity string, id int64) feeTrace {
-	t := feeTrace{Balance: f.Account.Balance}
+	t := feeTrace{Currency: f.Currency, Balance: f.Account.Balance}
 	switch entity {
 	case "tier_choice":
 		for _, c := range f.Choices {

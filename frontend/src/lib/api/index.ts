@@ -8,6 +8,7 @@ import * as CoCreationBinding from './wailsjs/go/app/CoCreation';
 import * as SessionsBinding from './wailsjs/go/app/Sessions';
 import * as PacketsBinding from './wailsjs/go/app/Packets';
 import * as BackupBinding from './wailsjs/go/app/Backup';
+import * as FeesBinding from './wailsjs/go/app/Fees';
 import { EventsEmit, EventsOn } from './wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
 import {
@@ -48,6 +49,26 @@ import {
   type PowerMapEntry,
   type Reflection,
 } from './client-models';
+import {
+  toAllocations,
+  toClientFees,
+  toCommitment,
+  toCurrencies,
+  toFeePolicy,
+  toFeesOverview,
+  toGift,
+  type Allocation,
+  type BillingRequest,
+  type ClientFees,
+  type Commitment,
+  type Currency,
+  type FeeBasis,
+  type FeePolicy,
+  type FeeTier,
+  type FeesOverview,
+  type Gift,
+  type NewPayment,
+} from './fee-models';
 
 export { ApiError, toApiError, type ErrorCode } from './errors';
 export {
@@ -65,6 +86,7 @@ export * from './session-models';
 export * from './packet-models';
 import { toPacketChoices, type PacketChoice, type PacketRequest } from './packet-models';
 export * from './backup-models';
+export * from './fee-models';
 import {
   toBackupDone,
   toBackupProgress,
@@ -459,10 +481,89 @@ export const coCreation = {
   addShift: async (shift: Shift): Promise<Shift> =>
     toShift(await call(() => CoCreationBinding.AddShift({ ...shift, id: 0 } as unknown as ShiftArg))),
 
+  /** The client's tier choices, their sessions' fees, payments and balance; the practice's scale. */
+  fees: async (): Promise<ClientFees> => toClientFees(await call(() => CoCreationBinding.Fees())),
+
+  /** The client's choice of tier, in their words if they wish; it waits for the therapist's confirmation. */
+  chooseTier: async (tierId: number, reason: string): Promise<ClientFees> =>
+    toClientFees(await call(() => CoCreationBinding.ChooseTier(tierId, reason))),
+
   /** Rejects with code "wrong_secret" (field "secret") when it is neither the passphrase nor the PIN. */
   leave: async (secret: string): Promise<void> => {
     await call(() => CoCreationBinding.Leave(secret));
   },
+};
+
+type FeeArg<K extends keyof typeof FeesBinding, N extends number = 0> = Parameters<(typeof FeesBinding)[K]>[N];
+
+/**
+ * Fees, payments, receipts, reciprocity and the practice overview: the therapist's, refused (code
+ * "cocreation") while co-creation mode is on. Amounts are integers in the currency's minor units.
+ */
+export const fees = {
+  currencies: async (): Promise<Currency[]> => toCurrencies(await call(() => FeesBinding.Currencies())),
+
+  policy: async (): Promise<FeePolicy> => toFeePolicy(await call(() => FeesBinding.Policy())),
+
+  /** The currency, the reasoning and who chooses; the tiers are saved one by one with saveTier. */
+  savePolicy: async (p: FeePolicy): Promise<FeePolicy> =>
+    toFeePolicy(await call(() => FeesBinding.SavePolicy({ ...p, tiers: [] } as unknown as FeeArg<'SavePolicy'>))),
+
+  /** Adds a tier (id 0) at the end of the scale, or changes one. */
+  saveTier: async (tier: FeeTier): Promise<FeePolicy> =>
+    toFeePolicy(await call(() => FeesBinding.SaveTier({ ...tier } as unknown as FeeArg<'SaveTier'>))),
+
+  retireTier: async (id: number): Promise<FeePolicy> => toFeePolicy(await call(() => FeesBinding.RetireTier(id))),
+
+  client: async (clientId: number): Promise<ClientFees> => toClientFees(await call(() => FeesBinding.Client(clientId))),
+
+  /** The tier the client chose (by "client") or the two agreed ("together"), in force at once. */
+  chooseTier: async (clientId: number, tierId: number, reason: string, by: 'client' | 'together'): Promise<ClientFees> =>
+    toClientFees(await call(() => FeesBinding.ChooseTier(clientId, tierId, reason, by as FeeArg<'ChooseTier', 3>))),
+
+  confirmTier: async (choiceId: number): Promise<ClientFees> => toClientFees(await call(() => FeesBinding.ConfirmTier(choiceId))),
+
+  /** basis "tier" takes the tier's fee; "adjusted" needs amount and a note; "free" is offered freely. */
+  setSessionFee: async (sessionId: number, basis: FeeBasis, amount: number, note: string): Promise<ClientFees> =>
+    toClientFees(
+      await call(() =>
+        FeesBinding.SetSessionFee({ sessionId, basis, amount, note, tierId: 0, agreedOn: '' } as unknown as FeeArg<'SetSessionFee'>),
+      ),
+    ),
+
+  /** How a payment of amount would pay the client's sessions: the oldest outstanding first. */
+  suggestAllocations: async (clientId: number, amount: number): Promise<Allocation[]> =>
+    toAllocations(await call(() => FeesBinding.SuggestAllocations(clientId, amount))),
+
+  recordPayment: async (p: NewPayment): Promise<ClientFees> =>
+    toClientFees(await call(() => FeesBinding.RecordPayment({ ...p } as unknown as FeeArg<'RecordPayment'>))),
+
+  allocate: async (paymentId: number, allocations: Allocation[]): Promise<ClientFees> =>
+    toClientFees(await call(() => FeesBinding.Allocate(paymentId, allocations as unknown as FeeArg<'Allocate', 1>))),
+
+  /** Cancels a payment recorded by mistake; both entries stay. */
+  reverse: async (paymentId: number, date: string, reason: string): Promise<ClientFees> =>
+    toClientFees(await call(() => FeesBinding.Reverse(paymentId, date, reason))),
+
+  saveCommitment: async (c: Commitment): Promise<Commitment> =>
+    toCommitment(await call(() => FeesBinding.SaveCommitment({ ...c } as unknown as FeeArg<'SaveCommitment'>))),
+
+  addGift: async (g: Gift): Promise<Gift> => toGift(await call(() => FeesBinding.AddGift({ ...g } as unknown as FeeArg<'AddGift'>))),
+
+  overview: async (): Promise<FeesOverview> => toFeesOverview(await call(() => FeesBinding.Overview())),
+
+  /** Opens a receipt or statement in the PDF viewer, to print from there. */
+  printBilling: async (r: BillingRequest): Promise<void> => {
+    await call(() => FeesBinding.PrintBilling({ ...r } as unknown as FeeArg<'PrintBilling'>));
+  },
+
+  /** Opens the save dialog; true when written, false when cancelled. */
+  saveBilling: async (r: BillingRequest): Promise<boolean> =>
+    (await call(() => FeesBinding.SaveBilling({ ...r } as unknown as FeeArg<'SaveBilling'>))) === true,
+
+  /** Saves the overview's months or balances as CSV through the save dialog; false when cancelled. */
+  exportOverview: async (what: 'months' | 'balances'): Promise<boolean> =>
+    (await call(() => FeesBinding.ExportOverview(what))) === true,
 };
 
 /**

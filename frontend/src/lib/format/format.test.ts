@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayPart, daysBetween, formatDate, formatTime, greetingKey, localDay, todayIso } from './format';
+import { dayPart, daysBetween, formatDate, formatMonth, formatTime, greetingKey, localDay, todayIso } from './format';
 
 describe('dayPart', () => {
   const at = (hour: number) => new Date(2025, 2, 12, hour, 30);
@@ -65,5 +65,12 @@ describe('daysBetween', () => {
 
   it('is NaN for an unreadable date', () => {
     expect(daysBetween('', '2026-01-01')).toBeNaN();
+  });
+});
+
+describe('formatMonth', () => {
+  it('names the month and year', () => {
+    expect(formatMonth('2026-03')).toBe('March 2026');
+    expect(formatMonth('2026-3')).toBe('');
   });
 });

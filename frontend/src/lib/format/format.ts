@@ -42,6 +42,13 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** Formats a month ("2025-03") as "March 2025"; "" for an unreadable value. */
+export function formatMonth(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period.trim());
+  if (!m) return '';
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1));
+}
+
 /** Today's calendar date on this computer, as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -17,6 +17,7 @@ export const SCREENS = [
   'client-form',
   'reflections',
   'search',
+  'fees',
   'settings',
   'cocreation',
 ] as const;
@@ -24,7 +25,7 @@ export const SCREENS = [
 export type Screen = (typeof SCREENS)[number];
 
 /** The screens of the open vault that the therapist moves between freely (the header's world). */
-export const SHELL_SCREENS = ['home', 'clients', 'client', 'client-form', 'reflections', 'search', 'settings'] as const;
+export const SHELL_SCREENS = ['home', 'clients', 'client', 'client-form', 'reflections', 'search', 'fees', 'settings'] as const;
 
 export type ShellScreen = (typeof SHELL_SCREENS)[number];
 

@@ -32,6 +32,7 @@ export const CLIENT_TABS = [
   'worksheet',
   'patterns',
   'journey',
+  'fees',
   'agreements',
   'powermap',
   'reflections',

@@ -180,6 +180,26 @@ export namespace app {
 	    }
 	}
 	
+	export class BillingRequest {
+	    clientId: number;
+	    paymentId: number;
+	    from: string;
+	    to: string;
+	    legalName: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BillingRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.paymentId = source["paymentId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.legalName = source["legalName"];
+	    }
+	}
 	export class ChosenFile {
 	    name: string;
 	    folder: string;
@@ -306,6 +326,170 @@ export namespace app {
 
 export namespace domain {
 	
+	export class Allocation {
+	    sessionId: number;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Allocation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class Payment {
+	    id: number;
+	    clientId: number;
+	    date: string;
+	    amount: number;
+	    method: string;
+	    note: string;
+	    reverses: number;
+	    reversedBy: number;
+	    allocations: Allocation[];
+	    created: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Payment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.method = source["method"];
+	        this.note = source["note"];
+	        this.reverses = source["reverses"];
+	        this.reversedBy = source["reversedBy"];
+	        this.allocations = this.convertValues(source["allocations"], Allocation);
+	        this.created = source["created"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SessionFee {
+	    sessionId: number;
+	    amount: number;
+	    basis: string;
+	    tierId: number;
+	    note: string;
+	    agreedOn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SessionFee(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.amount = source["amount"];
+	        this.basis = source["basis"];
+	        this.tierId = source["tierId"];
+	        this.note = source["note"];
+	        this.agreedOn = source["agreedOn"];
+	    }
+	}
+	export class SessionAccount {
+	    sessionId: number;
+	    date: string;
+	    kind: string;
+	    fee?: SessionFee;
+	    paid: number;
+	    outstanding: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SessionAccount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.date = source["date"];
+	        this.kind = source["kind"];
+	        this.fee = this.convertValues(source["fee"], SessionFee);
+	        this.paid = source["paid"];
+	        this.outstanding = source["outstanding"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Account {
+	    sessions: SessionAccount[];
+	    payments: Payment[];
+	    fees: number;
+	    paid: number;
+	    balance: number;
+	    unallocated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessions = this.convertValues(source["sessions"], SessionAccount);
+	        this.payments = this.convertValues(source["payments"], Payment);
+	        this.fees = source["fees"];
+	        this.paid = source["paid"];
+	        this.balance = source["balance"];
+	        this.unallocated = source["unallocated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Addendum {
 	    id: number;
 	    sessionId: number;
@@ -450,6 +634,7 @@ export namespace domain {
 	}
 	
 	
+	
 	export class BackupSettings {
 	    folder: string;
 	    auto: boolean;
@@ -524,6 +709,204 @@ export namespace domain {
 	        this.updated = source["updated"];
 	        this.archived = source["archived"];
 	        this.intakeNote = source["intakeNote"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ClientBalance {
+	    clientId: number;
+	    name: string;
+	    balance: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClientBalance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.name = source["name"];
+	        this.balance = source["balance"];
+	    }
+	}
+	export class TierChoice {
+	    id: number;
+	    clientId: number;
+	    tierId: number;
+	    tierName: string;
+	    chosenOn: string;
+	    by: string;
+	    reason: string;
+	    confirmedOn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TierChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.tierId = source["tierId"];
+	        this.tierName = source["tierName"];
+	        this.chosenOn = source["chosenOn"];
+	        this.by = source["by"];
+	        this.reason = source["reason"];
+	        this.confirmedOn = source["confirmedOn"];
+	    }
+	}
+	export class KindFees {
+	    preparation: number;
+	    medicine: number;
+	    integration: number;
+	    other: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KindFees(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preparation = source["preparation"];
+	        this.medicine = source["medicine"];
+	        this.integration = source["integration"];
+	        this.other = source["other"];
+	    }
+	}
+	export class FeeTier {
+	    id: number;
+	    name: string;
+	    description: string;
+	    fees: KindFees;
+	    position: number;
+	    retired: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeeTier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.fees = this.convertValues(source["fees"], KindFees);
+	        this.position = source["position"];
+	        this.retired = source["retired"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FeePolicy {
+	    currency: string;
+	    reasoning: string;
+	    choiceMode: string;
+	    tiers: FeeTier[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FeePolicy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.reasoning = source["reasoning"];
+	        this.choiceMode = source["choiceMode"];
+	        this.tiers = this.convertValues(source["tiers"], FeeTier);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Currency {
+	    code: string;
+	    name: string;
+	    digits: number;
+	    symbol: string;
+	    spaced: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Currency(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.digits = source["digits"];
+	        this.symbol = source["symbol"];
+	        this.spaced = source["spaced"];
+	    }
+	}
+	export class ClientFees {
+	    clientId: number;
+	    currency: Currency;
+	    policy: FeePolicy;
+	    choices: TierChoice[];
+	    current?: TierChoice;
+	    pending?: TierChoice;
+	    account: Account;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClientFees(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.currency = this.convertValues(source["currency"], Currency);
+	        this.policy = this.convertValues(source["policy"], FeePolicy);
+	        this.choices = this.convertValues(source["choices"], TierChoice);
+	        this.current = this.convertValues(source["current"], TierChoice);
+	        this.pending = this.convertValues(source["pending"], TierChoice);
+	        this.account = this.convertValues(source["account"], Account);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -768,6 +1151,214 @@ export namespace domain {
 	        this.archived = source["archived"];
 	    }
 	}
+	export class Commitment {
+	    id: number;
+	    kind: string;
+	    description: string;
+	    organisation: string;
+	    everyN: number;
+	    basisPoints: number;
+	    since: string;
+	    until: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Commitment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.description = source["description"];
+	        this.organisation = source["organisation"];
+	        this.everyN = source["everyN"];
+	        this.basisPoints = source["basisPoints"];
+	        this.since = source["since"];
+	        this.until = source["until"];
+	    }
+	}
+	export class CommitmentYear {
+	    commitmentId: number;
+	    expected: number;
+	    done: number;
+	    kept: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommitmentYear(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.commitmentId = source["commitmentId"];
+	        this.expected = source["expected"];
+	        this.done = source["done"];
+	        this.kept = source["kept"];
+	    }
+	}
+	
+	
+	
+	export class Gift {
+	    id: number;
+	    date: string;
+	    amount: number;
+	    organisation: string;
+	    note: string;
+	    commitmentId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Gift(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.organisation = source["organisation"];
+	        this.note = source["note"];
+	        this.commitmentId = source["commitmentId"];
+	    }
+	}
+	export class ReciprocityYear {
+	    year: string;
+	    sessions: number;
+	    free: number;
+	    income: number;
+	    given: number;
+	    commitments: CommitmentYear[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReciprocityYear(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.sessions = source["sessions"];
+	        this.free = source["free"];
+	        this.income = source["income"];
+	        this.given = source["given"];
+	        this.commitments = this.convertValues(source["commitments"], CommitmentYear);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KindCounts {
+	    preparation: number;
+	    medicine: number;
+	    integration: number;
+	    other: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KindCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preparation = source["preparation"];
+	        this.medicine = source["medicine"];
+	        this.integration = source["integration"];
+	        this.other = source["other"];
+	    }
+	}
+	export class PeriodSummary {
+	    period: string;
+	    income: number;
+	    sessions: KindCounts;
+	    free: number;
+	    given: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PeriodSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.period = source["period"];
+	        this.income = source["income"];
+	        this.sessions = this.convertValues(source["sessions"], KindCounts);
+	        this.free = source["free"];
+	        this.given = source["given"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FeesOverview {
+	    currency: Currency;
+	    months: PeriodSummary[];
+	    years: PeriodSummary[];
+	    outstanding: ClientBalance[];
+	    reciprocity: ReciprocityYear[];
+	    commitments: Commitment[];
+	    gifts: Gift[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FeesOverview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = this.convertValues(source["currency"], Currency);
+	        this.months = this.convertValues(source["months"], PeriodSummary);
+	        this.years = this.convertValues(source["years"], PeriodSummary);
+	        this.outstanding = this.convertValues(source["outstanding"], ClientBalance);
+	        this.reciprocity = this.convertValues(source["reciprocity"], ReciprocityYear);
+	        this.commitments = this.convertValues(source["commitments"], Commitment);
+	        this.gifts = this.convertValues(source["gifts"], Gift);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	export class Resource {
@@ -1101,6 +1692,8 @@ export namespace domain {
 		}
 	}
 	
+	
+	
 	export class NewAgreement {
 	    clientId: number;
 	    kind: string;
@@ -1156,6 +1749,46 @@ export namespace domain {
 	        this.proposedBy = source["proposedBy"];
 	        this.noticedOn = source["noticedOn"];
 	    }
+	}
+	export class NewPayment {
+	    clientId: number;
+	    date: string;
+	    amount: number;
+	    method: string;
+	    note: string;
+	    allocations: Allocation[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NewPayment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	        this.method = source["method"];
+	        this.note = source["note"];
+	        this.allocations = this.convertValues(source["allocations"], Allocation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class NewPlanItem {
 	    clientId: number;
@@ -1215,6 +1848,8 @@ export namespace domain {
 	
 	
 	
+	
+	
 	export class Practice {
 	    name: string;
 	    credentials: string;
@@ -1241,6 +1876,7 @@ export namespace domain {
 	        this.positionalityDated = source["positionalityDated"];
 	    }
 	}
+	
 	
 	
 	
@@ -1302,6 +1938,8 @@ export namespace domain {
 	}
 	
 	
+	
+	
 	export class Settings {
 	    autoLockMinutes: number;
 	    hasPin: boolean;
@@ -1320,6 +1958,7 @@ export namespace domain {
 	        this.paperSize = source["paperSize"];
 	    }
 	}
+	
 
 }
 

@@ -12,9 +12,13 @@ export function AddShift(arg1:domain.Shift):Promise<domain.Shift>;
 
 export function AgreePlanItem(arg1:number):Promise<domain.PlanItem>;
 
+export function ChooseTier(arg1:number,arg2:string):Promise<domain.ClientFees>;
+
 export function ConfirmAgreement(arg1:number,arg2:string):Promise<domain.Agreement>;
 
 export function Enter(arg1:number):Promise<domain.ClientRecord>;
+
+export function Fees():Promise<domain.ClientFees>;
 
 export function Journey():Promise<domain.IntegrationRecord>;
 

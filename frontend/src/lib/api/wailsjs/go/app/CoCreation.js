@@ -22,12 +22,20 @@ export function AgreePlanItem(arg1) {
   return window['go']['app']['CoCreation']['AgreePlanItem'](arg1);
 }
 
+export function ChooseTier(arg1, arg2) {
+  return window['go']['app']['CoCreation']['ChooseTier'](arg1, arg2);
+}
+
 export function ConfirmAgreement(arg1, arg2) {
   return window['go']['app']['CoCreation']['ConfirmAgreement'](arg1, arg2);
 }
 
 export function Enter(arg1) {
   return window['go']['app']['CoCreation']['Enter'](arg1);
+}
+
+export function Fees() {
+  return window['go']['app']['CoCreation']['Fees']();
 }
 
 export function Journey() {
