@@ -116,6 +116,7 @@ func (t *selfTest) start(ctx context.Context) {
 			UnlockToHomeMs float64 `json:"unlockToHomeMs"`
 			OpenClientMs   float64 `json:"openClientMs"`
 			JourneyMs      float64 `json:"journeyMs"`
+			FeesOverviewMs float64 `json:"feesOverviewMs"`
 			UnlockDomMs    float64 `json:"unlockToHomeDomMs"`
 		}
 		b, _ := json.Marshal(first(data))
@@ -137,6 +138,9 @@ func (t *selfTest) start(ctx context.Context) {
 		}
 		if r.JourneyMs > 0 {
 			t.printf("SELFTEST TIMING journey_ms=%.1f", r.JourneyMs)
+		}
+		if r.FeesOverviewMs > 0 {
+			t.printf("SELFTEST TIMING fees_overview_ms=%.1f", r.FeesOverviewMs)
 		}
 		if r.OpenClientMs > 0 {
 			t.printf("SELFTEST TIMING open_client_ms=%.1f", r.OpenClientMs)

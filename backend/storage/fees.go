@@ -774,7 +774,7 @@ func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
 	})
 	if err == nil {
 		err = each(`SELECT substr(s.date, 1, 7), s.kind, count(*), count(CASE WHEN f.basis = 'free' THEN 1 END)
-			FROM sessions s LEFT JOIN session_fees f ON f.session_id = s.id GROUP BY 1, 2`, func(rows *sql.Rows) error {
+			FROM sessions s INDEXED BY sessions_date_kind LEFT JOIN session_fees f ON f.session_id = s.id GROUP BY 1, 2`, func(rows *sql.Rows) error {
 			var m string
 			var k domain.SessionKind
 			var n, free int
@@ -800,7 +800,7 @@ func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
 	}
 	if err == nil {
 		err = each(`SELECT c.id, c.chosen_name, coalesce(f.fees, 0) - coalesce(p.paid, 0) AS balance FROM clients c
-			LEFT JOIN (SELECT s.client_id, sum(sf.amount) AS fees FROM session_fees sf JOIN sessions s ON s.id = sf.session_id GROUP BY 1) f ON f.client_id = c.id
+			LEFT JOIN (SELECT s.client_id, sum(sf.amount) AS fees FROM sessions s INDEXED BY sessions_client JOIN session_fees sf ON sf.session_id = s.id GROUP BY 1) f ON f.client_id = c.id
 			LEFT JOIN (SELECT p.client_id, sum(p.amount) AS paid FROM payments p WHERE `+countingPayments+` GROUP BY 1) p ON p.client_id = c.id
 			WHERE balance <> 0 ORDER BY balance DESC, c.id`, func(rows *sql.Rows) error {
 			var b domain.ClientBalance

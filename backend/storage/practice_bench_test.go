@@ -74,7 +74,26 @@ func BenchmarkPracticeJourney(b *testing.B) {
 	}
 }
 
+// BenchmarkPracticeFeesOverview measures the practice overview (income by
+// month and year, outstanding balances, sessions by kind, reciprocity) over
+// the same vault: the Go side of the fees screen's first view.
+func BenchmarkPracticeFeesOverview(b *testing.B) {
+	db := openBenchVault(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		o, err := db.FeesOverview(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(o.Years) == 0 {
+			b.Fatal("the vault has no fees: seed it with demo seed")
+		}
+	}
+}
+
 type benchDB = interface {
+	FeesOverview(context.Context) (domain.FeesOverview, error)
 	Search(context.Context, string) (domain.SearchResult, error)
 	Clients(context.Context, domain.ClientFilter) ([]domain.ClientSummary, error)
 	Integration(context.Context, int64) (domain.IntegrationRecord, error)

@@ -36,6 +36,10 @@ CREATE TABLE tier_choices (
 );
 CREATE INDEX tier_choices_client ON tier_choices (client_id, id);
 
+-- The overview counts sessions by month and kind from this index alone,
+-- never reading the sessions' notes.
+CREATE INDEX sessions_date_kind ON sessions (date, kind);
+
 CREATE TABLE session_fees (
     session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
     amount     INTEGER NOT NULL CHECK (amount >= 0),
@@ -58,7 +62,8 @@ CREATE TABLE payments (
     created_at TEXT NOT NULL
 );
 CREATE INDEX payments_client ON payments (client_id, date, id);
-CREATE INDEX payments_date ON payments (date);
+-- The overview adds up payments by month from this index alone.
+CREATE INDEX payments_date ON payments (date, reverses, amount);
 
 CREATE TABLE payment_allocations (
     payment_id INTEGER NOT NULL REFERENCES payments (id) ON DELETE CASCADE,

@@ -16,6 +16,7 @@ export interface SelfTestResult {
   openClientMs?: number;
   /** From clicking the Journey tab to its chart painted. */
   journeyMs?: number;
+  feesOverviewMs?: number;
 }
 
 declare global {
@@ -160,6 +161,10 @@ async function tourClients(passphrase: string): Promise<{ openClientMs?: number;
   await checkpoint('client-plan-history');
   await click('history-dialog-close');
   const journeyMs = await tourIntegration();
+  await click('tab-fees');
+  await control('fee-account');
+  await afterPaint();
+  await checkpoint('client-fees');
   await click('enter-cocreation');
   await waitForScreen(['cocreation'], STEP_MS);
   await checkpoint('cocreation');
@@ -170,6 +175,34 @@ async function tourClients(passphrase: string): Promise<{ openClientMs?: number;
   await click('nav-home');
   await waitForScreen(['home'], STEP_MS);
   return { openClientMs, journeyMs };
+}
+
+/**
+ * The practice's fees screen: on a demo vault its overview (timed from the click on Fees to the
+ * years' table painted) and the reciprocity kept; on a new vault the sliding scale to set up.
+ */
+async function tourFees(): Promise<number | undefined> {
+  const started = performance.now();
+  await click('nav-fees');
+  await waitForScreen(['fees'], STEP_MS);
+  const first = await waitFor(
+    () => (byTestId('overview-years') ? 'overview' : byTestId('fees-panel-policy') ? 'policy' : undefined),
+    STEP_MS,
+    'the fees screen',
+  );
+  await afterPaint();
+  const feesOverviewMs = first === 'overview' ? Math.round(performance.now() - started) : undefined;
+  if (first === 'overview') {
+    await checkpoint('fees-overview');
+    await click('fees-section-reciprocity');
+    await control('reciprocity-years');
+    await checkpoint('fees-reciprocity');
+  } else {
+    await checkpoint('fees-policy');
+  }
+  await click('nav-home');
+  await waitForScreen(['home'], STEP_MS);
+  return feesOverviewMs;
 }
 
 /**
@@ -222,6 +255,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     await reachHome(opts.passphrase);
     await checkpoint('home');
     const { openClientMs, journeyMs } = await tourClients(opts.passphrase);
+    const feesOverviewMs = await tourFees();
 
     await click('lock');
     await waitForScreen(['unlock'], STEP_MS);
@@ -241,7 +275,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     await afterPaint();
     const unlockToHomeMs = Math.round(performance.now() - started);
 
-    result = { ok: true, unlockToHomeMs, unlockToHomeDomMs, openClientMs, journeyMs };
+    result = { ok: true, unlockToHomeMs, unlockToHomeDomMs, openClientMs, journeyMs, feesOverviewMs };
   } catch (error) {
     // Only our own step messages are reported: they name a step or control, never record content.
     const reason =
