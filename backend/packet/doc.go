@@ -27,6 +27,10 @@
 //   - ClientRecord (client copy; therapist copy with every private note).
 //   - RecoveryKit, which is about the vault, not a client.
 //
+// Receipt (one payment) and Statement (a period) are made from a Billing:
+// the client and their domain.ClientFees. They are always client copies,
+// with the client's legal name only when asked for.
+//
 // # Documents
 //
 // A packet is first a Document: a title and a flow of blocks (headings,
