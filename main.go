@@ -21,6 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"tandem/app"
+	"tandem/backend/backup"
 	"tandem/backend/cli"
 	"tandem/backend/vault"
 	"tandem/backend/version"
@@ -32,8 +33,11 @@ var assets embed.FS
 func main() {
 	started := time.Now()
 	args := os.Args[1:]
+	// A vault made by an earlier Tandem is backed up into its backup
+	// folder before its records are brought to this version's format.
+	opts := vault.Options{BeforeMigrate: backup.BeforeMigration(version.Version, nil)}
 	if cli.IsCommand(args) {
-		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version.Version}
+		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version.Version, VaultOptions: opts}
 		if term.IsTerminal(int(os.Stdin.Fd())) {
 			env.Terminal = func(prompt string) (string, error) {
 				fmt.Fprint(os.Stderr, prompt)
@@ -44,12 +48,12 @@ func main() {
 		}
 		os.Exit(cli.Run(context.Background(), env, args))
 	}
-	os.Exit(runApp(args, started))
+	os.Exit(runApp(args, opts, started))
 }
 
 // runApp opens the window; its exit status is the self-test's verdict when
 // TANDEM_SELFTEST=1, else 0.
-func runApp(args []string, started time.Time) int {
+func runApp(args []string, opts vault.Options, started time.Time) int {
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dirFlag := fs.String("vault", "", "vault folder")
@@ -65,7 +69,7 @@ func runApp(args []string, started time.Time) int {
 			return cli.ExitFail
 		}
 	}
-	v, openErr := vault.Open(dir, true, vault.Options{})
+	v, openErr := vault.Open(dir, true, opts)
 	shell := app.NewShell(v, openErr, version.Version)
 	selftest := os.Getenv("TANDEM_SELFTEST") == "1"
 	if selftest {
