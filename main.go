@@ -30,6 +30,13 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+// appIcon is the window's icon on Linux (made from build/appicon.svg by
+// `make icons`); Windows and macOS take theirs from the executable and the
+// app bundle.
+//
+//go:embed build/appicon.png
+var appIcon []byte
+
 func main() {
 	started := time.Now()
 	args := os.Args[1:]
@@ -96,7 +103,7 @@ func runApp(args []string, opts vault.Options, started time.Time) int {
 		// content in the log: never below warnings, even in development.
 		LogLevel:           logger.WARNING,
 		LogLevelProduction: logger.ERROR,
-		Linux:              &linux.Options{ProgramName: "tandem", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Linux:              &linux.Options{ProgramName: "tandem", Icon: appIcon, WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem: the window could not be opened:", err)
