@@ -234,19 +234,19 @@ func TestUpgradeBacksUpBeforeMigrating(t *testing.T) {
 	called := 0
 	hook := BeforeMigration("9.9.9", cheap.Now)
 	opts := cheap
-	opts.BeforeMigrate = func(ctx context.Context, db *storage.DB, keys *vault.BackupKeys, from, to int) error {
+	opts.BeforeMigrate = func(ctx context.Context, m vault.Migration) error {
 		called++
-		if from != storage.SchemaVersion()-1 || to != storage.SchemaVersion() {
-			t.Errorf("hook told from %d to %d", from, to)
+		if m.From != storage.SchemaVersion()-1 || m.To != storage.SchemaVersion() || m.Dir != dir {
+			t.Errorf("hook told from %d to %d in %s", m.From, m.To, m.Dir)
 		}
-		if err := hook(ctx, db, keys, from, to); err != nil {
+		if err := hook(ctx, m); err != nil {
 			return err
 		}
 		// The backup is in the folder, and the database not yet migrated.
 		if list, err := List(folder); err != nil || len(list) != 1 {
 			t.Errorf("after the hook the folder holds %v (%v)", list, err)
 		}
-		if v, err := db.Version(ctx); err != nil || v != from {
+		if v, err := m.DB.Version(ctx); err != nil || v != m.From {
 			t.Errorf("the database was at version %d (%v) while it was backed up", v, err)
 		}
 		return nil
@@ -331,7 +331,7 @@ func TestUpgradeWithoutBackups(t *testing.T) {
 	sameRecords(t, before, exportOf(t, v, 0))
 }
 
-func TestUpgradeStopsWhenTheBackupFails(t *testing.T) {
+func TestUpgradeBacksUpBesideTheVaultWhenTheFolderIsGone(t *testing.T) {
 	ctx := context.Background()
 	gone := filepath.Join(t.TempDir(), "unplugged-drive")
 	if err := os.Mkdir(gone, 0o700); err != nil {
@@ -339,6 +339,47 @@ func TestUpgradeStopsWhenTheBackupFails(t *testing.T) {
 	}
 	dir, before := oldVault(t, gone)
 	os.Remove(gone)
+	opts := cheap
+	opts.BeforeMigrate = BeforeMigration("9.9.9", cheap.Now)
+	v, err := vault.Open(dir, false, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	if err := v.Unlock(ctx, testPass); err != nil {
+		t.Fatal(err)
+	}
+	beside := BeforeUpdateName(dir, cheap.Now())
+	if filepath.Dir(beside) != filepath.Dir(dir) || !strings.HasPrefix(filepath.Base(beside), "vault.before-update-") {
+		t.Fatalf("beside the vault: %s", beside)
+	}
+	info, err := Verify(ctx, beside, Unlock{Passphrase: testPass})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.SchemaVersion != storage.SchemaVersion()-1 || info.Rows("clients") != 3 {
+		t.Fatalf("the backup beside the vault: schema %d, %d clients", info.SchemaVersion, info.Rows("clients"))
+	}
+	db, _ := v.DB()
+	if last, err := db.LastBackup(ctx); err != nil || last != nil {
+		t.Fatalf("a backup outside the backup folder was recorded as the last one: %+v %v", last, err)
+	}
+	sameRecords(t, before, exportOf(t, v, 0))
+}
+
+func TestUpgradeStopsWhenNoBackupCanBeMade(t *testing.T) {
+	ctx := context.Background()
+	gone := filepath.Join(t.TempDir(), "unplugged-drive")
+	if err := os.Mkdir(gone, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	dir, before := oldVault(t, gone)
+	os.Remove(gone)
+	// A file already holds the name beside the vault: Create never overwrites.
+	beside := BeforeUpdateName(dir, cheap.Now())
+	if err := os.WriteFile(beside, []byte("in the way"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	opts := cheap
 	opts.BeforeMigrate = BeforeMigration("9.9.9", cheap.Now)
 	v, err := vault.Open(dir, false, opts)

@@ -27,16 +27,22 @@ type Options struct {
 	Now func() time.Time
 	// BeforeMigrate, when set, is called by an unlock that finds the
 	// database at an older schema than this build's (a vault made by an
-	// earlier Tandem), with the database open at that schema, before any
-	// migration is applied: from is the database's schema version, to this
-	// build's. keys are the vault's backup keys, wiped after the call. An
-	// error stops the unlock and leaves the database as it was.
+	// earlier Tandem), before any migration is applied. An error stops the
+	// unlock and leaves the database as it was.
 	BeforeMigrate MigrationHook
 }
 
 // MigrationHook is Options.BeforeMigrate (backup.BeforeMigration makes one
-// that backs the vault up into its backup folder).
-type MigrationHook func(ctx context.Context, db *storage.DB, keys *BackupKeys, from, to int) error
+// that backs the vault up).
+type MigrationHook func(ctx context.Context, m Migration) error
+
+// Migration is a vault about to be migrated, as its MigrationHook sees it.
+type Migration struct {
+	DB       *storage.DB // open at the old schema
+	Keys     *BackupKeys // the vault's backup keys, wiped after the hook
+	From, To int         // the database's schema version, and this build's
+	Dir      string      // the vault folder
+}
 
 // Vault is one vault folder, held open by this process.
 type Vault struct {
@@ -312,7 +318,7 @@ func (v *Vault) migrate(ctx context.Context, db *storage.DB, key []byte) error {
 			return err
 		}
 		keys := &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: append([]byte(nil), key...)}
-		err = v.opts.BeforeMigrate(ctx, db, keys, from, to)
+		err = v.opts.BeforeMigrate(ctx, Migration{DB: db, Keys: keys, From: from, To: to, Dir: v.dir})
 		keys.Wipe()
 		if err != nil {
 			return err
