@@ -11,7 +11,8 @@ WAILS := bin/wails
 BINARY := build/bin/tandem
 export CGO_CFLAGS := -O2 -Wno-stringop-overflow
 
-.PHONY: run build test bench bench-backup deps deps-test frontend bindings screenshots fonts clean
+.PHONY: run build test bench bench-backup deps deps-test deps-package frontend bindings screenshots fonts clean \
+	icons package-linux package-windows packages
 
 run: build
 	./$(BINARY)
@@ -40,6 +41,23 @@ deps:
 deps-test:
 	scripts/install-deps.sh test
 
+deps-package:
+	scripts/install-deps.sh package
+
+# Packages for a release, in build/packages with their SHA256SUMS
+# (docs/releasing.md). The macOS .app is built on a Mac (see there).
+package-linux: build deps-package
+	scripts/package-linux.sh
+
+package-windows: deps-package $(WAILS) frontend/node_modules/.installed
+	scripts/package-windows.sh
+
+packages: package-linux package-windows
+
+# Remakes build/appicon.png and build/windows/icon.ico from build/appicon.svg.
+icons: deps-package
+	scripts/icons.sh
+
 $(WAILS): tools/wails/go.mod tools/wails/go.sum
 	cd tools/wails && go build -o ../../$(WAILS) github.com/wailsapp/wails/v2/cmd/wails
 
@@ -57,4 +75,4 @@ fonts:
 	python3 scripts/fonts/make-fonts.py backend/packet/fonts
 
 clean:
-	rm -rf build/bin bin frontend/node_modules build/test-artifacts
+	rm -rf build/bin bin frontend/node_modules build/test-artifacts build/packages

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"tandem/app"
+	"tandem/backend/backup"
 	"tandem/backend/cli"
 	"tandem/backend/vault"
 	"tandem/backend/version"
@@ -29,11 +30,21 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+// appIcon is the window's icon on Linux (made from build/appicon.svg by
+// `make icons`); Windows and macOS take theirs from the executable and the
+// app bundle.
+//
+//go:embed build/appicon.png
+var appIcon []byte
+
 func main() {
 	started := time.Now()
 	args := os.Args[1:]
+	// A vault made by an earlier Tandem is backed up into its backup
+	// folder before its records are brought to this version's format.
+	opts := vault.Options{BeforeMigrate: backup.BeforeMigration(version.Version, nil)}
 	if cli.IsCommand(args) {
-		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version.Version}
+		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version.Version, VaultOptions: opts}
 		if term.IsTerminal(int(os.Stdin.Fd())) {
 			env.Terminal = func(prompt string) (string, error) {
 				fmt.Fprint(os.Stderr, prompt)
@@ -44,12 +55,12 @@ func main() {
 		}
 		os.Exit(cli.Run(context.Background(), env, args))
 	}
-	os.Exit(runApp(args, started))
+	os.Exit(runApp(args, opts, started))
 }
 
 // runApp opens the window; its exit status is the self-test's verdict when
 // TANDEM_SELFTEST=1, else 0.
-func runApp(args []string, started time.Time) int {
+func runApp(args []string, opts vault.Options, started time.Time) int {
 	fs := flag.NewFlagSet("tandem", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dirFlag := fs.String("vault", "", "vault folder")
@@ -65,7 +76,7 @@ func runApp(args []string, started time.Time) int {
 			return cli.ExitFail
 		}
 	}
-	v, openErr := vault.Open(dir, true, vault.Options{})
+	v, openErr := vault.Open(dir, true, opts)
 	shell := app.NewShell(v, openErr, version.Version)
 	selftest := os.Getenv("TANDEM_SELFTEST") == "1"
 	if selftest {
@@ -92,7 +103,7 @@ func runApp(args []string, started time.Time) int {
 		// content in the log: never below warnings, even in development.
 		LogLevel:           logger.WARNING,
 		LogLevelProduction: logger.ERROR,
-		Linux:              &linux.Options{ProgramName: "tandem", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
+		Linux:              &linux.Options{ProgramName: "tandem", Icon: appIcon, WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem: the window could not be opened:", err)

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Installs the system packages Tandem needs, on Debian or Ubuntu.
 #   install-deps.sh build   what building the app needs
-#   install-deps.sh test    that, plus what the tests need
+#   install-deps.sh package that, plus what making the packages needs
+#   install-deps.sh test    build, package, and what the tests need
 # Packages already present are not reinstalled; apt runs only when needed.
 set -euo pipefail
 
 build_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
-test_pkgs=(curl xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk dbus-daemon)
+package_pkgs=(dpkg-dev desktop-file-utils librsvg2-bin icoutils nsis gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64)
+test_pkgs=(curl file xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk dbus-daemon)
 
 want=("${build_pkgs[@]}")
-if [[ "${1:-build}" == test ]]; then
-  want+=("${test_pkgs[@]}")
-fi
+case "${1:-build}" in
+  package) want+=("${package_pkgs[@]}") ;;
+  test) want+=("${package_pkgs[@]}" "${test_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

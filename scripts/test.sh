@@ -38,6 +38,9 @@ suite "self-test in the real window (new vault)" scripts/selftest.sh fresh
 suite "self-test in the real window (demo vault)" scripts/selftest.sh seeded
 suite "no network sockets" scripts/no-network.sh
 suite "end-to-end in Chromium" scripts/e2e.sh
+# Builds the .deb and the Windows installer, installs and removes the .deb
+# (removed again at its end, so nothing later meets an installed Tandem).
+suite "packages: .deb install and removal, Windows installer" scripts/package-test.sh
 
 echo
 if ((failed > 0)); then

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"tandem/backend/version"
 )
 
 // Measures, in points.
@@ -48,8 +50,13 @@ var (
 	runStyle   = textStyle{size: runSize, color: mutedColor}
 )
 
+// Creator is the name and version of the program that makes the packets, as
+// their metadata (Creator and Producer) say: "Tandem 0.1.0".
+func Creator() string { return "Tandem " + version.Version }
+
 // Render lays d out and writes it to w as a PDF. The output depends only on
-// d: the same document gives the same bytes. It is safe to call Render
+// d (and the build's version, in the metadata): the same document gives the
+// same bytes. It is safe to call Render
 // from several goroutines at once.
 func Render(w io.Writer, d Document) error {
 	if d.Paper == "" {
@@ -72,8 +79,8 @@ func Render(w io.Writer, d Document) error {
 	pdf.SetCreationDate(d.Date)
 	pdf.SetModificationDate(d.Date)
 	pdf.SetTitle(d.Title, true)
-	pdf.SetCreator("Tandem", true)
-	pdf.SetProducer("Tandem", true)
+	pdf.SetCreator(Creator(), true)
+	pdf.SetProducer(Creator(), true)
 	pdf.SetLang("en")
 	for i, p := range lo.pages {
 		pdf.AddPage()

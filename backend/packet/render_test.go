@@ -3,8 +3,11 @@ package packet
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+
+	"tandem/backend/version"
 )
 
 func everyBlock() Document {
@@ -143,5 +146,17 @@ func TestCharacterWithoutFontIsReplaced(t *testing.T) {
 	pdf := render(t, Document{Title: "Missing", Practice: "P", Date: testDate, Blocks: []Block{Paragraph{Text: "A smile 😀 here"}}})
 	if text := pdfText(t, pdf); !strings.Contains(text, "A smile \uFFFD here") {
 		t.Fatalf("got %q", text)
+	}
+}
+
+func TestMetadataNamesTandemsVersion(t *testing.T) {
+	was := version.Version
+	version.Version = "9.8.7"
+	defer func() { version.Version = was }()
+	info := run(t, "pdfinfo", writeTemp(t, render(t, Document{Title: "A packet", Date: testDate})))
+	for _, field := range []string{"Creator", "Producer"} {
+		if !regexp.MustCompile(`(?m)^` + field + `:\s+Tandem 9\.8\.7$`).MatchString(info) {
+			t.Errorf("%s is not \"Tandem 9.8.7\":\n%s", field, info)
+		}
 	}
 }

@@ -56,8 +56,29 @@ func Open(ctx context.Context, path string, key []byte) (*DB, error) {
 	return open(ctx, path, key, -1)
 }
 
+// OpenUnmigrated opens the database as Open does (checking the key and
+// refusing a newer schema with EVAULTNEWER) but applies no migration, so
+// that the caller can act before the records change format, for example
+// back them up; Migrate then brings the database up to date. The file must
+// already exist.
+func OpenUnmigrated(ctx context.Context, path string, key []byte) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, domain.Wrap(domain.EVAULTDAMAGED, "The vault's database is missing. Restore it from a backup.", err)
+	}
+	return open(ctx, path, key, 0)
+}
+
+// Migrate applies every pending migration, each in its own transaction,
+// and builds the search index if it is empty. Idempotent.
+func (db *DB) Migrate(ctx context.Context) error {
+	if err := db.migrate(ctx, -1); err != nil {
+		return err
+	}
+	return db.rebuildSearchIfEmpty(ctx)
+}
+
 // open opens the database and migrates it up to schema version upTo (all
-// migrations when upTo is negative).
+// migrations when upTo is negative, none when it is 0).
 func open(ctx context.Context, path string, key []byte, upTo int) (*DB, error) {
 	if len(key) != KeySize {
 		return nil, fmt.Errorf("storage: key must be %d bytes", KeySize)

@@ -149,3 +149,35 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("counts %+v", r.Counts)
 	}
 }
+
+func TestOpenUnmigratedWaitsForMigrate(t *testing.T) {
+	ctx := context.Background()
+	key := make([]byte, KeySize)
+	rand.Read(key)
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := CreateForRestore(ctx, path, key, SchemaVersion()-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	db, err := OpenUnmigrated(ctx, path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.Version(ctx); err != nil || v != SchemaVersion()-1 {
+		t.Fatalf("version %d (%v) before Migrate", v, err)
+	}
+	for i := 0; i < 2; i++ {
+		if err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := db.Version(ctx); err != nil || v != SchemaVersion() {
+			t.Fatalf("version %d (%v) after Migrate", v, err)
+		}
+	}
+	if _, err := OpenUnmigrated(ctx, filepath.Join(t.TempDir(), "absent.db"), key); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
+		t.Fatalf("a missing database: %v", err)
+	}
+}

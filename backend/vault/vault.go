@@ -25,6 +25,23 @@ type Options struct {
 	KDF *KDFParams
 	// Now replaces time.Now.
 	Now func() time.Time
+	// BeforeMigrate, when set, is called by an unlock that finds the
+	// database at an older schema than this build's (a vault made by an
+	// earlier Tandem), before any migration is applied. An error stops the
+	// unlock and leaves the database as it was.
+	BeforeMigrate MigrationHook
+}
+
+// MigrationHook is Options.BeforeMigrate (backup.BeforeMigration makes one
+// that backs the vault up).
+type MigrationHook func(ctx context.Context, m Migration) error
+
+// Migration is a vault about to be migrated, as its MigrationHook sees it.
+type Migration struct {
+	DB       *storage.DB // open at the old schema
+	Keys     *BackupKeys // the vault's backup keys, wiped after the hook
+	From, To int         // the database's schema version, and this build's
+	Dir      string      // the vault folder
 }
 
 // Vault is one vault folder, held open by this process.
@@ -268,14 +285,46 @@ func (v *Vault) UnlockWithRecoveryKey(ctx context.Context, recoveryKey string) e
 	return v.openDB(ctx, key, true)
 }
 
+// openDB opens the database with the data key and brings it up to this
+// build's schema, calling Options.BeforeMigrate first when it is older.
 func (v *Vault) openDB(ctx context.Context, key []byte, mustSet bool) error {
-	db, err := storage.Open(ctx, filepath.Join(v.dir, DBFileName), key)
+	db, err := storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), key)
+	if err == nil {
+		err = v.migrate(ctx, db, key)
+		if err != nil {
+			db.Close()
+		}
+	}
 	if err != nil {
 		wipe(key)
 		return err
 	}
 	v.db, v.dataKey, v.mustSetPassphrase = db, key, mustSet
 	return nil
+}
+
+func (v *Vault) migrate(ctx context.Context, db *storage.DB, key []byte) error {
+	from, err := db.Version(ctx)
+	if err != nil {
+		return err
+	}
+	if to := storage.SchemaVersion(); from < to && v.opts.BeforeMigrate != nil {
+		b, err := os.ReadFile(filepath.Join(v.dir, KeyFileName))
+		if err != nil {
+			return domain.Wrap(domain.EVAULTDAMAGED, "The vault's key file could not be read. Check that the folder is accessible.", err)
+		}
+		kf, err := parseKeyFile(b)
+		if err != nil {
+			return err
+		}
+		keys := &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: append([]byte(nil), key...)}
+		err = v.opts.BeforeMigrate(ctx, Migration{DB: db, Keys: keys, From: from, To: to, Dir: v.dir})
+		keys.Wipe()
+		if err != nil {
+			return err
+		}
+	}
+	return db.Migrate(ctx)
 }
 
 // SetNewPassphrase replaces the passphrase of an unlocked vault without

@@ -116,6 +116,8 @@ test('change the passphrase in settings', async () => {
   await screen(page, 'home');
   await byTestId(page, 'settings').click();
   await screen(page, 'settings');
+  // Settings says which Tandem this is, as the home screen does.
+  assert.match(await byTestId(page, 'about-version').innerText(), /^Tandem \S+$/);
   // Back to a calm auto-lock time for the rest of the run.
   await byTestId(page, 'autolock-minutes').fill('10');
   await byTestId(page, 'settings-save').click();
