@@ -25,13 +25,20 @@ import (
 var migrationFS embed.FS
 
 // driverName is the SQLCipher driver with Tandem's per-connection settings:
-// temporary tables and sorts stay in memory, never in a temporary file.
+// temporary tables and sorts stay in memory, never in a temporary file; and
+// SQLCipher's "enhanced memory security" is off, as it is by default from
+// SQLCipher 4.5 on (this driver bundles 4.4.2, where it is on). That
+// feature locks and wipes every allocation SQLite makes, a system call or
+// two each time, which made every query several times slower; the records
+// it would wipe are in the Go heap and the web view anyway. What protects
+// them is the encryption at rest, locking (docs/design.md, threat model)
+// and the operating system's own swap encryption.
 const driverName = "tandem-sqlcipher"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{
 		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
+			_, err := c.Exec("PRAGMA cipher_memory_security = OFF; PRAGMA temp_store = MEMORY", nil)
 			return err
 		},
 	})

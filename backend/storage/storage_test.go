@@ -181,3 +181,30 @@ func TestOpenUnmigratedWaitsForMigrate(t *testing.T) {
 		t.Fatalf("a missing database: %v", err)
 	}
 }
+
+// TestConnectionSettings checks what every connection is opened with: the
+// memory-wiping feature that slowed every query several times is off, and
+// temporary data stays in memory.
+func TestConnectionSettings(t *testing.T) {
+	db, _, _ := mustOpen(t)
+	ctx := context.Background()
+	// More than one connection: each runs the hook.
+	for i := 0; i < 3; i++ {
+		conn, err := db.sql.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		var memsec string
+		var temp int
+		if err := conn.QueryRowContext(ctx, `PRAGMA cipher_memory_security`).Scan(&memsec); err != nil {
+			t.Fatal(err)
+		}
+		if err := conn.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp); err != nil {
+			t.Fatal(err)
+		}
+		if memsec != "0" || temp != 2 {
+			t.Fatalf("connection %d: cipher_memory_security %q, temp_store %d", i, memsec, temp)
+		}
+	}
+}
