@@ -3,12 +3,16 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
+
+	sqlite3 "github.com/mutecomm/go-sqlcipher/v4"
 )
 
 // This file reads and writes the database table by table, generically: the
@@ -178,7 +182,7 @@ func (t Table) selectSQL(where string) string {
 // transaction on one connection, so every table is read at the same moment
 // while the app may go on writing. Close it promptly: until then the
 // database's write-ahead log cannot be checkpointed past it.
-// A Snapshot is not safe for concurrent use.
+// A Snapshot is not safe for concurrent use; Snapshots are, each on its own.
 type Snapshot struct {
 	conn    *sql.Conn
 	version int
@@ -187,6 +191,20 @@ type Snapshot struct {
 
 // Snapshot starts a read transaction and lists the tables a dump carries.
 func (db *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
+	s, err := db.beginSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s.tables, err = dumpTables(ctx, s.conn); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// beginSnapshot starts a read transaction on a connection of its own and
+// reads the schema version, which fixes the transaction's view.
+func (db *DB) beginSnapshot(ctx context.Context) (*Snapshot, error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
@@ -204,11 +222,68 @@ func (db *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 		return nil, fmt.Errorf("snapshot: schema version: %w", err)
 	}
 	s.version = int(v.Int64)
-	if s.tables, err = dumpTables(ctx, conn); err != nil {
-		s.Close()
+	return s, nil
+}
+
+// Snapshots starts up to n read transactions (n ≥ 1) on as many
+// connections, all seeing the same moment of the database, so that tables
+// can be read in parallel for one consistent dump. They are started while
+// another connection holds the write lock (BEGIN IMMEDIATE, waiting as any
+// writer does for a write in progress), so no transaction can commit
+// between them; the lock is released as soon as they have begun. When the
+// write lock cannot be had (writers kept it busy past the busy timeout),
+// it returns one snapshot. Close each.
+func (db *DB) Snapshots(ctx context.Context, n int) ([]*Snapshot, error) {
+	one := func() ([]*Snapshot, error) {
+		s, err := db.Snapshot(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return []*Snapshot{s}, nil
+	}
+	if n <= 1 {
+		return one()
+	}
+	lock, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	defer lock.Close()
+	if _, err := lock.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return one()
+	}
+	out := make([]*Snapshot, 0, n)
+	fail := func(err error) ([]*Snapshot, error) {
+		for _, s := range out {
+			s.Close()
+		}
+		lock.ExecContext(context.Background(), "ROLLBACK")
 		return nil, err
 	}
-	return s, nil
+	for len(out) < n {
+		s, err := db.beginSnapshot(ctx)
+		if err != nil {
+			return fail(err)
+		}
+		out = append(out, s)
+	}
+	if _, err := lock.ExecContext(ctx, "ROLLBACK"); err != nil {
+		return fail(fmt.Errorf("snapshot: release writers: %w", err))
+	}
+	tables, err := dumpTables(ctx, out[0].conn)
+	if err != nil {
+		return fail(err)
+	}
+	for _, s := range out {
+		if s.version != out[0].version {
+			return fail(errors.New("snapshot: the connections see different schema versions"))
+		}
+		s.tables = tables
+	}
+	return out, nil
 }
 
 // SchemaVersion is the snapshot's schema version.
@@ -335,36 +410,72 @@ func (s *Snapshot) Client(ctx context.Context, clientID int64) ([]Selection, err
 // per column, nil, int64, float64, string (TEXT, possibly not valid UTF-8)
 // or []byte (BLOB, never nil). fn must not keep row past its return. Scan
 // returns the number of rows.
+//
+// Rows are read from the driver directly, without database/sql's
+// per-value conversions, and without a context on the query (the driver
+// would start a goroutine for every row of a query that has one): ctx is
+// checked every few hundred rows instead.
 func (s *Snapshot) Scan(ctx context.Context, sel Selection, fn func(row []any) error) (int64, error) {
-	rows, err := s.conn.QueryContext(ctx, sel.Table.selectSQL(sel.where), sel.args...)
-	if err != nil {
-		return 0, fmt.Errorf("read %s: %w", sel.Table.Name, err)
-	}
-	defer rows.Close()
-	vals := make([]any, len(sel.Table.Columns))
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
 	var n int64
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return n, fmt.Errorf("read %s: %w", sel.Table.Name, err)
+	var fnErr error
+	err := s.conn.Raw(func(dc any) error {
+		c, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
 		}
-		for i, v := range vals {
-			if b, ok := v.([]byte); ok && b == nil {
-				vals[i] = []byte{}
+		args := make([]driver.Value, len(sel.args))
+		for i, a := range sel.args {
+			args[i] = a
+		}
+		rows, err := c.Query(sel.Table.selectSQL(sel.where), args)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, len(sel.Table.Columns))
+		vals := make([]any, len(dest))
+		for {
+			if n&255 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
+			if err := rows.Next(dest); err != nil {
+				if err == io.EOF {
+					return nil
+				}
+				return err
+			}
+			for i, v := range dest {
+				if b, ok := v.([]byte); ok && b == nil {
+					v = []byte{}
+				}
+				vals[i] = v
+			}
+			if fnErr = fn(vals); fnErr != nil {
+				return fnErr
+			}
+			n++
 		}
-		if err := fn(vals); err != nil {
+	})
+	if err != nil && fnErr == nil {
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
 			return n, err
 		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
 		return n, fmt.Errorf("read %s: %w", sel.Table.Name, err)
 	}
-	return n, nil
+	return n, err
+}
+
+// RowidHint is a cheap guess of a table's size, for ordering work: its
+// largest rowid (0 for a WITHOUT ROWID or an empty table).
+func (s *Snapshot) RowidHint(ctx context.Context, t Table) int64 {
+	if t.withoutRowid {
+		return 0
+	}
+	var n sql.NullInt64
+	s.conn.QueryRowContext(ctx, "SELECT max(rowid) FROM "+quoteIdent(t.Name)).Scan(&n)
+	return n.Int64
 }
 
 // CreateForRestore creates a new database file at path (which must not

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // extraSchema adds tables of every kind a dump must carry faithfully.
@@ -233,5 +234,67 @@ func TestClientSelectionFollowsForeignKeys(t *testing.T) {
 	}
 	if _, err := s.Client(ctx, 9999); err == nil {
 		t.Fatal("a missing client was selected")
+	}
+}
+
+// Snapshots taken for one dump see the same moment, even while another
+// connection commits writes as fast as it can.
+func TestSnapshotsSeeOneMoment(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	mustExec(t, db, `CREATE TABLE t_log (id INTEGER PRIMARY KEY, what TEXT)`)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			db.sql.Exec(`INSERT INTO t_log (what) VALUES (?)`, fmt.Sprint("row ", i))
+			time.Sleep(time.Millisecond) // busier than a person
+		}
+	}()
+	count := func(s *Snapshot) int64 {
+		for _, sel := range s.All() {
+			if sel.Table.Name == "t_log" {
+				n, err := s.Scan(ctx, sel, func([]any) error { return nil })
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+		}
+		t.Fatal("no t_log")
+		return 0
+	}
+	seen := map[int64]bool{}
+	for round := 0; round < 8; round++ {
+		snaps, err := db.Snapshots(ctx, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snaps) != 3 {
+			t.Fatalf("%d snapshots", len(snaps))
+		}
+		// Let the writer go on before the snapshots are read.
+		time.Sleep(2 * time.Millisecond)
+		var want int64 = -1
+		for _, s := range snaps {
+			n := count(s)
+			if want >= 0 && n != want {
+				t.Fatalf("round %d: one snapshot sees %d rows, another %d", round, want, n)
+			}
+			want = n
+			s.Close()
+		}
+		seen[want] = true
+	}
+	close(stop)
+	<-done
+	if len(seen) < 2 {
+		t.Fatalf("the writer never committed between rounds (%v): the test proves nothing", seen)
 	}
 }

@@ -1,0 +1,83 @@
+package storage
+
+import (
+	"context"
+	"encoding/hex"
+	"os"
+	"strings"
+	"testing"
+)
+
+// Floor benchmarks over an existing vault database (TANDEM_BENCH_DB, with
+// its raw key in TANDEM_BENCH_KEYHEX): how long SQLCipher takes to read
+// every dumped table, with the values never leaving C (the cipher's and
+// the B-tree's floor), and through database/sql.
+func floorDB(b *testing.B) *DB {
+	path, keyHex := os.Getenv("TANDEM_BENCH_DB"), os.Getenv("TANDEM_BENCH_KEYHEX")
+	if path == "" || keyHex == "" {
+		b.Skip("set TANDEM_BENCH_DB and TANDEM_BENCH_KEYHEX")
+	}
+	key, err := hex.DecodeString(keyHex)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := Open(context.Background(), path, key)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+func BenchmarkFloorInC(b *testing.B) {
+	db := floorDB(b)
+	ctx := context.Background()
+	for b.Loop() {
+		snap, err := db.Snapshot(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if p := os.Getenv("TANDEM_BENCH_PRAGMA"); p != "" {
+			if _, err := snap.conn.ExecContext(ctx, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var total int64
+		for _, t := range snap.Tables() {
+			parts := make([]string, len(t.Columns))
+			for i, c := range t.Columns {
+				if c == "rowid" {
+					parts[i] = "length(rowid)"
+				} else {
+					parts[i] = "coalesce(length(" + quoteIdent(c) + "), 0)"
+				}
+			}
+			var n int64
+			q := "SELECT coalesce(sum(" + strings.Join(parts, "+") + "), 0) FROM (SELECT * " + strings.TrimPrefix(t.selectSQL(""), "SELECT ") + ")"
+			q = "SELECT coalesce(sum(" + strings.Join(parts, "+") + "), 0) FROM " + quoteIdent(t.Name)
+			if err := snap.conn.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				b.Fatal(err, q)
+			}
+			total += n
+		}
+		snap.Close()
+		b.ReportMetric(float64(total), "bytes")
+	}
+}
+
+func BenchmarkFloorDatabaseSQL(b *testing.B) {
+	db := floorDB(b)
+	ctx := context.Background()
+	for b.Loop() {
+		snap, err := db.Snapshot(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, sel := range snap.All() {
+			if _, err := snap.Scan(ctx, sel, func([]any) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+		}
+		snap.Close()
+	}
+}
