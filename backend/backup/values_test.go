@@ -135,4 +135,3 @@ func FuzzParseRow(f *testing.F) {
 		}
 	})
 }
-
