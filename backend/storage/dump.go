@@ -505,19 +505,29 @@ func (db *DB) FinishRestore(ctx context.Context) error {
 // Loader fills a database from a dump, in one transaction on one
 // connection. Begin empties every dumped table (a new database may hold
 // rows its migrations wrote) and holds triggers off, since a dump is the
-// final state of every table; foreign keys are checked at Commit. Commit
-// puts the triggers back and rebuilds the full-text indexes. Until Commit
-// succeeds nothing is visible; Rollback (or a failed Commit) leaves the
-// database as it was. Full-text indexes other than external-content FTS5
-// tables are left to FinishRestore. A Loader is not safe for concurrent use.
+// final state of every table. It also holds off the indexes (rebuilt at
+// Commit, which is faster than keeping them up to date row by row) and the
+// per-row enforcement of foreign keys: the whole database is checked for
+// foreign key violations at Commit instead (PRAGMA foreign_key_check), and
+// any violation fails it. Commit puts the indexes and triggers back and
+// rebuilds the full-text indexes. Until Commit succeeds nothing is
+// visible; Rollback (or a failed Commit) leaves the database as it was.
+// Full-text indexes other than external-content FTS5 tables are left to
+// FinishRestore. A Loader is not safe for concurrent use.
 type Loader struct {
 	conn     *sql.Conn
 	tables   map[string]Table
 	triggers []string
+	indexes  []string
 	loaded   map[string]int64
 	sequence [][]any
 	done     bool
 }
+
+// loadCacheKiB is the page cache of a loading connection, so that a
+// restore's pages are encrypted and written once, not spilled and read
+// back (SQLite takes the memory only as it needs it).
+const loadCacheKiB = 128 << 10
 
 // Loader begins loading. Close the DB only after Commit or Rollback.
 func (db *DB) Loader(ctx context.Context) (*Loader, error) {
@@ -530,31 +540,52 @@ func (db *DB) Loader(ctx context.Context) (*Loader, error) {
 		l.Rollback()
 		return nil, err
 	}
+	// Outside the transaction: SQLite ignores foreign_keys inside one.
+	// Rollback and Commit turn it back on before the connection goes back
+	// to the pool.
+	for _, q := range []string{"PRAGMA foreign_keys = OFF", fmt.Sprintf("PRAGMA cache_size = -%d", loadCacheKiB)} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			l.resetConn()
+			conn.Close()
+			return nil, fmt.Errorf("load: %w", err)
+		}
+	}
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		l.resetConn()
 		conn.Close()
 		return nil, fmt.Errorf("load: begin: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
-		return fail(fmt.Errorf("load: %w", err))
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL ORDER BY name`)
-	if err != nil {
-		return fail(fmt.Errorf("load: list triggers: %w", err))
-	}
-	var names []string
-	for rows.Next() {
-		var name, q string
-		if err := rows.Scan(&name, &q); err != nil {
-			rows.Close()
+	// Triggers and indexes (those written as SQL; a primary key's or a
+	// UNIQUE constraint's own index stays) are dropped, and put back at
+	// Commit.
+	for _, kind := range []string{"trigger", "index"} {
+		rows, err := conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL ORDER BY name`, kind)
+		if err != nil {
+			return fail(fmt.Errorf("load: list %ss: %w", kind, err))
+		}
+		var names, sqls []string
+		for rows.Next() {
+			var name, q string
+			if err := rows.Scan(&name, &q); err != nil {
+				rows.Close()
+				return fail(err)
+			}
+			names = append(names, name)
+			sqls = append(sqls, q)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return fail(err)
 		}
-		names = append(names, name)
-		l.triggers = append(l.triggers, q)
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := conn.ExecContext(ctx, "DROP TRIGGER "+quoteIdent(n)); err != nil {
-			return fail(fmt.Errorf("load: hold trigger %s: %w", n, err))
+		for _, n := range names {
+			if _, err := conn.ExecContext(ctx, "DROP "+strings.ToUpper(kind)+" "+quoteIdent(n)); err != nil {
+				return fail(fmt.Errorf("load: hold %s %s: %w", kind, n, err))
+			}
+		}
+		if kind == "trigger" {
+			l.triggers = sqls
+		} else {
+			l.indexes = sqls
 		}
 	}
 	tables, err := dumpTables(ctx, conn)
@@ -710,6 +741,11 @@ func (l *Loader) Commit(ctx context.Context) (map[string]int64, error) {
 			return fail(fmt.Errorf("table %s holds %d rows after loading %d", name, n, want))
 		}
 	}
+	for _, q := range l.indexes {
+		if _, err := l.conn.ExecContext(ctx, q); err != nil {
+			return fail(fmt.Errorf("load: restore index: %w", err))
+		}
+	}
 	for _, q := range l.triggers {
 		if _, err := l.conn.ExecContext(ctx, q); err != nil {
 			return fail(fmt.Errorf("load: restore trigger: %w", err))
@@ -718,12 +754,49 @@ func (l *Loader) Commit(ctx context.Context) (map[string]int64, error) {
 	if err := rebuildExternalContent(ctx, l.conn); err != nil {
 		return fail(err)
 	}
+	if err := foreignKeyCheck(ctx, l.conn); err != nil {
+		return fail(err)
+	}
 	if _, err := l.conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return fail(fmt.Errorf("load: commit (foreign keys are checked here): %w", err))
+		return fail(fmt.Errorf("load: commit: %w", err))
 	}
 	l.done = true
+	err := l.resetConn()
 	l.conn.Close()
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
 	return l.loaded, nil
+}
+
+// foreignKeyCheck fails if any row breaks a foreign key.
+func foreignKeyCheck(ctx context.Context, q dumpQuerier) error {
+	rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("load: foreign key check: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		rows.Scan(ptrs...)
+		return fmt.Errorf("load: a row of %v breaks a foreign key (to %v)", vals[0], vals[len(vals)-2])
+	}
+	return rows.Err()
+}
+
+// resetConn gives the connection back its usual settings.
+func (l *Loader) resetConn() error {
+	ctx := context.Background()
+	if _, err := l.conn.ExecContext(ctx, "PRAGMA cache_size = -2000"); err != nil {
+		return err
+	}
+	_, err := l.conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+	return err
 }
 
 // Rollback abandons the load. Idempotent.
@@ -733,6 +806,7 @@ func (l *Loader) Rollback() {
 	}
 	l.done = true
 	l.conn.ExecContext(context.Background(), "ROLLBACK")
+	l.resetConn()
 	l.conn.Close()
 }
 

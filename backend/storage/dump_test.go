@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -296,5 +297,47 @@ func TestSnapshotsSeeOneMoment(t *testing.T) {
 	<-done
 	if len(seen) < 2 {
 		t.Fatalf("the writer never committed between rounds (%v): the test proves nothing", seen)
+	}
+}
+
+// A load turns foreign keys off on its connection and back on when it ends,
+// committed or not: no connection of the pool is left without them.
+func TestLoadLeavesForeignKeysOn(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	for _, commit := range []bool{true, false} {
+		l, err := db.Loader(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range l.Tables() {
+			tl, err := l.Table(ctx, tb.Name, tb.Columns)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tl.Close()
+		}
+		if commit {
+			if _, err := l.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			l.Rollback()
+		}
+		var conns []*sql.Conn
+		for i := 0; i < 4; i++ {
+			c, err := db.sql.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			conns = append(conns, c)
+			var on int
+			if err := c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil || on != 1 {
+				t.Fatalf("commit %v: connection %d has foreign_keys %d (%v)", commit, i, on, err)
+			}
+		}
+		for _, c := range conns {
+			c.Close()
+		}
 	}
 }
