@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -217,7 +218,7 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 	read, err := readTables(ctx, src, snaps, tables)
 	defer func() {
 		for _, t := range read {
-			t.kept.release()
+			t.release()
 		}
 	}()
 	if err != nil {
@@ -263,17 +264,19 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 		if err := tw.WriteHeader(hdr(e.Name, e.Size)); err != nil {
 			return nil, writeErr(err)
 		}
-		if kept := read[i].kept; kept.ok() {
-			for _, b := range kept.blocks {
-				if _, err := tw.Write(b); err != nil {
-					return nil, writeErr(err)
+		if t := read[i]; t.kept() {
+			for _, p := range t.parts {
+				for _, b := range p.kept.blocks {
+					if _, err := tw.Write(b); err != nil {
+						return nil, writeErr(err)
+					}
 				}
 			}
-			kept.release()
+			t.release()
 			continue
 		}
 		hc := newHashCount()
-		rows, err := writeTable(ctx, snap, sel, io.MultiWriter(tw, hc))
+		rows, _, err := writeTable(ctx, snap, sel, true, io.MultiWriter(tw, hc))
 		if err != nil {
 			return nil, writeErr(err)
 		}
@@ -302,67 +305,159 @@ func readers() int {
 
 // tableRead is one table as the first pass read it.
 type tableRead struct {
-	size int64
-	sum  string
-	rows int64
-	kept *capBuffer
+	size  int64
+	sum   string
+	rows  int64
+	parts []*partRead // in rowid order; their kept bytes, concatenated, are the table's
 }
 
-// readTables reads every table once, each snapshot's reader taking the next
-// table (the largest first, by their largest rowid) until none is left.
-// Progress ("read") is reported from this goroutine only.
-func readTables(ctx context.Context, src Source, snaps []*storage.Snapshot, tables []storage.Selection) ([]tableRead, error) {
-	out := make([]tableRead, len(tables))
-	budget := &memBudget{left: memoryBudget}
-	for i := range out {
-		out[i].kept = &capBuffer{budget: budget}
+// kept reports whether every part kept its bytes.
+func (t *tableRead) kept() bool {
+	for _, p := range t.parts {
+		if !p.kept.ok() {
+			return false
+		}
 	}
-	order := make([]int, len(tables))
-	hint := make([]int64, len(tables))
-	for i, sel := range tables {
-		order[i] = i
-		hint[i] = snaps[0].RowidHint(ctx, sel.Table)
+	return true
+}
+
+func (t *tableRead) release() {
+	for _, p := range t.parts {
+		p.kept.release()
 	}
-	sort.SliceStable(order, func(a, b int) bool { return hint[order[a]] > hint[order[b]] })
+}
+
+// partRead is a table or a rowid range of one.
+type partRead struct {
+	table int
+	sel   storage.Selection
+	head  bool // the part that begins with the table's description line
+	rows  int64
+	size  int64
+	kept  *capBuffer
+	done  chan struct{}
+	err   error
+}
+
+// Tables with more rows than this are read in rowid ranges, by all the
+// readers at once, so that one large table (a vault's history is most of
+// it) does not leave the other processors idle.
+var (
+	partRows int64 = 2048
+	maxParts int64 = 16
+)
+
+// readTables reads every table once, in parts that the snapshots' readers
+// take in turn (the largest tables' parts first), keeping the bytes in
+// memory up to the budget. Meanwhile a hasher takes the parts in the
+// tables' order, as they are done, and sums each table. A table of which
+// a part could not be kept (the budget ran out) is read once more, whole,
+// to sum it; it is read a third time while it is written. Progress
+// ("read", in tables) is reported from this goroutine only.
+func readTables(ctx context.Context, src Source, snaps []*storage.Snapshot, tables []storage.Selection) ([]*tableRead, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan int, len(order))
+	budget := &memBudget{left: memoryBudget}
+	out := make([]*tableRead, len(tables))
+	var parts []*partRead // in table order
+	var size []int64      // a guess of each part's rows, for the order of work
+	for i, sel := range tables {
+		t := &tableRead{}
+		out[i] = t
+		lo, hi, ok := snaps[0].RowidRange(ctx, sel.Table)
+		n := int64(1)
+		if ok && hi-lo+1 > partRows {
+			n = min(maxParts, (hi-lo+1+partRows-1)/partRows)
+		}
+		for k := int64(0); k < n; k++ {
+			p := &partRead{table: i, sel: sel, head: k == 0, kept: &capBuffer{budget: budget}, done: make(chan struct{})}
+			if n > 1 {
+				from, to := lo+(hi-lo+1)*k/n, lo+(hi-lo+1)*(k+1)/n
+				if k == 0 {
+					from = math.MinInt64
+				}
+				if k == n-1 {
+					to = math.MaxInt64
+				}
+				p.sel = sel.Rowids(from, to)
+			}
+			t.parts = append(t.parts, p)
+			parts = append(parts, p)
+			if ok {
+				size = append(size, (hi-lo+1)/n)
+			} else {
+				size = append(size, 0)
+			}
+		}
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	jobs := make(chan *partRead, len(parts))
 	for _, i := range order {
-		jobs <- i
+		jobs <- parts[i]
 	}
 	close(jobs)
-	type done struct {
-		i   int
-		err error
-	}
-	results := make(chan done, len(tables))
+	var wg sync.WaitGroup
 	for _, snap := range snaps {
+		wg.Add(1)
 		go func() {
-			for i := range jobs {
-				if ctx.Err() != nil {
-					results <- done{i, ctx.Err()}
-					continue
+			defer wg.Done()
+			for p := range jobs {
+				if p.err = ctx.Err(); p.err == nil {
+					p.rows, p.size, p.err = writeTable(ctx, snap, p.sel, p.head, p.kept)
 				}
-				hc := newHashCount()
-				rows, err := writeTable(ctx, snap, tables[i], io.MultiWriter(hc, out[i].kept))
-				if err == nil {
-					out[i].size, out[i].sum, out[i].rows = hc.n, hc.sum(), rows
+				if p.err != nil {
+					cancel()
 				}
-				results <- done{i, err}
+				close(p.done)
 			}
 		}()
 	}
+	// The hasher, in this goroutine: parts in the tables' order.
 	var first error
-	for n := range tables {
-		src.progress("read", n, len(tables))
-		d := <-results
-		if d.err != nil && first == nil {
-			first = d.err
-			cancel()
+	for i, t := range out {
+		src.progress("read", i, len(tables))
+		h := newHashCount()
+		for _, p := range t.parts {
+			<-p.done
+			if p.err != nil && first == nil {
+				first = p.err
+			}
+			if first != nil {
+				continue
+			}
+			t.rows += p.rows
+			t.size += p.size
+			for _, b := range p.kept.blocks {
+				h.Write(b)
+			}
+		}
+		if first == nil && t.kept() {
+			t.sum = h.sum()
 		}
 	}
+	wg.Wait()
 	if first != nil {
 		return out, first
+	}
+	// Tables beyond the budget: summed by reading them again, whole.
+	for i, t := range out {
+		if t.kept() {
+			continue
+		}
+		t.release()
+		hc := newHashCount()
+		rows, size, err := writeTable(ctx, snaps[0], tables[i], true, hc)
+		if err != nil {
+			return out, err
+		}
+		if rows != t.rows || size != t.size {
+			return out, fmt.Errorf("backup: table %s changed between two reads of one snapshot", tables[i].Table.Name)
+		}
+		t.sum = hc.sum()
 	}
 	src.progress("read", len(tables), len(tables))
 	return out, nil
@@ -376,22 +471,27 @@ func writeErr(err error) error {
 	return domain.Wrap(domain.EINVALID, "The backup could not be written (is the disk full, or the drive disconnected?). Nothing was changed.", err)
 }
 
-// writeTable writes one table as JSON Lines.
-func writeTable(ctx context.Context, snap *storage.Snapshot, sel storage.Selection, w io.Writer) (int64, error) {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	line := appendString([]byte(`{"table":`), sel.Table.Name)
-	line = append(line, `,"columns":[`...)
-	for i, c := range sel.Table.Columns {
-		if i > 0 {
-			line = append(line, ',')
+// writeTable writes one table (or part of one) as JSON Lines: with head,
+// its description line first. It returns the rows and bytes written.
+func writeTable(ctx context.Context, snap *storage.Snapshot, sel storage.Selection, head bool, w io.Writer) (rows, size int64, err error) {
+	hc := &countWriter{w: w}
+	bw := bufio.NewWriterSize(hc, 64<<10)
+	var line []byte
+	if head {
+		line = appendString(append(line, `{"table":`...), sel.Table.Name)
+		line = append(line, `,"columns":[`...)
+		for i, c := range sel.Table.Columns {
+			if i > 0 {
+				line = append(line, ',')
+			}
+			line = appendString(line, c)
 		}
-		line = appendString(line, c)
+		line = append(line, "]}\n"...)
+		if _, err := bw.Write(line); err != nil {
+			return 0, 0, err
+		}
 	}
-	line = append(line, "]}\n"...)
-	if _, err := bw.Write(line); err != nil {
-		return 0, err
-	}
-	rows, err := snap.Scan(ctx, sel, func(row []any) error {
+	rows, err = snap.Scan(ctx, sel, func(row []any) error {
 		var err error
 		if line, err = appendRow(line[:0], row); err != nil {
 			return fmt.Errorf("table %s: %w", sel.Table.Name, err)
@@ -400,9 +500,24 @@ func writeTable(ctx context.Context, snap *storage.Snapshot, sel storage.Selecti
 		return err
 	})
 	if err != nil {
-		return rows, err
+		return rows, 0, err
 	}
-	return rows, bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return rows, 0, err
+	}
+	return rows, hc.n, nil
+}
+
+// countWriter counts what it passes on.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // memoryBudget is how much of a backup's plaintext is kept in memory

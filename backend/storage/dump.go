@@ -467,15 +467,31 @@ func (s *Snapshot) Scan(ctx context.Context, sel Selection, fn func(row []any) e
 	return n, err
 }
 
-// RowidHint is a cheap guess of a table's size, for ordering work: its
-// largest rowid (0 for a WITHOUT ROWID or an empty table).
-func (s *Snapshot) RowidHint(ctx context.Context, t Table) int64 {
+// RowidRange returns the smallest and largest rowid of a rowid table (ok
+// false for a WITHOUT ROWID table, or an empty one): a cheap measure of its
+// size, and the bounds for reading it in parts (Selection.Rowids).
+func (s *Snapshot) RowidRange(ctx context.Context, t Table) (lo, hi int64, ok bool) {
 	if t.withoutRowid {
-		return 0
+		return 0, 0, false
 	}
-	var n sql.NullInt64
-	s.conn.QueryRowContext(ctx, "SELECT max(rowid) FROM "+quoteIdent(t.Name)).Scan(&n)
-	return n.Int64
+	var a, b sql.NullInt64
+	if err := s.conn.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+quoteIdent(t.Name)).Scan(&a, &b); err != nil || !a.Valid {
+		return 0, 0, false
+	}
+	return a.Int64, b.Int64, true
+}
+
+// Rowids narrows a selection of a rowid table to the rows with from ≤
+// rowid < to. A table's rows, in canonical order, are those of its
+// consecutive ranges in turn. Not for WITHOUT ROWID tables.
+func (sel Selection) Rowids(from, to int64) Selection {
+	w := "rowid >= ? AND rowid < ?"
+	if sel.where != "" {
+		w = "(" + sel.where + ") AND " + w
+	}
+	sel.where = w
+	sel.args = append(append([]any(nil), sel.args...), from, to)
+	return sel
 }
 
 // CreateForRestore creates a new database file at path (which must not
