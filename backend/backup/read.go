@@ -164,7 +164,9 @@ func readMode(ctx context.Context, src io.Reader, u Unlock, sk sink, light bool)
 		}
 		return nil, nil, damagedf("it is not a Tandem backup, or its beginning is damaged")
 	}
-	return readPlainMode(ctx, ar, &un, id, sk, light)
+	pf := newPrefetch(ar)
+	defer pf.Close()
+	return readPlainMode(ctx, pf, &un, id, sk, light)
 }
 
 // readPlain reads the decrypted tar stream, once the header was opened.

@@ -2,6 +2,8 @@ package backup
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -134,4 +136,49 @@ func FuzzParseRow(f *testing.F) {
 			t.Fatalf("%q: fast %#v, json %#v %v", line, got, want, werr)
 		}
 	})
+}
+
+// errAfter gives its bytes in small reads, then its error.
+type errAfter struct {
+	b   []byte
+	err error
+}
+
+func (e *errAfter) Read(p []byte) (int, error) {
+	if len(e.b) == 0 {
+		return 0, e.err
+	}
+	n := copy(p[:min(len(p), 1000)], e.b)
+	e.b = e.b[n:]
+	return n, nil
+}
+
+// The read-ahead passes on every byte, then the source's own error.
+func TestPrefetchPassesBytesThenTheError(t *testing.T) {
+	for _, size := range []int{0, 1, 1000, prefetchSize - 1, prefetchSize, prefetchSize + 1, 3*prefetchSize + 7, 11 * prefetchSize} {
+		for _, want := range []error{io.EOF, io.ErrUnexpectedEOF, errors.New("damaged")} {
+			b := make([]byte, size)
+			for i := range b {
+				b[i] = byte(i * 7)
+			}
+			p := newPrefetch(&errAfter{b: bytes.Clone(b), err: want})
+			var got []byte
+			buf := make([]byte, 777)
+			var err error
+			for err == nil {
+				var n int
+				n, err = p.Read(buf)
+				got = append(got, buf[:n]...)
+			}
+			p.Close()
+			if err != want || !bytes.Equal(got, b) {
+				t.Fatalf("size %d, %v: got %d bytes and %v", size, want, len(got), err)
+			}
+		}
+	}
+	// Closed before the end: the goroutine stops.
+	p := newPrefetch(&errAfter{b: make([]byte, 20*prefetchSize), err: io.EOF})
+	p.Read(make([]byte, 10))
+	p.Close()
+	p.Close()
 }
