@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"tandem/backend/vault"
 )
@@ -72,13 +74,42 @@ func BenchmarkStageWrite(b *testing.B) {
 	}
 }
 
-// BenchmarkStageCreate is the whole Create.
+// BenchmarkStageCreate is the whole Create, with the time of its phases:
+// reading (and encoding, summing) the tables, encrypting and writing,
+// syncing, and the read-back check.
 func BenchmarkStageCreate(b *testing.B) {
 	src, _ := benchSource(b)
 	src.Now = nil
+	if n, err := strconv.Atoi(os.Getenv("TANDEM_BENCH_READERS")); err == nil {
+		saved := maxReaders
+		maxReaders = n
+		defer func() { maxReaders = saved }()
+	}
 	dir := b.TempDir()
 	i := 0
+	var start, wrote, synced, checked time.Time
+	var read, write, sync, check time.Duration
+	src.Progress = func(step string, done, total int) {
+		switch {
+		case step == "write" && done == 0:
+			wrote = time.Now()
+			read += wrote.Sub(start)
+		case step == "verify" && done == 0:
+			synced = time.Now()
+			write += synced.Sub(wrote)
+		case step == "verify" && done == 1:
+			checked = time.Now()
+			check += checked.Sub(synced)
+		}
+	}
+	defer func() {
+		n := float64(max(i, 1))
+		b.ReportMetric(float64(read.Milliseconds())/n, "read-ms")
+		b.ReportMetric(float64((write-sync).Milliseconds())/n, "write+sync-ms")
+		b.ReportMetric(float64(check.Milliseconds())/n, "check-ms")
+	}()
 	for b.Loop() {
+		start = time.Now()
 		i++
 		p := filepath.Join(dir, "b"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+".age")
 		os.Remove(p)

@@ -300,8 +300,10 @@ func write(ctx context.Context, src Source, w io.Writer) (*Manifest, error) {
 // readers is how many tables are read at once: one per processor, at most
 // three (each holds one of the database's four connections).
 func readers() int {
-	return max(1, min(runtime.GOMAXPROCS(0), 3))
+	return max(1, min(runtime.GOMAXPROCS(0), maxReaders))
 }
+
+var maxReaders = 3
 
 // tableRead is one table as the first pass read it.
 type tableRead struct {

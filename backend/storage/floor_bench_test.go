@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/hex"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -79,5 +81,54 @@ func BenchmarkFloorDatabaseSQL(b *testing.B) {
 			}
 		}
 		snap.Close()
+	}
+}
+
+// BenchmarkFloorInCParallel is BenchmarkFloorInC by TANDEM_BENCH_READERS
+// connections at once (default 2), each reading its rowid range of every
+// table: whether the processors multiply SQLCipher's reading.
+func BenchmarkFloorInCParallel(b *testing.B) {
+	db := floorDB(b)
+	ctx := context.Background()
+	n := 2
+	if v, err := strconv.Atoi(os.Getenv("TANDEM_BENCH_READERS")); err == nil {
+		n = v
+	}
+	for b.Loop() {
+		snaps, err := db.Snapshots(ctx, n)
+		if err != nil || len(snaps) != n {
+			b.Fatal(err, len(snaps))
+		}
+		var wg sync.WaitGroup
+		for k, s := range snaps {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, t := range s.Tables() {
+					lo, hi, ok := s.RowidRange(ctx, t)
+					if !ok {
+						continue
+					}
+					from, to := lo+(hi-lo+1)*int64(k)/int64(n), lo+(hi-lo+1)*int64(k+1)/int64(n)
+					parts := make([]string, len(t.Columns))
+					for i, c := range t.Columns {
+						if c == "rowid" {
+							parts[i] = "length(rowid)"
+						} else {
+							parts[i] = "coalesce(length(" + quoteIdent(c) + "), 0)"
+						}
+					}
+					var x int64
+					q := "SELECT coalesce(sum(" + strings.Join(parts, "+") + "), 0) FROM " + quoteIdent(t.Name) + " WHERE rowid >= ? AND rowid < ?"
+					if err := s.conn.QueryRowContext(ctx, q, from, to).Scan(&x); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for _, s := range snaps {
+			s.Close()
+		}
 	}
 }
