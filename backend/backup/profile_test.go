@@ -20,7 +20,7 @@ import (
 //
 // They are skipped without TANDEM_BENCH_VAULT (make a vault with
 // `tandem vault init` and `tandem demo seed`).
-func benchSource(b *testing.B) (Source, *vault.Vault) {
+func benchSource(b testing.TB) (Source, *vault.Vault) {
 	dir := os.Getenv("TANDEM_BENCH_VAULT")
 	if dir == "" {
 		b.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSFILE")
@@ -156,15 +156,4 @@ func BenchmarkStageRestore(b *testing.B) {
 		}
 		nv.Close()
 	}
-}
-
-// TestPrintBenchKey prints the bench vault's data key in hex, for the
-// storage package's floor benchmarks (TANDEM_BENCH_KEYHEX). Fictional
-// demonstration vaults only.
-func TestPrintBenchKey(t *testing.T) {
-	if os.Getenv("TANDEM_BENCH_PRINTKEY") != "1" {
-		t.Skip("TANDEM_BENCH_PRINTKEY=1")
-	}
-	src, _ := benchSource(&testing.B{})
-	t.Logf("%x", src.Keys.DataKey)
 }
