@@ -805,13 +805,18 @@ func foreignKeyCheck(ctx context.Context, q dumpQuerier) error {
 	return rows.Err()
 }
 
-// resetConn gives the connection back its usual settings.
+// resetConn gives the connection back its usual settings; when it cannot,
+// the connection is discarded rather than returned to the pool without
+// foreign keys.
 func (l *Loader) resetConn() error {
 	ctx := context.Background()
-	if _, err := l.conn.ExecContext(ctx, "PRAGMA cache_size = -2000"); err != nil {
-		return err
+	_, err := l.conn.ExecContext(ctx, "PRAGMA cache_size = -2000")
+	if err == nil {
+		_, err = l.conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
 	}
-	_, err := l.conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+	if err != nil {
+		l.conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
 	return err
 }
 
