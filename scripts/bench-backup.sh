@@ -3,6 +3,10 @@
 # BENCH_CLIENTS fictional clients (default 300), against the age tool on a
 # file of the same size, and writes bench/backup.md. Target: create takes
 # at most 1.5 × `age -e` (key derivation aside: an unlocked vault needs none).
+# Create and age -e run alternately, so both meet the same load. To skip the
+# seeding (minutes), reuse a vault seeded before with
+# `tandem demo seed --clients N --years 10 --seed 1`: BENCH_VAULT=DIR,
+# BENCH_PASSFILE=F, BENCH_RECOVERY_KEY_FILE=F.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

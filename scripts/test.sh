@@ -27,7 +27,8 @@ suite "go test (dev build: dialog seam)" go test -tags "$GO_TAGS dev" -count=1 -
 # backend/backup/testdata/fuzz (inputs are large, so minimising is capped).
 # The run is bounded by a number of inputs, not a duration: a duration ends
 # with "context deadline exceeded" when it expires mid-input, a false failure.
-for target in FuzzReadPlaintext FuzzReadFile; do
+# FuzzParseRow holds the fast reader of row lines to encoding/json's reading.
+for target in FuzzReadPlaintext FuzzReadFile FuzzParseRow; do
   suite "fuzz backup reader ($target)" go test -tags "$GO_TAGS" -run '^$' -fuzz="^$target\$" \
     -fuzztime="${FUZZTIME:-60000x}" -fuzzminimizetime=10x -parallel=1 ./backend/backup/
 done

@@ -14,9 +14,12 @@
 //     are produced, and read as a stream. (An export is plaintext by nature;
 //     it is written only where the therapist asks.)
 //   - Create writes to a temporary file in the destination folder, syncs it,
-//     verifies it completely from disk, and only then gives it its name; it
-//     never replaces an existing file. A process killed at any moment leaves
-//     no file that looks like a good backup.
+//     reads it back from disk and checks it (every byte decrypted and
+//     authenticated, the header, the manifest it wrote, the key file, every
+//     entry's name, size and checksum, each table's number of lines: all of
+//     Verify except decoding each row, which are its own), and only then
+//     gives it its name; it never replaces an existing file. A process
+//     killed at any moment leaves no file that looks like a good backup.
 //   - Verify reads a whole backup and writes nothing. Every failure is an
 //     error with code domain.EBACKUPDAMAGED (damaged, truncated, extended,
 //     or not a Tandem backup), domain.EWRONGSECRET, or domain.EVAULTNEWER

@@ -123,16 +123,18 @@ func FuzzReadPlaintext(f *testing.F) {
 	f.Add(plain[:len(plain)/2])
 	f.Add(plain[:1024])
 	f.Fuzz(func(t *testing.T, data []byte) {
-		u := *un
-		u.dataKey = bytes.Clone(un.dataKey)
-		id := &identity{u: &u, dataKey: u.dataKey}
-		_, dk, err := readPlain(context.Background(), bytes.NewReader(data), &u, id, nil)
-		wipe(dk)
-		if err == nil {
-			return
-		}
-		if c := domain.ErrorCode(err); c != domain.EBACKUPDAMAGED && c != domain.EVAULTNEWER {
-			t.Fatalf("unexpected error %s: %v", c, err)
+		for _, light := range []bool{false, true} {
+			u := *un
+			u.dataKey = bytes.Clone(un.dataKey)
+			id := &identity{u: &u, dataKey: u.dataKey}
+			_, dk, err := readPlainMode(context.Background(), bytes.NewReader(data), &u, id, nil, light)
+			wipe(dk)
+			if err == nil {
+				continue
+			}
+			if c := domain.ErrorCode(err); c != domain.EBACKUPDAMAGED && c != domain.EVAULTNEWER {
+				t.Fatalf("unexpected error (light %v) %s: %v", light, c, err)
+			}
 		}
 	})
 }

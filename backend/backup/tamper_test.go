@@ -117,6 +117,12 @@ func (rc *refusalCheck) refuses(label string, b []byte, u Unlock, restore bool) 
 	if msg := domain.ErrorMessage(err); strings.Contains(msg, "\n") || len(msg) > 300 {
 		t.Fatalf("%s: unclear message %q", label, msg)
 	}
+	// Create's lighter read-back refuses it too.
+	if _, _, err := readMode(ctx, bytes.NewReader(b), u, nil, true); err == nil {
+		t.Fatalf("%s: the read-back after create accepted it", label)
+	} else if code := domain.ErrorCode(err); code != domain.EBACKUPDAMAGED && code != domain.EWRONGSECRET {
+		t.Fatalf("%s: read-back: %s %v", label, code, err)
+	}
 	if !restore {
 		return
 	}
@@ -212,6 +218,11 @@ func TestTamperingIsAlwaysCaught(t *testing.T) {
 		for name, u := range unlocks {
 			if _, err := VerifyReader(context.Background(), bytes.NewReader(good), u); err != nil {
 				t.Fatalf("%s: %v", name, err)
+			}
+			if _, dk, err := readMode(context.Background(), bytes.NewReader(good), u, nil, true); err != nil {
+				t.Fatalf("%s: read-back: %v", name, err)
+			} else {
+				wipe(dk)
 			}
 		}
 	})

@@ -3,12 +3,16 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
+
+	sqlite3 "github.com/mutecomm/go-sqlcipher/v4"
 )
 
 // This file reads and writes the database table by table, generically: the
@@ -178,7 +182,7 @@ func (t Table) selectSQL(where string) string {
 // transaction on one connection, so every table is read at the same moment
 // while the app may go on writing. Close it promptly: until then the
 // database's write-ahead log cannot be checkpointed past it.
-// A Snapshot is not safe for concurrent use.
+// A Snapshot is not safe for concurrent use; Snapshots are, each on its own.
 type Snapshot struct {
 	conn    *sql.Conn
 	version int
@@ -187,6 +191,20 @@ type Snapshot struct {
 
 // Snapshot starts a read transaction and lists the tables a dump carries.
 func (db *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
+	s, err := db.beginSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s.tables, err = dumpTables(ctx, s.conn); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// beginSnapshot starts a read transaction on a connection of its own and
+// reads the schema version, which fixes the transaction's view.
+func (db *DB) beginSnapshot(ctx context.Context) (*Snapshot, error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
@@ -204,11 +222,68 @@ func (db *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 		return nil, fmt.Errorf("snapshot: schema version: %w", err)
 	}
 	s.version = int(v.Int64)
-	if s.tables, err = dumpTables(ctx, conn); err != nil {
-		s.Close()
+	return s, nil
+}
+
+// Snapshots starts up to n read transactions (n ≥ 1) on as many
+// connections, all seeing the same moment of the database, so that tables
+// can be read in parallel for one consistent dump. They are started while
+// another connection holds the write lock (BEGIN IMMEDIATE, waiting as any
+// writer does for a write in progress), so no transaction can commit
+// between them; the lock is released as soon as they have begun. When the
+// write lock cannot be had (writers kept it busy past the busy timeout),
+// it returns one snapshot. Close each.
+func (db *DB) Snapshots(ctx context.Context, n int) ([]*Snapshot, error) {
+	one := func() ([]*Snapshot, error) {
+		s, err := db.Snapshot(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return []*Snapshot{s}, nil
+	}
+	if n <= 1 {
+		return one()
+	}
+	lock, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	defer lock.Close()
+	if _, err := lock.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return one()
+	}
+	out := make([]*Snapshot, 0, n)
+	fail := func(err error) ([]*Snapshot, error) {
+		for _, s := range out {
+			s.Close()
+		}
+		lock.ExecContext(context.Background(), "ROLLBACK")
 		return nil, err
 	}
-	return s, nil
+	for len(out) < n {
+		s, err := db.beginSnapshot(ctx)
+		if err != nil {
+			return fail(err)
+		}
+		out = append(out, s)
+	}
+	if _, err := lock.ExecContext(ctx, "ROLLBACK"); err != nil {
+		return fail(fmt.Errorf("snapshot: release writers: %w", err))
+	}
+	tables, err := dumpTables(ctx, out[0].conn)
+	if err != nil {
+		return fail(err)
+	}
+	for _, s := range out {
+		if s.version != out[0].version {
+			return fail(errors.New("snapshot: the connections see different schema versions"))
+		}
+		s.tables = tables
+	}
+	return out, nil
 }
 
 // SchemaVersion is the snapshot's schema version.
@@ -335,36 +410,88 @@ func (s *Snapshot) Client(ctx context.Context, clientID int64) ([]Selection, err
 // per column, nil, int64, float64, string (TEXT, possibly not valid UTF-8)
 // or []byte (BLOB, never nil). fn must not keep row past its return. Scan
 // returns the number of rows.
+//
+// Rows are read from the driver directly, without database/sql's
+// per-value conversions, and without a context on the query (the driver
+// would start a goroutine for every row of a query that has one): ctx is
+// checked every few hundred rows instead.
 func (s *Snapshot) Scan(ctx context.Context, sel Selection, fn func(row []any) error) (int64, error) {
-	rows, err := s.conn.QueryContext(ctx, sel.Table.selectSQL(sel.where), sel.args...)
-	if err != nil {
-		return 0, fmt.Errorf("read %s: %w", sel.Table.Name, err)
-	}
-	defer rows.Close()
-	vals := make([]any, len(sel.Table.Columns))
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
 	var n int64
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return n, fmt.Errorf("read %s: %w", sel.Table.Name, err)
+	var fnErr error
+	err := s.conn.Raw(func(dc any) error {
+		c, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
 		}
-		for i, v := range vals {
-			if b, ok := v.([]byte); ok && b == nil {
-				vals[i] = []byte{}
+		args := make([]driver.Value, len(sel.args))
+		for i, a := range sel.args {
+			args[i] = a
+		}
+		rows, err := c.Query(sel.Table.selectSQL(sel.where), args)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		dest := make([]driver.Value, len(sel.Table.Columns))
+		vals := make([]any, len(dest))
+		for {
+			if n&255 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
+			if err := rows.Next(dest); err != nil {
+				if err == io.EOF {
+					return nil
+				}
+				return err
+			}
+			for i, v := range dest {
+				if b, ok := v.([]byte); ok && b == nil {
+					v = []byte{}
+				}
+				vals[i] = v
+			}
+			if fnErr = fn(vals); fnErr != nil {
+				return fnErr
+			}
+			n++
 		}
-		if err := fn(vals); err != nil {
+	})
+	if err != nil && fnErr == nil {
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
 			return n, err
 		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
 		return n, fmt.Errorf("read %s: %w", sel.Table.Name, err)
 	}
-	return n, nil
+	return n, err
+}
+
+// RowidRange returns the smallest and largest rowid of a rowid table (ok
+// false for a WITHOUT ROWID table, or an empty one): a cheap measure of its
+// size, and the bounds for reading it in parts (Selection.Rowids).
+func (s *Snapshot) RowidRange(ctx context.Context, t Table) (lo, hi int64, ok bool) {
+	if t.withoutRowid {
+		return 0, 0, false
+	}
+	var a, b sql.NullInt64
+	if err := s.conn.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+quoteIdent(t.Name)).Scan(&a, &b); err != nil || !a.Valid {
+		return 0, 0, false
+	}
+	return a.Int64, b.Int64, true
+}
+
+// Rowids narrows a selection of a rowid table to the rows with from ≤
+// rowid < to. A table's rows, in canonical order, are those of its
+// consecutive ranges in turn. Not for WITHOUT ROWID tables.
+func (sel Selection) Rowids(from, to int64) Selection {
+	w := "rowid >= ? AND rowid < ?"
+	if sel.where != "" {
+		w = "(" + sel.where + ") AND " + w
+	}
+	sel.where = w
+	sel.args = append(append([]any(nil), sel.args...), from, to)
+	return sel
 }
 
 // CreateForRestore creates a new database file at path (which must not
@@ -394,19 +521,29 @@ func (db *DB) FinishRestore(ctx context.Context) error {
 // Loader fills a database from a dump, in one transaction on one
 // connection. Begin empties every dumped table (a new database may hold
 // rows its migrations wrote) and holds triggers off, since a dump is the
-// final state of every table; foreign keys are checked at Commit. Commit
-// puts the triggers back and rebuilds the full-text indexes. Until Commit
-// succeeds nothing is visible; Rollback (or a failed Commit) leaves the
-// database as it was. Full-text indexes other than external-content FTS5
-// tables are left to FinishRestore. A Loader is not safe for concurrent use.
+// final state of every table. It also holds off the indexes (rebuilt at
+// Commit, which is faster than keeping them up to date row by row) and the
+// per-row enforcement of foreign keys: the whole database is checked for
+// foreign key violations at Commit instead (PRAGMA foreign_key_check), and
+// any violation fails it. Commit puts the indexes and triggers back and
+// rebuilds the full-text indexes. Until Commit succeeds nothing is
+// visible; Rollback (or a failed Commit) leaves the database as it was.
+// Full-text indexes other than external-content FTS5 tables are left to
+// FinishRestore. A Loader is not safe for concurrent use.
 type Loader struct {
 	conn     *sql.Conn
 	tables   map[string]Table
 	triggers []string
+	indexes  []string
 	loaded   map[string]int64
 	sequence [][]any
 	done     bool
 }
+
+// loadCacheKiB is the page cache of a loading connection, so that a
+// restore's pages are encrypted and written once, not spilled and read
+// back (SQLite takes the memory only as it needs it).
+const loadCacheKiB = 128 << 10
 
 // Loader begins loading. Close the DB only after Commit or Rollback.
 func (db *DB) Loader(ctx context.Context) (*Loader, error) {
@@ -419,31 +556,52 @@ func (db *DB) Loader(ctx context.Context) (*Loader, error) {
 		l.Rollback()
 		return nil, err
 	}
+	// Outside the transaction: SQLite ignores foreign_keys inside one.
+	// Rollback and Commit turn it back on before the connection goes back
+	// to the pool.
+	for _, q := range []string{"PRAGMA foreign_keys = OFF", fmt.Sprintf("PRAGMA cache_size = -%d", loadCacheKiB)} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			l.resetConn()
+			conn.Close()
+			return nil, fmt.Errorf("load: %w", err)
+		}
+	}
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		l.resetConn()
 		conn.Close()
 		return nil, fmt.Errorf("load: begin: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
-		return fail(fmt.Errorf("load: %w", err))
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL ORDER BY name`)
-	if err != nil {
-		return fail(fmt.Errorf("load: list triggers: %w", err))
-	}
-	var names []string
-	for rows.Next() {
-		var name, q string
-		if err := rows.Scan(&name, &q); err != nil {
-			rows.Close()
+	// Triggers and indexes (those written as SQL; a primary key's or a
+	// UNIQUE constraint's own index stays) are dropped, and put back at
+	// Commit.
+	for _, kind := range []string{"trigger", "index"} {
+		rows, err := conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL ORDER BY name`, kind)
+		if err != nil {
+			return fail(fmt.Errorf("load: list %ss: %w", kind, err))
+		}
+		var names, sqls []string
+		for rows.Next() {
+			var name, q string
+			if err := rows.Scan(&name, &q); err != nil {
+				rows.Close()
+				return fail(err)
+			}
+			names = append(names, name)
+			sqls = append(sqls, q)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return fail(err)
 		}
-		names = append(names, name)
-		l.triggers = append(l.triggers, q)
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := conn.ExecContext(ctx, "DROP TRIGGER "+quoteIdent(n)); err != nil {
-			return fail(fmt.Errorf("load: hold trigger %s: %w", n, err))
+		for _, n := range names {
+			if _, err := conn.ExecContext(ctx, "DROP "+strings.ToUpper(kind)+" "+quoteIdent(n)); err != nil {
+				return fail(fmt.Errorf("load: hold %s %s: %w", kind, n, err))
+			}
+		}
+		if kind == "trigger" {
+			l.triggers = sqls
+		} else {
+			l.indexes = sqls
 		}
 	}
 	tables, err := dumpTables(ctx, conn)
@@ -599,6 +757,11 @@ func (l *Loader) Commit(ctx context.Context) (map[string]int64, error) {
 			return fail(fmt.Errorf("table %s holds %d rows after loading %d", name, n, want))
 		}
 	}
+	for _, q := range l.indexes {
+		if _, err := l.conn.ExecContext(ctx, q); err != nil {
+			return fail(fmt.Errorf("load: restore index: %w", err))
+		}
+	}
 	for _, q := range l.triggers {
 		if _, err := l.conn.ExecContext(ctx, q); err != nil {
 			return fail(fmt.Errorf("load: restore trigger: %w", err))
@@ -607,12 +770,54 @@ func (l *Loader) Commit(ctx context.Context) (map[string]int64, error) {
 	if err := rebuildExternalContent(ctx, l.conn); err != nil {
 		return fail(err)
 	}
+	if err := foreignKeyCheck(ctx, l.conn); err != nil {
+		return fail(err)
+	}
 	if _, err := l.conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return fail(fmt.Errorf("load: commit (foreign keys are checked here): %w", err))
+		return fail(fmt.Errorf("load: commit: %w", err))
 	}
 	l.done = true
+	err := l.resetConn()
 	l.conn.Close()
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
 	return l.loaded, nil
+}
+
+// foreignKeyCheck fails if any row breaks a foreign key.
+func foreignKeyCheck(ctx context.Context, q dumpQuerier) error {
+	rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("load: foreign key check: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		rows.Scan(ptrs...)
+		return fmt.Errorf("load: a row of %v breaks a foreign key (to %v)", vals[0], vals[len(vals)-2])
+	}
+	return rows.Err()
+}
+
+// resetConn gives the connection back its usual settings; when it cannot,
+// the connection is discarded rather than returned to the pool without
+// foreign keys.
+func (l *Loader) resetConn() error {
+	ctx := context.Background()
+	_, err := l.conn.ExecContext(ctx, "PRAGMA cache_size = -2000")
+	if err == nil {
+		_, err = l.conn.ExecContext(ctx, "PRAGMA foreign_keys = ON")
+	}
+	if err != nil {
+		l.conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	return err
 }
 
 // Rollback abandons the load. Idempotent.
@@ -622,6 +827,7 @@ func (l *Loader) Rollback() {
 	}
 	l.done = true
 	l.conn.ExecContext(context.Background(), "ROLLBACK")
+	l.resetConn()
 	l.conn.Close()
 }
 

@@ -3,12 +3,14 @@ package storage
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"fmt"
 	"math"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // extraSchema adds tables of every kind a dump must carry faithfully.
@@ -233,5 +235,109 @@ func TestClientSelectionFollowsForeignKeys(t *testing.T) {
 	}
 	if _, err := s.Client(ctx, 9999); err == nil {
 		t.Fatal("a missing client was selected")
+	}
+}
+
+// Snapshots taken for one dump see the same moment, even while another
+// connection commits writes as fast as it can.
+func TestSnapshotsSeeOneMoment(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	mustExec(t, db, `CREATE TABLE t_log (id INTEGER PRIMARY KEY, what TEXT)`)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			db.sql.Exec(`INSERT INTO t_log (what) VALUES (?)`, fmt.Sprint("row ", i))
+			time.Sleep(time.Millisecond) // busier than a person
+		}
+	}()
+	count := func(s *Snapshot) int64 {
+		for _, sel := range s.All() {
+			if sel.Table.Name == "t_log" {
+				n, err := s.Scan(ctx, sel, func([]any) error { return nil })
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+		}
+		t.Fatal("no t_log")
+		return 0
+	}
+	seen := map[int64]bool{}
+	for round := 0; round < 8; round++ {
+		snaps, err := db.Snapshots(ctx, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snaps) != 3 {
+			t.Fatalf("%d snapshots", len(snaps))
+		}
+		// Let the writer go on before the snapshots are read.
+		time.Sleep(2 * time.Millisecond)
+		var want int64 = -1
+		for _, s := range snaps {
+			n := count(s)
+			if want >= 0 && n != want {
+				t.Fatalf("round %d: one snapshot sees %d rows, another %d", round, want, n)
+			}
+			want = n
+			s.Close()
+		}
+		seen[want] = true
+	}
+	close(stop)
+	<-done
+	if len(seen) < 2 {
+		t.Fatalf("the writer never committed between rounds (%v): the test proves nothing", seen)
+	}
+}
+
+// A load turns foreign keys off on its connection and back on when it ends,
+// committed or not: no connection of the pool is left without them.
+func TestLoadLeavesForeignKeysOn(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	for _, commit := range []bool{true, false} {
+		l, err := db.Loader(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range l.Tables() {
+			tl, err := l.Table(ctx, tb.Name, tb.Columns)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tl.Close()
+		}
+		if commit {
+			if _, err := l.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			l.Rollback()
+		}
+		var conns []*sql.Conn
+		for i := 0; i < 4; i++ {
+			c, err := db.sql.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			conns = append(conns, c)
+			var on int
+			if err := c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil || on != 1 {
+				t.Fatalf("commit %v: connection %d has foreign_keys %d (%v)", commit, i, on, err)
+			}
+		}
+		for _, c := range conns {
+			c.Close()
+		}
 	}
 }

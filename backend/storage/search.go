@@ -141,14 +141,25 @@ func (db *DB) RebuildSearch(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index`); err != nil {
 			return err
 		}
+		// The index is empty: every record is inserted, with one
+		// prepared statement, and none needs deleting first.
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO search_index (rowid, body, kind, client_id) VALUES (?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
 		for _, kind := range domain.SearchKinds {
 			its, err := readIndexed(ctx, tx, kind, "")
 			if err != nil {
 				return err
 			}
 			for _, it := range its {
-				if err := db.indexText(ctx, tx, kind, it.id, it.clientID, it.texts...); err != nil {
-					return err
+				body := domain.Fold(joinNonEmpty(it.texts...))
+				if body == "" {
+					continue
+				}
+				if _, err := ins.ExecContext(ctx, indexRowID(kind, it.id), body, "kind"+string(kind), it.clientID); err != nil {
+					return fmt.Errorf("index %s: %w", kind, err)
 				}
 			}
 		}

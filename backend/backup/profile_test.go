@@ -1,0 +1,159 @@
+package backup
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"tandem/backend/vault"
+)
+
+// Benchmarks over an existing vault, for profiling the backup's stages:
+//
+//	TANDEM_BENCH_VAULT=DIR TANDEM_BENCH_PASSFILE=F go test -tags sqlite_fts5 \
+//	  -run '^$' -bench Stage -cpuprofile cpu.out ./backend/backup/
+//
+// They are skipped without TANDEM_BENCH_VAULT (make a vault with
+// `tandem vault init` and `tandem demo seed`).
+func benchSource(b testing.TB) (Source, *vault.Vault) {
+	dir := os.Getenv("TANDEM_BENCH_VAULT")
+	if dir == "" {
+		b.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSFILE")
+	}
+	pass, err := os.ReadFile(os.Getenv("TANDEM_BENCH_PASSFILE"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, err := vault.Open(dir, false, vault.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { v.Close() })
+	if err := v.Unlock(context.Background(), strings.TrimSpace(string(pass))); err != nil {
+		b.Fatal(err)
+	}
+	return source(b, v), v
+}
+
+// BenchmarkStageScan reads every row of every table through the driver and
+// does nothing with them: the floor of a backup.
+func BenchmarkStageScan(b *testing.B) {
+	src, _ := benchSource(b)
+	ctx := context.Background()
+	for b.Loop() {
+		snap, err := src.DB.Snapshot(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var n int64
+		for _, sel := range snap.All() {
+			rows, err := snap.Scan(ctx, sel, func([]any) error { return nil })
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += rows
+		}
+		snap.Close()
+		b.ReportMetric(float64(n), "rows")
+	}
+}
+
+// BenchmarkStageWrite makes a backup into io.Discard: read, encode,
+// encrypt, without the disk and the read-back.
+func BenchmarkStageWrite(b *testing.B) {
+	src, _ := benchSource(b)
+	for b.Loop() {
+		if _, err := write(context.Background(), src, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageCreate is the whole Create, with the time of its phases:
+// reading (and encoding, summing) the tables, encrypting and writing,
+// syncing, and the read-back check.
+func BenchmarkStageCreate(b *testing.B) {
+	src, _ := benchSource(b)
+	src.Now = nil
+	if n, err := strconv.Atoi(os.Getenv("TANDEM_BENCH_READERS")); err == nil {
+		saved := maxReaders
+		maxReaders = n
+		defer func() { maxReaders = saved }()
+	}
+	dir := b.TempDir()
+	i := 0
+	var start, wrote, synced, checked time.Time
+	var read, write, sync, check time.Duration
+	src.Progress = func(step string, done, total int) {
+		switch {
+		case step == "write" && done == 0:
+			wrote = time.Now()
+			read += wrote.Sub(start)
+		case step == "verify" && done == 0:
+			synced = time.Now()
+			write += synced.Sub(wrote)
+		case step == "verify" && done == 1:
+			checked = time.Now()
+			check += checked.Sub(synced)
+		}
+	}
+	defer func() {
+		n := float64(max(i, 1))
+		b.ReportMetric(float64(read.Milliseconds())/n, "read-ms")
+		b.ReportMetric(float64((write-sync).Milliseconds())/n, "write+sync-ms")
+		b.ReportMetric(float64(check.Milliseconds())/n, "check-ms")
+	}()
+	for b.Loop() {
+		start = time.Now()
+		i++
+		p := filepath.Join(dir, "b"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+".age")
+		os.Remove(p)
+		if _, err := Create(context.Background(), src, p); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(p)
+	}
+}
+
+// BenchmarkStageVerify verifies a backup with the data key.
+func BenchmarkStageVerify(b *testing.B) {
+	src, _ := benchSource(b)
+	p := filepath.Join(b.TempDir(), "b.age")
+	if _, err := Create(context.Background(), src, p); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Verify(context.Background(), p, Unlock{DataKey: src.Keys.DataKey}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageRestore restores a backup (with the data key's backup, opened
+// with the passphrase: one key derivation per restore).
+func BenchmarkStageRestore(b *testing.B) {
+	src, _ := benchSource(b)
+	pass, _ := os.ReadFile(os.Getenv("TANDEM_BENCH_PASSFILE"))
+	tmp := b.TempDir()
+	p := filepath.Join(tmp, "b.age")
+	if _, err := Create(context.Background(), src, p); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		nv, err := vault.Open(filepath.Join(tmp, "r", strings.Repeat("r", i)), true, vault.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Restore(context.Background(), p, nv, RestoreOptions{Unlock: Unlock{Passphrase: strings.TrimSpace(string(pass))}}); err != nil {
+			b.Fatal(err)
+		}
+		nv.Close()
+	}
+}
