@@ -141,6 +141,10 @@ async function tabWalk() {
     const scope = dialog ?? document;
     const visible = (el) => {
       if (el.closest('[inert], [hidden]')) return false;
+      // Inside a closed <details> (other than its summary) nothing is shown or focusable.
+      const details = el.closest('details:not([open])');
+      if (details && !(el.tagName === 'SUMMARY' && el.parentElement === details)) return false;
+      if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) return false;
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
