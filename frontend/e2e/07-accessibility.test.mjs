@@ -359,6 +359,8 @@ test('every tab of a client, every packet in the print dialog, and the dialogs o
   await byTestId(page, 'print-packet').first().focus();
   await page.keyboard.press('Enter');
   await page.locator('dialog[open]').waitFor();
+  // The packets that fit are asked of the Go side when the dialog opens.
+  await page.locator('dialog[open] [data-testid^="packet-kind-"]').first().waitFor({ timeout: 30000 });
   const kinds = await page.locator('dialog[open] [data-testid^="packet-kind-"]').evaluateAll((els) => els.map((el) => el.dataset.testid));
   assert.ok(kinds.length >= 1, 'the print dialog offers packets');
   for (const kind of kinds) {
@@ -370,7 +372,13 @@ test('every tab of a client, every packet in the print dialog, and the dialogs o
   await page.locator('dialog[open]').waitFor({ state: 'hidden' });
 });
 
+/** Closes a dialog an earlier failed step left open. */
+async function closeDialogs() {
+  while (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape');
+}
+
 test('search over the whole practice by keyboard, and the client form', async () => {
+  await closeDialogs();
   await page.keyboard.press('Control+Shift+F');
   await screen(page, 'search');
   await page.keyboard.type('walk');
@@ -386,6 +394,7 @@ test('search over the whole practice by keyboard, and the client form', async ()
 });
 
 test('co-creation mode, and leaving it', async () => {
+  await closeDialogs();
   await byTestId(page, 'client-row').first().click();
   await screen(page, 'client');
   await byTestId(page, 'enter-cocreation').click();
