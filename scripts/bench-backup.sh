@@ -14,7 +14,7 @@ cd "$ROOT"
 export CGO_CFLAGS=${CGO_CFLAGS:-"-O2 -Wno-stringop-overflow"}
 scripts/install-deps.sh test >/dev/null || exit 1
 mkdir -p bench
-TANDEM_BENCH_BACKUP=1 BENCH_REPORT="$ROOT/bench/backup.md" \
+TANDEM_BENCH_BACKUP=1 BENCH_REPORT="${BENCH_BACKUP_REPORT:-$ROOT/bench/backup.md}" \
   go test -tags "$GO_TAGS" -count=1 -timeout 60m -run '^TestBackupSpeed$' -v ./backend/backup/ |
   grep -v '^=== RUN'
 status=${PIPESTATUS[0]}

@@ -17,7 +17,8 @@
 #     serious and critical violations on every screen in both themes
 #     (QUICK=1 reports the last run's summary instead of running it).
 # Each timing is run RUNS times (default 7; QUICK=1 makes it 2), and each
-# ratio is measured within one run, beside its reference.
+# ratio is measured within one run, beside its reference. QUICK=1 writes its
+# report to bench/tmp/ (not kept in git), leaving the full run's report.
 set -uo pipefail
 # A desktop session always has a session bus; without one, GTK and WebKit
 # spend a few hundred milliseconds failing to reach it, which no therapist's
@@ -141,6 +142,9 @@ rm -rf "$plain_dir"
 # same vault (it also writes bench/backup.md); once with QUICK=1.
 backup_runs=$runs
 [[ ${QUICK:-} == 1 ]] && backup_runs=1
+out=bench
+[[ ${QUICK:-} == 1 ]] && out=bench/tmp
+mkdir -p "$out"
 declare -a bk_create bk_age_e bk_verify bk_restore bk_age_d bk_create_ratio bk_verify_ratio bk_restore_ratio
 backup_size="" db_size=""
 while IFS= read -r line; do
@@ -153,7 +157,7 @@ while IFS= read -r line; do
   bk_verify_ratio+=("$(awk -v a="${f[verify_ms]}" -v b="${f[age_d_ms]}" 'BEGIN {printf "%.2f", a / b}')")
   bk_restore_ratio+=("$(awk -v a="${f[restore_ms]}" -v b="${f[age_d_ms]}" 'BEGIN {printf "%.2f", a / b}')")
   echo "backup run ${#bk_create[@]}: create ${f[create_ms]} ms (age -e ${f[age_e_ms]} ms), verify ${f[verify_ms]} ms, restore ${f[restore_ms]} ms (age -d ${f[age_d_ms]} ms)"
-done < <(BENCH_RUNS=$backup_runs scripts/bench-backup.sh)
+done < <(BENCH_RUNS=$backup_runs BENCH_BACKUP_REPORT="$ROOT/$out/backup.md" scripts/bench-backup.sh)
 ((${#bk_create[@]} > 0)) || { echo "the backup bench gave no figures" >&2; exit 1; }
 
 # Sizes.
@@ -175,6 +179,7 @@ axe_serious="" axe_note="not run"
 if [[ -f $axe_summary ]]; then
   axe_serious=$(node -e 'const s = require(process.argv[1]); console.log(s.serious + s.critical)' "$axe_summary")
   axe_note=$(node -e 'const s = require(process.argv[1]); console.log(`${s.checks} checks: ${s.screens} screens × ${s.themes.length} themes, ${s.date}`)' "$axe_summary")
+  [[ ${QUICK:-} == 1 ]] && axe_note="not run with QUICK=1; the last run: $axe_note"
 fi
 
 # stats prints "median min max" of its arguments.
@@ -185,9 +190,9 @@ row() { # name unit target-test target-text values...
   local verdict=reported
   [[ -z $target ]] && target="—"
   [[ -n $test ]] && verdict=$(awk -v m="$med" "BEGIN { print ($test) ? \"pass\" : \"fail\" }")
-  printf '| %s | %s %s | %s | %s | %s | %s |\n' "$name" "$med" "$unit" "$min" "$max" "$target" "$verdict" >> bench/report.md
+  printf '| %s | %s %s | %s | %s | %s | %s |\n' "$name" "$med" "$unit" "$min" "$max" "$target" "$verdict" >> $out/report.md
   printf '%s{"measurement":"%s","unit":"%s","median":%s,"min":%s,"max":%s,"target":"%s","result":"%s","runs":%d}' \
-    "${sep:-}" "$name" "$unit" "$med" "$min" "$max" "$target" "$verdict" "$#" >> bench/report.json
+    "${sep:-}" "$name" "$unit" "$med" "$min" "$max" "$target" "$verdict" "$#" >> $out/report.json
   sep=","
 }
 mkdir -p bench
@@ -198,8 +203,8 @@ mkdir -p bench
   echo
   echo "| measurement | median | min | max | target | result |"
   echo "| --- | --- | --- | --- | --- | --- |"
-} > bench/report.md
-printf '{"date":"%s","cores":%d,"version":"%s","runs":%d,"results":[' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(cat VERSION)" "$runs" > bench/report.json
+} > $out/report.md
+printf '{"date":"%s","cores":%d,"version":"%s","runs":%d,"results":[' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(cat VERSION)" "$runs" > $out/report.json
 row "cold start to unlock screen (first paint)" ms "m < 1000" "< 1000 ms" "${start_ms[@]}"
 row "key derivation (Argon2id, deliberate)" ms "m >= 300 && m <= 1000" "300–1000 ms" "${kdf_ms[@]}"
 row "unlock to home screen rendered, after key derivation" ms "m < 100" "< 100 ms" "${home_ms[@]}"
@@ -223,9 +228,9 @@ if [[ -n $axe_serious ]]; then
   [[ $axe_test == 0 ]] && axe_note+="; the test failed, see build/test-artifacts/bench-e2e-axe.log"
   row "accessibility: axe-core serious and critical violations ($axe_note)" "" "$axe_test" "0" "$axe_serious"
 else
-  echo "| accessibility: axe-core serious and critical violations | not measured | | | 0 | fail |" >> bench/report.md
+  echo "| accessibility: axe-core serious and critical violations | not measured | | | 0 | fail |" >> $out/report.md
 fi
-echo "]}" >> bench/report.json
+echo "]}" >> $out/report.json
 echo
-cat bench/report.md
-! grep -q '| fail |' bench/report.md
+cat $out/report.md
+! grep -q '| fail |' $out/report.md
