@@ -15,7 +15,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -228,6 +228,7 @@ test('a demo practice, made with the CLI and backed up into the dialogs folder',
   mkdirSync(join(DIALOGS, 'a11y'), { recursive: true });
   run('backup', 'create', '--vault', join(work, 'vault'), '--passphrase-file', passFile, '--out', join(DIALOGS, 'a11y', 'demo.age'));
   assert.ok(existsSync(join(DIALOGS, 'a11y', 'demo.age')));
+  rmSync(work, { recursive: true, force: true });
 });
 
 test('axe is alive: it finds a contrast failure planted in the page', async () => {
