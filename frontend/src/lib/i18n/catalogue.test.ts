@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
-import { findLiterals } from './literals';
+import { findLiterals, findProseInScript } from './literals';
 import { lookup } from './index';
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,6 +52,44 @@ describe('the literal-text scanner', () => {
   it('accepts punctuation, numbers and t() calls', () => {
     expect(findLiterals('<p title={t("a.b")}>{t("a.b")} · 2 – {n}</p>')).toEqual([]);
   });
+
+  it('notices words chosen by a condition, in text and in attributes', () => {
+    const found = findLiterals(
+      '<button aria-label={open ? "Close" : t("a.b")}>{busy ? t("a.c") : "Save now"}</button>' +
+        '<p title={name || "Untitled"}>{a && b}</p>',
+    );
+    expect(found.map((f) => `${f.where}:${f.text}`)).toEqual(['aria-label:Close', 'text:Save now', 'title:Untitled']);
+  });
+});
+
+describe('the sentence scanner for TypeScript modules', () => {
+  it('notices sentences in string literals, not in comments, keys, selectors or developer errors', () => {
+    const found = findProseInScript(
+      [
+        '// A comment with words in it.',
+        "export const label = 'Back up now';",
+        'const sel = \'[data-testid="row"] button\';',
+        "const key = t('backup.now');",
+        "throw new Error('useSession() called outside the app');",
+        'const msg = `Saved ${n} clients`;',
+        "const css = 'a b';",
+      ].join('\n'),
+    );
+    expect(found.map((f) => `${f.line}:${f.text}`)).toEqual(['2:Back up now', '6:Saved   clients']);
+  });
+});
+
+describe('TypeScript modules the screens use', () => {
+  // selftest.ts types sample words into the page itself; they are test input, not UI text.
+  const modules = sourceFiles(SRC, ['.ts']).filter(
+    (file) => !file.includes(`${join('lib', 'i18n')}`) && !file.endsWith('selftest.ts') && !file.endsWith('.d.ts'),
+  );
+  for (const file of modules) {
+    it(`${relative(SRC, file)} has no sentence that belongs in en.json`, () => {
+      const prose = findProseInScript(readFileSync(file, 'utf8'), file);
+      expect(prose.map((l) => `line ${l.line}: ${l.text}`)).toEqual([]);
+    });
+  }
 });
 
 describe('components', () => {
