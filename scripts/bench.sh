@@ -5,7 +5,8 @@
 # median, min, max, target, result):
 #   - in the real window under Xvfb (the self-test): cold start to the
 #     unlock screen's first paint, key derivation, unlock to the home screen,
-#     opening a client, a client's journey, and the memory of the app with
+#     opening a client, a client's journey, the practice's fees overview,
+#     and the memory of the app with
 #     the vault open (PSS of the tandem process and its WebKit processes);
 #   - Go benchmarks on the seeded vault: search p50/p95, the preparation
 #     packet and the client record PDF (a record of about 30 pages), the
@@ -62,7 +63,7 @@ pss_kb() {
   echo "$total"
 }
 
-declare -a start_ms kdf_ms home_ms client_ms journey_ms mem_mb
+declare -a start_ms kdf_ms home_ms client_ms journey_ms fees_ms mem_mb
 for i in $(seq "$runs"); do
   t0=$(date +%s%N)
   paint=""
@@ -73,6 +74,7 @@ for i in $(seq "$runs"); do
       "SELFTEST TIMING unlock_to_home_ms="*) home_ms+=("${line#*=}") ;;
       "SELFTEST TIMING open_client_ms="*) client_ms+=("${line#*=}") ;;
       "SELFTEST TIMING journey_ms="*) journey_ms+=("${line#*=}") ;;
+      "SELFTEST TIMING fees_overview_ms="*) fees_ms+=("${line#*=}") ;;
       # The journey's checkpoint: the ten-year vault open, a client's
       # record and journey on screen. $! is the self-test's process.
       "SELFTEST CHECKPOINT journey") mem_mb+=("$(awk -v k="$(pss_kb "$!")" 'BEGIN {printf "%.1f", k / 1024}')") ;;
@@ -80,7 +82,7 @@ for i in $(seq "$runs"); do
     esac
   done < <(TANDEM_SELFTEST=1 TANDEM_SELFTEST_PASSPHRASE="$pass" TANDEM_SELFTEST_PAUSE_MS=0 timeout 120 "$bin" 2>/dev/null)
   start_ms+=("$paint")
-  echo "run $i: start to unlock screen ${paint} ms, key derivation ${kdf_ms[-1]} ms, unlock to home ${home_ms[-1]} ms, open a client ${client_ms[-1]} ms, journey ${journey_ms[-1]:-?} ms, memory ${mem_mb[-1]:-?} MB"
+  echo "run $i: start to unlock screen ${paint} ms, key derivation ${kdf_ms[-1]} ms, unlock to home ${home_ms[-1]} ms, open a client ${client_ms[-1]} ms, journey ${journey_ms[-1]:-?} ms, fees overview ${fees_ms[-1]:-?} ms, memory ${mem_mb[-1]:-?} MB"
 done
 
 # The Go benchmarks run from test binaries built once.
@@ -210,6 +212,7 @@ row "key derivation (Argon2id, deliberate)" ms "m >= 300 && m <= 1000" "300–10
 row "unlock to home screen rendered, after key derivation" ms "m < 100" "< 100 ms" "${home_ms[@]}"
 row "open a client: click to rendered page ($clients-client vault)" ms "m < 100" "< 100 ms" "${client_ms[@]}"
 row "a client's journey with its chart: click to painted" ms "m < 200" "< 200 ms" "${journey_ms[@]}"
+row "the practice's fees overview (ten years): click to painted" ms "m < 200" "< 200 ms" "${fees_ms[@]}"
 row "search over the whole practice, p50" ms "m < 50" "< 50 ms" "${search_p50[@]}"
 row "search over the whole practice, p95" ms "m < 50" "< 50 ms" "${search_p95[@]}"
 row "preparation packet PDF (read, build, render)" ms "m < 100" "< 100 ms" "${prep_ms[@]}"
