@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes Tandem's icons from their one source, build/appicon.svg (`make icons`):
 #   build/appicon.png          1024x1024, what Wails and the packages start from
+#   build/linux/window-icon.png  128x128, the window's icon on Linux (main.go)
 #   build/windows/icon.ico     16 to 256 pixels, for tandem.exe and its installer
 # With an argument DIR, it also writes the Linux menu icons into DIR as
 # DIR/hicolor/NxN/apps/tandem.png and DIR/hicolor/scalable/apps/tandem.svg
@@ -15,6 +16,7 @@ render() { rsvg-convert --width "$1" --height "$1" --format png "$SRC" --output 
 
 if [[ $# -eq 0 ]]; then
   render 1024 "$ROOT/build/appicon.png"
+  render 128 "$ROOT/build/linux/window-icon.png"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
   args=()
@@ -24,7 +26,7 @@ if [[ $# -eq 0 ]]; then
   done
   mkdir -p "$ROOT/build/windows"
   icotool --create --output "$ROOT/build/windows/icon.ico" "${args[@]}"
-  echo "icons: build/appicon.png, build/windows/icon.ico"
+  echo "icons: build/appicon.png, build/linux/window-icon.png, build/windows/icon.ico"
 else
   out=$1
   for n in "${LINUX_SIZES[@]}"; do
