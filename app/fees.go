@@ -174,17 +174,12 @@ func makeBilling(ctx context.Context, db *storage.DB, s *Shell, r BillingRequest
 	if err != nil {
 		return nil, err
 	}
-	c := rec.Client
-	p, err := db.Practice(ctx)
+	p, paper, err := practicePaper(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	st, err := db.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	bill := packet.Billing{Client: c, Fees: f, LegalName: r.LegalName}
-	o := packet.Options{Paper: packet.Paper(st.PaperSize), Date: s.now(), Copy: packet.ClientCopy}
+	bill := packet.Billing{Client: rec.Client, Fees: f, LegalName: r.LegalName}
+	o := packet.Options{Paper: paper, Date: s.now(), Copy: packet.ClientCopy}
 	var d packet.Document
 	if r.PaymentID != 0 {
 		d, err = packet.Receipt(p, bill, r.PaymentID, o)

@@ -135,20 +135,27 @@ func makePacket(ctx context.Context, db *storage.DB, now time.Time, kind string,
 	if err != nil {
 		return nil, err
 	}
-	p, err := db.Practice(ctx)
-	if err != nil {
-		return nil, err
-	}
-	st, err := db.Settings(ctx)
+	p, paper, err := practicePaper(ctx, db)
 	if err != nil {
 		return nil, err
 	}
 	d, err := packet.Make(p, j, packet.Request{Kind: packet.Kind(kind), SessionID: sessionID, Days: days},
-		packet.Options{Paper: packet.Paper(st.PaperSize), Date: now, Copy: cp})
+		packet.Options{Paper: paper, Date: now, Copy: cp})
 	if err != nil {
 		return nil, err
 	}
 	return renderPDF(d)
+}
+
+// practicePaper reads what every printed document carries: the practice's
+// profile and the paper size set for it.
+func practicePaper(ctx context.Context, db *storage.DB) (domain.Practice, packet.Paper, error) {
+	p, err := db.Practice(ctx)
+	if err != nil {
+		return p, "", err
+	}
+	st, err := db.Settings(ctx)
+	return p, packet.Paper(st.PaperSize), err
 }
 
 // renderPDF lays out a document as PDF.
