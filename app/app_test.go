@@ -84,6 +84,7 @@ func TestCoCreationModeShowsOnlySharedContentAndLocksEverythingElse(t *testing.T
 		for name, call := range map[string]func() error{
 			"client list":       func() error { _, err := clients.List(domain.ClientFilter{}); return err },
 			"another record":    func() error { _, err := clients.Record(other.ID); return err },
+			"history":           func() error { _, err := clients.History(zoe.ID); return err },
 			"reflections":       func() error { _, err := clients.Reflections(zoe.ID); return err },
 			"practice":          func() error { _, err := practice.Get(); return err },
 			"settings":          func() error { _, err := NewSettings(s).Get(); return err },
@@ -268,5 +269,25 @@ func TestCoCreationShowsTheJourneyWithoutPrivateContentAndNeverSearches(t *testi
 	sh, err := co.AddShift(domain.Shift{SessionID: med.ID, NoticedOn: "2026-05-04", Area: "self", Description: "Kinder to myself", Intensity: 3, RecordedBy: domain.ByClient})
 	if err != nil || sh.ClientID != ilse.ID || sh.DayCount != 3 {
 		t.Fatalf("%+v %v", sh, err)
+	}
+}
+
+func TestTheClientPageReadsItsHistoryApart(t *testing.T) {
+	s := newShell(t)
+	clients := NewClients(s)
+	c, err := clients.Create(domain.Client{ChosenName: "Ines Fictional"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := clients.AddPlanItem(domain.NewPlanItem{ClientID: c.ID, Kind: domain.Goal, Text: "Rest", ProposedBy: domain.ByClient}); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := clients.Record(c.ID)
+	if err != nil || rec.History != nil || len(rec.Plan) != 1 {
+		t.Fatalf("the page's record: %d history entries, %d plan items, %v", len(rec.History), len(rec.Plan), err)
+	}
+	h, err := clients.History(c.ID)
+	if err != nil || len(h) != 2 || h[0].Entity != "client" || h[1].Entity != "plan_item" {
+		t.Fatalf("history: %+v %v", h, err)
 	}
 }

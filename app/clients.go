@@ -52,10 +52,23 @@ func (b *Clients) List(f domain.ClientFilter) ([]domain.ClientSummary, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) ([]domain.ClientSummary, error) { return db.Clients(ctx, f) })
 }
 
-// Record returns everything about one client, private content included.
+// Record returns everything about one client, private content included,
+// except the history (History reads it).
 func (b *Clients) Record(id int64) (domain.ClientRecord, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientRecord, error) {
-		return db.ClientRecord(ctx, id)
+		return db.ClientPage(ctx, id)
+	})
+}
+
+// History returns a client's history, oldest first: every change, who made
+// it and when. The client page reads it only when its History tab is shown.
+func (b *Clients) History(id int64) ([]domain.HistoryEntry, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) ([]domain.HistoryEntry, error) {
+		h, err := db.History(ctx, id)
+		if h == nil {
+			h = []domain.HistoryEntry{}
+		}
+		return h, err
 	})
 }
 

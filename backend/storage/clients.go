@@ -233,6 +233,17 @@ func (db *DB) EraseClient(ctx context.Context, id int64, typedName string) error
 // ClientRecord implements domain.ClientService: the client and everything
 // written with or about them.
 func (db *DB) ClientRecord(ctx context.Context, id int64) (domain.ClientRecord, error) {
+	r, err := db.ClientPage(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	r.History, err = db.History(ctx, id)
+	return r, err
+}
+
+// ClientPage is the client record without its history, which is the
+// largest part of a long record and is read only when it is shown.
+func (db *DB) ClientPage(ctx context.Context, id int64) (domain.ClientRecord, error) {
 	var r domain.ClientRecord
 	var err error
 	if r.Client, err = db.client(ctx, db.sql, id); err != nil {
@@ -248,9 +259,6 @@ func (db *DB) ClientRecord(ctx context.Context, id int64) (domain.ClientRecord, 
 		return r, err
 	}
 	if r.Reflections, err = db.Reflections(ctx, id); err != nil {
-		return r, err
-	}
-	if r.History, err = db.History(ctx, id); err != nil {
 		return r, err
 	}
 	return r, nil

@@ -11,6 +11,7 @@ import * as BackupBinding from './wailsjs/go/app/Backup';
 import * as FeesBinding from './wailsjs/go/app/Fees';
 import { EventsEmit, EventsOn } from './wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
+import { list } from './convert';
 import {
   toAppSettings,
   toLockReason,
@@ -30,6 +31,7 @@ import {
   toClient,
   toClientRecord,
   toClientSummary,
+  toHistoryEntry,
   toPlanItem,
   toPowerMapEntry,
   toReflection,
@@ -42,6 +44,7 @@ import {
   type ClientFilter,
   type ClientRecord,
   type ClientSummary,
+  type HistoryEntry,
   type NewAgreement,
   type NewPlanItem,
   type PlanItem,
@@ -316,6 +319,9 @@ export const clients = {
   /** on: YYYY-MM-DD, or "" for today. */
   confirmAgreement: async (id: number, typedName: string, on: string): Promise<Agreement> =>
     toAgreement(await call(() => ClientsBinding.ConfirmAgreement(id, typedName, on))),
+
+  /** A client's history, oldest first (record() leaves it out: it is read when shown). */
+  history: async (clientId: number): Promise<HistoryEntry[]> => list(await call(() => ClientsBinding.History(clientId)), toHistoryEntry),
 
   /** The private reflections about one client, or the general journal for 0; newest first. */
   reflections: async (clientId: number): Promise<Reflection[]> => {

@@ -20,6 +20,8 @@ export function Create(arg1:domain.Client):Promise<domain.Client>;
 
 export function Erase(arg1:number,arg2:string):Promise<boolean>;
 
+export function History(arg1:number):Promise<Array<domain.HistoryEntry>>;
+
 export function List(arg1:domain.ClientFilter):Promise<Array<domain.ClientSummary>>;
 
 export function MovePlanItem(arg1:number,arg2:number):Promise<boolean>;

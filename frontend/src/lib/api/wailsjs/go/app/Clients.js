@@ -38,6 +38,10 @@ export function Erase(arg1, arg2) {
   return window['go']['app']['Clients']['Erase'](arg1, arg2);
 }
 
+export function History(arg1) {
+  return window['go']['app']['Clients']['History'](arg1);
+}
+
 export function List(arg1) {
   return window['go']['app']['Clients']['List'](arg1);
 }
