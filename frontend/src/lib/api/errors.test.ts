@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, toApiError } from './errors';
+import { ApiError, reportableFieldErrors, reportableMessage, toApiError } from './errors';
 import { t } from '$lib/i18n';
 
 describe('toApiError', () => {
@@ -59,5 +59,17 @@ describe('toApiError', () => {
   it('returns an ApiError unchanged', () => {
     const original = new ApiError('locked', 'Locked.');
     expect(toApiError(original)).toBe(original);
+  });
+});
+
+describe('reportable errors', () => {
+  it('leaves a locked vault and co-creation refusals to the session, and keys the rest by field', () => {
+    const json = (code: string, field?: string) => JSON.stringify({ code, message: `m-${code}`, field });
+    expect(reportableMessage(json('locked'))).toBe('');
+    expect(reportableMessage(json('cocreation'))).toBe('');
+    expect(reportableMessage(json('invalid', 'amount'))).toBe('m-invalid');
+    expect(reportableFieldErrors(json('locked'))).toEqual({});
+    expect(reportableFieldErrors(json('invalid', 'amount'))).toEqual({ amount: 'm-invalid' });
+    expect(reportableFieldErrors(json('not_found'))).toEqual({ form: 'm-not_found' });
   });
 });

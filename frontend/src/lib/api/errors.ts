@@ -72,3 +72,19 @@ export function toApiError(reason: unknown): ApiError {
   }
   return new ApiError('internal', t('errors.internal'));
 }
+
+/**
+ * The message to show where a call failed, or '' when the failure is the session's to handle:
+ * a locked vault (the unlock screen follows) or a co-creation refusal (the screen follows the mode).
+ */
+export function reportableMessage(reason: unknown): string {
+  const error = toApiError(reason);
+  return error.code === 'locked' || error.code === 'cocreation' ? '' : error.message;
+}
+
+/** reportableMessage keyed by the field it is about ("form" when none); {} when the session handles it. */
+export function reportableFieldErrors(reason: unknown): Record<string, string> {
+  const error = toApiError(reason);
+  if (error.code === 'locked' || error.code === 'cocreation') return {};
+  return { [error.field ?? 'form']: error.message };
+}

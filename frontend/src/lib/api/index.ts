@@ -73,7 +73,7 @@ import {
   type NewPayment,
 } from './fee-models';
 
-export { ApiError, toApiError, type ErrorCode } from './errors';
+export { ApiError, reportableFieldErrors, reportableMessage, toApiError, type ErrorCode } from './errors';
 export {
   EMPTY_PROFILE,
   type AppSettings,
