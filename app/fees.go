@@ -170,7 +170,7 @@ func makeBilling(ctx context.Context, db *storage.DB, s *Shell, r BillingRequest
 	if err != nil {
 		return nil, err
 	}
-	rec, err := db.ClientRecord(ctx, r.ClientID)
+	client, err := db.Client(ctx, r.ClientID)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func makeBilling(ctx context.Context, db *storage.DB, s *Shell, r BillingRequest
 	if err != nil {
 		return nil, err
 	}
-	bill := packet.Billing{Client: rec.Client, Fees: f, LegalName: r.LegalName}
+	bill := packet.Billing{Client: client, Fees: f, LegalName: r.LegalName}
 	o := packet.Options{Paper: paper, Date: s.now(), Copy: packet.ClientCopy}
 	var d packet.Document
 	if r.PaymentID != 0 {

@@ -60,6 +60,12 @@ func (db *DB) Clients(ctx context.Context, f domain.ClientFilter) ([]domain.Clie
 	return out, rows.Err()
 }
 
+// Client returns one client's details and identities, without the rest of
+// the record.
+func (db *DB) Client(ctx context.Context, id int64) (domain.Client, error) {
+	return db.client(ctx, db.sql, id)
+}
+
 func (db *DB) client(ctx context.Context, q querier, id int64) (domain.Client, error) {
 	var c domain.Client
 	err := scanClient(q.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients WHERE id = ?`, id), &c)
