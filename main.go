@@ -87,6 +87,7 @@ func runApp(args []string, opts vault.Options, started time.Time) int {
 		}
 		shell.EnableSelfTest(os.Stdout, pass, started)
 	}
+	prepareWebview()
 	err := wails.Run(&options.App{
 		Title:            "Tandem",
 		Width:            1100,
