@@ -19,8 +19,30 @@ function keepDistPlaceholder(): Plugin {
   };
 }
 
+// The first screen's text is set in the bundled font's Latin subset: fetch it with the page
+// rather than once the text is laid out, so that the first paint is in the right font.
+function preloadFirstFont(): Plugin {
+  return {
+    name: 'tandem-preload-first-font',
+    apply: 'build',
+    transformIndexHtml(_html, ctx) {
+      const font = Object.keys(ctx.bundle ?? {}).find((file) =>
+        /atkinson-hyperlegible-next-latin-wght-normal-[^/]*\.woff2$/.test(file),
+      );
+      if (!font) throw new Error('the Latin subset of the bundled font is missing from the build');
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head',
+        },
+      ];
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), keepDistPlaceholder()],
+  plugins: [svelte(), keepDistPlaceholder(), preloadFirstFont()],
   resolve: {
     alias: {
       $lib: fileURLToPath(new URL('./src/lib', import.meta.url)),
@@ -33,6 +55,16 @@ export default defineConfig({
     // Tandem never loads anything remote; keep fonts as files, not inlined data.
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Everything the first screen needs in one file (the entry only imports it), so that
+        // the page waits for one script, not for one script to be read before asking for the
+        // next. The screens of the open vault stay apart and load after the first paint.
+        codeSplitting: {
+          groups: [{ name: 'index', test: /src[\\/]main\.ts$/, includeDependenciesRecursively: true }],
+        },
+      },
+    },
   },
   server: {
     // TANDEM_VITE_PORT lets a second `wails dev` run beside the usual one (e2e on another port).

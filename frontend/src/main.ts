@@ -3,7 +3,7 @@ import '@fontsource-variable/atkinson-hyperlegible-next';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { emitEvent } from '$lib/api';
+import { emitEvent, vault } from '$lib/api';
 import { t } from '$lib/i18n';
 import { installSelfTest } from '$lib/selftest';
 import { SCREENS } from '$lib/session/screens';
@@ -14,7 +14,12 @@ document.title = t('app.name');
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app element');
 
-const app = mount(App, { target });
+// The first screen depends on the vault's status: ask for it now, so that the answer travels
+// while the interface is built. The session handles a failure (App's onMount attaches first).
+const firstStatus = vault.status();
+firstStatus.catch(() => {});
+
+const app = mount(App, { target, props: { firstStatus } });
 
 installSelfTest(window);
 

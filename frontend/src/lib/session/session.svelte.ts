@@ -94,10 +94,13 @@ export class Session {
     };
   }
 
-  /** Reads the vault's status; shows the problem screen if that fails. */
-  async start(): Promise<void> {
+  /**
+   * Reads the vault's status (or takes the answer to a request already made); shows the problem
+   * screen if that fails.
+   */
+  async start(asked?: Promise<VaultStatus>): Promise<void> {
     try {
-      const status = await vault.status();
+      const status = await (asked ?? vault.status());
       this.problem = null;
       this.applyStatus(status);
     } catch (reason) {
