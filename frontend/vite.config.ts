@@ -55,11 +55,15 @@ export default defineConfig({
     // Tandem never loads anything remote; keep fonts as files, not inlined data.
     assetsInlineLimit: 0,
     sourcemap: false,
+    // The web view preloads modules itself; the polyfill would sit in the entry on its own and
+    // make the entry a second file to wait for.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Everything the first screen needs in one file (the entry only imports it), so that
-        // the page waits for one script, not for one script to be read before asking for the
-        // next. The screens of the open vault stay apart and load after the first paint.
+        // Everything the first screen needs in the entry file, so that the page waits for one
+        // script, not for one script to be read before asking for the next (each request to the
+        // app's assets costs a round trip between WebKit's processes and Go). The screens of the
+        // open vault stay apart and load after the first paint.
         codeSplitting: {
           groups: [{ name: 'index', test: /src[\\/]main\.ts$/, includeDependenciesRecursively: true }],
         },

@@ -45,6 +45,10 @@ clients=${BENCH_CLIENTS:-300}
 [[ ${QUICK:-} == 1 ]] && clients=${BENCH_CLIENTS:-12}
 echo "seeding $clients fictional clients over 10 years"
 "$bin" demo seed --passphrase-file "$work/pass" --seed 1 --clients "$clients" --years 10 >/dev/null || exit 1
+# The seeding leaves some 160 MB of writes for the kernel to flush; a
+# therapist opens Tandem on a computer that is not busy writing, so the
+# timings start once the disk has caught up.
+sync
 export TANDEM_BENCH_VAULT="$TANDEM_VAULT" TANDEM_BENCH_PASSPHRASE_FILE="$work/pass" TANDEM_BENCH_RECOVERY_KEY_FILE="$work/key.txt"
 
 # pss_kb PID prints the proportional set size (kB) of PID and all its

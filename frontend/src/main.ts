@@ -19,7 +19,7 @@ if (!target) throw new Error('missing #app element');
 const firstStatus = vault.status();
 firstStatus.catch(() => {});
 
-const app = mount(App, { target, props: { firstStatus } });
+mount(App, { target, props: { firstStatus } });
 
 installSelfTest(window);
 
@@ -36,4 +36,4 @@ waitForScreen(
     // Nothing to report: the loading state never ended, which the Go side notices by itself.
   });
 
-export default app;
+
