@@ -153,6 +153,23 @@ describe('OpenRecord', () => {
     expect(open.record?.client.id).toBe(2);
   });
 
+  it('opening the record already being read waits for that read instead of asking again', async () => {
+    const first = deferred<ClientRecord>();
+    api.record.mockReset();
+    api.record.mockReturnValueOnce(first.promise).mockResolvedValue(record(1, [goal(9, 0)]));
+    const open = new OpenRecord();
+    const asked = open.open(1); // as the screen changes (Session.openClient)
+    const shown = open.open(1); // as the client page opens
+    first.resolve(record(1));
+    await Promise.all([asked, shown]);
+    expect(api.record).toHaveBeenCalledTimes(1);
+    expect(open.record?.plan).toEqual([]);
+    // Once that read is over, opening again reads again.
+    await open.open(1);
+    expect(api.record).toHaveBeenCalledTimes(2);
+    expect(open.record?.plan).toHaveLength(1);
+  });
+
   it('moves an item past its open neighbour, skipping retired ones', async () => {
     const plan = [goal(1, 0), goal(2, 1, 'retired'), goal(3, 2)];
     api.record.mockResolvedValue(record(1, plan));

@@ -123,6 +123,9 @@ export class Session {
     this.clientId = id;
     this.clientTab = tab;
     this.#wanted = 'client';
+    // The record is asked for now, while the page changes screens; the client page, opening
+    // it, waits for this read rather than starting another.
+    void this.clients.open.open(id);
   }
 
   newClient(): void {

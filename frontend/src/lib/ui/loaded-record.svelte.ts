@@ -10,6 +10,8 @@ export class LoadedRecord<T> {
 
   #id = $state(0);
   #request = 0;
+  /** The read under way, if any: opening the same record meanwhile waits for it. */
+  #reading: Promise<void> | null = null;
   readonly #read: (id: number) => Promise<T>;
 
   constructor(read: (id: number) => Promise<T>) {
@@ -20,17 +22,31 @@ export class LoadedRecord<T> {
     return this.#id;
   }
 
-  /** Opens the record with this id; keeps what is shown when it is already this one. */
+  /**
+   * Opens the record with this id; keeps what is shown when it is already this one, and waits
+   * for a read of it already under way rather than asking twice.
+   */
   async open(id: number): Promise<void> {
     if (id !== this.#id) {
       this.record = null;
       this.#id = id;
+    } else if (this.#reading) {
+      return this.#reading;
     }
     await this.refresh();
   }
 
   /** Reads the open record again from the Go side. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    const reading = this.#readAgain();
+    this.#reading = reading;
+    void reading.finally(() => {
+      if (this.#reading === reading) this.#reading = null;
+    });
+    return reading;
+  }
+
+  async #readAgain(): Promise<void> {
     const id = this.#id;
     if (id === 0) return;
     const request = ++this.#request;
@@ -57,6 +73,7 @@ export class LoadedRecord<T> {
 
   clear(): void {
     this.#request++;
+    this.#reading = null;
     this.#id = 0;
     this.record = null;
     this.loading = false;
