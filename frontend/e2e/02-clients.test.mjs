@@ -7,7 +7,7 @@
 // they run in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const ZOE = 'Zoë Ñúñez-Øvergård';
@@ -37,12 +37,6 @@ after(async () => {
 });
 
 /** The current data-screen, once the loading state is over. */
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
-
 async function clientCount() {
   await page.locator('[data-testid="client-count"][data-count]').waitFor();
   return Number(await byTestId(page, 'client-count').getAttribute('data-count'));
@@ -85,7 +79,7 @@ async function addGoal(text, proposedBy) {
 }
 
 test('the vault is open, with time to work', async () => {
-  const first = await currentScreen();
+  const first = await currentScreen(page);
   if (first === 'unlock') {
     await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
     await byTestId(page, 'unlock-submit').click();
@@ -285,7 +279,7 @@ test('co-creation mode shows only what is shared, for this client only', async (
   }
   await page.keyboard.press('Control+k');
   await page.waitForTimeout(300);
-  assert.equal(await currentScreen(), 'cocreation', 'Ctrl+K must not reach the client list');
+  assert.equal(await currentScreen(page), 'cocreation', 'Ctrl+K must not reach the client list');
 
   // A reload finds the mode still on (the Go side keeps it) and fetches only the client's view.
   await page.reload();
@@ -309,13 +303,13 @@ test('Escape and a wrong secret do not leave co-creation mode', async () => {
   await page.locator('body').click({ position: { x: 5, y: 400 } });
   await page.keyboard.press('Escape');
   await page.waitForTimeout(300);
-  assert.equal(await currentScreen(), 'cocreation');
+  assert.equal(await currentScreen(page), 'cocreation');
 
   await byTestId(page, 'leave-cocreation').click();
   await byTestId(page, 'leave-secret').waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');
   await byTestId(page, 'leave-secret').waitFor({ state: 'hidden' });
-  assert.equal(await currentScreen(), 'cocreation');
+  assert.equal(await currentScreen(page), 'cocreation');
 
   await byTestId(page, 'leave-cocreation').click();
   for (const wrong of ['0000', 'not the passphrase']) {
@@ -327,7 +321,7 @@ test('Escape and a wrong secret do not leave co-creation mode', async () => {
       return field instanceof HTMLInputElement && field.value === '' && document.querySelector('[data-testid="leave-error"]');
     }, undefined, { timeout: 20000 });
     assert.match(await byTestId(page, 'leave-error').innerText(), /passphrase or PIN/);
-    assert.equal(await currentScreen(), 'cocreation');
+    assert.equal(await currentScreen(page), 'cocreation');
   }
 });
 

@@ -6,7 +6,7 @@
 // steps share state, so they run in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Ilse Ångström (e2e)';
@@ -32,19 +32,13 @@ after(async () => {
   await browser?.close();
 });
 
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
-
 async function tab(name) {
   await byTestId(page, `tab-${name}`).click();
   await byTestId(page, `tab-panel-${name}`).waitFor();
 }
 
 test('a client with an intention and a touch agreement', async () => {
-  if ((await currentScreen()) === 'unlock') {
+  if ((await currentScreen(page)) === 'unlock') {
     await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
     await byTestId(page, 'unlock-submit').click();
   }

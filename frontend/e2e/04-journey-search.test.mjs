@@ -6,7 +6,7 @@
 // through the UI, the medicine session, shifts and a pattern through the bindings as set-up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Léonie Journey-Sørensen';
@@ -36,12 +36,6 @@ after(async () => {
 });
 
 /** The current data-screen, once the loading state is over. */
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
-
 /** Types into the search field and waits for the answer to exactly these words. */
 async function searchFor(words) {
   await byTestId(page, 'search-input').fill(words);
@@ -55,7 +49,7 @@ async function searchFor(words) {
 }
 
 test('the vault is open', async () => {
-  if ((await currentScreen()) === 'unlock') {
+  if ((await currentScreen(page)) === 'unlock') {
     await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
     await byTestId(page, 'unlock-submit').click();
   }
@@ -230,7 +224,7 @@ test('co-creation mode shows the journey, without the private notes', async () =
   await page.locator('body').click({ position: { x: 5, y: 400 } });
   await page.keyboard.press('Control+Shift+F');
   await page.waitForTimeout(300);
-  assert.equal(await currentScreen(), 'cocreation', 'Ctrl+Shift+F must not reach the search');
+  assert.equal(await currentScreen(page), 'cocreation', 'Ctrl+Shift+F must not reach the search');
 });
 
 test('the passphrase leaves co-creation mode; the search starts afresh', async () => {

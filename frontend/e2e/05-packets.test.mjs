@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen, printed, pdfText } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Łucja Ōkawa-Ferreira';
@@ -33,23 +33,6 @@ after(async () => {
   await page?.screenshot({ path: `${ARTIFACTS}/e2e-packets-last.png`, fullPage: true }).catch(() => {});
   await browser?.close();
 });
-
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
-
-/** The paths the print command was given, oldest first. */
-function printed() {
-  if (!existsSync(PRINT_LOG)) return [];
-  return readFileSync(PRINT_LOG, 'utf8').split('\n').filter(Boolean);
-}
-
-/** The text of a PDF (pdftotext, from poppler-utils), white space made single spaces. */
-function pdfText(path) {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
 
 function printFolderEntries() {
   return existsSync(PRINT_DIR) ? readdirSync(PRINT_DIR) : [];
@@ -74,12 +57,12 @@ const dialog = () => page.locator('dialog[open][data-testid="packet-dialog"]');
 
 /** Prints the chosen packet and returns the path the viewer was asked to open. */
 async function printChosen() {
-  const before = printed().length;
+  const before = printed(PRINT_LOG).length;
   await dialog().getByTestId('packet-print').click();
   await dialog().getByTestId('packet-status').waitFor({ timeout: 30000 });
   assert.match(await dialog().getByTestId('packet-status').innerText(), /PDF viewer/);
-  for (let i = 0; i < 50 && printed().length === before; i++) await new Promise((r) => setTimeout(r, 100));
-  const paths = printed();
+  for (let i = 0; i < 50 && printed(PRINT_LOG).length === before; i++) await new Promise((r) => setTimeout(r, 100));
+  const paths = printed(PRINT_LOG);
   assert.equal(paths.length, before + 1, 'the viewer command was run once');
   return paths.at(-1);
 }
@@ -89,7 +72,7 @@ test('the set-up: the print folder and viewer command are the test’s', () => {
 });
 
 test('the vault is open; the paper is set to US Letter in settings', async () => {
-  if ((await currentScreen()) === 'unlock') {
+  if ((await currentScreen(page)) === 'unlock') {
     await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
     await byTestId(page, 'unlock-submit').click();
   }
@@ -277,7 +260,7 @@ test('the print folder is empty after locking', async () => {
   assert.deepEqual(printFolderEntries(), []);
   assert.ok(existsSync(PRINT_DIR), 'the folder stays, empty');
   // Nothing printed is left anywhere the viewer was pointed.
-  for (const p of printed()) assert.equal(existsSync(p), false, `${p} outlived the lock`);
+  for (const p of printed(PRINT_LOG)) assert.equal(existsSync(p), false, `${p} outlived the lock`);
   await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
   await byTestId(page, 'unlock-submit').click();
   await screen(page, 'home', 30000);

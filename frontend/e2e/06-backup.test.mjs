@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { URL, VAULT, APP_TMP, ARTIFACTS, launch, screen, byTestId, filesContaining } from './harness.mjs';
+import { URL, VAULT, APP_TMP, ARTIFACTS, launch, screen, byTestId, filesContaining, currentScreen } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const OTHER_PASSPHRASE = 'saffron glacier tundra lute';
@@ -36,12 +36,6 @@ after(async () => {
   await page?.screenshot({ path: `${ARTIFACTS}/e2e-backup-last.png`, fullPage: true }).catch(() => {});
   await browser?.close();
 });
-
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
 
 async function unlock(passphrase) {
   await screen(page, 'unlock', 30000);
@@ -98,7 +92,7 @@ test('the test seam and the CLI are there', () => {
 });
 
 test('the vault is open, and the home screen says no backup was made yet', async () => {
-  if ((await currentScreen()) === 'unlock') await unlock(PASSPHRASE);
+  if ((await currentScreen(page)) === 'unlock') await unlock(PASSPHRASE);
   await screen(page, 'home', 30000);
   await byTestId(page, 'backup-status').waitFor();
   assert.equal(await byTestId(page, 'backup-status').getAttribute('data-level'), 'warning');

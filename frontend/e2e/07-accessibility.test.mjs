@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
 const E2E_PASSPHRASE = 'violet harbour copper kettle';
 const DEMO_PASSPHRASE = 'juniper lantern basalt oriole';
@@ -46,12 +46,6 @@ after(async () => {
   summary.date = new Date().toISOString();
   writeFileSync(join(ARTIFACTS, 'axe-summary.json'), JSON.stringify(summary, null, 2));
 });
-
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
 
 /** Waits for the page to settle: no busy region, fonts loaded, two frames painted. */
 async function settle() {
@@ -246,7 +240,7 @@ test('axe is alive: it finds a contrast failure planted in the page', async () =
 });
 
 test('the first screens: welcome, or unlock and the recovery unlock', async () => {
-  const first = await currentScreen();
+  const first = await currentScreen(page);
   if (first === 'welcome') {
     freshVault = true;
     await check('welcome');
@@ -310,7 +304,7 @@ test('every section of the header', async () => {
   assert.ok(sections.length >= 4, `header sections: ${sections}`);
   for (const testid of sections) {
     await byTestId(page, testid).click();
-    const name = await currentScreen();
+    const name = await currentScreen(page);
     await check(name);
   }
 });

@@ -9,10 +9,9 @@
 // added clients and sessions; none records fees).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, launch, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen, printed, pdfText } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Tamsin Fictional-Okoro';
@@ -31,21 +30,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function currentScreen() {
-  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
-  await root.waitFor();
-  return root.getAttribute('data-screen');
-}
-
-function printed() {
-  if (!existsSync(PRINT_LOG)) return [];
-  return readFileSync(PRINT_LOG, 'utf8').split('\n').filter(Boolean);
-}
-
-function pdfText(path) {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
 async function openFeesTab() {
   await byTestId(page, 'tab-overview').click();
   await byTestId(page, 'tab-fees').click();
@@ -56,7 +40,7 @@ async function openFeesTab() {
 const balance = async () => (await byTestId(page, 'fees-balance').innerText()).trim();
 
 test('the vault is open', async () => {
-  if ((await currentScreen()) === 'unlock') {
+  if ((await currentScreen(page)) === 'unlock') {
     await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
     await byTestId(page, 'unlock-submit').click();
   }
@@ -193,11 +177,11 @@ test('a payment, allocated oldest first, and a mistaken one reversed', async () 
 
 test('a receipt is printed, and its balance is the one the page shows', async () => {
   const shown = await balance();
-  const before = printed().length;
+  const before = printed(PRINT_LOG).length;
   await page.locator('[data-testid="payment"]:not(.void)').getByTestId('payment-receipt').click();
-  for (let i = 0; i < 100 && printed().length === before; i++) await new Promise((r) => setTimeout(r, 100));
-  assert.equal(printed().length, before + 1, 'the viewer was asked to open the receipt');
-  const text = pdfText(printed().at(-1));
+  for (let i = 0; i < 100 && printed(PRINT_LOG).length === before; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(printed(PRINT_LOG).length, before + 1, 'the viewer was asked to open the receipt');
+  const text = pdfText(printed(PRINT_LOG).at(-1));
   assert.match(text, /Receipt/);
   assert.match(text, /£320\.00/);
   assert.ok(text.includes(NAME), 'the client’s chosen name');

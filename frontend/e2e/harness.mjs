@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through
 // playwright-core, against the app served by `wails dev` (scripts/e2e.sh).
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,6 +32,24 @@ export async function screen(page, name, timeout = 15000) {
 }
 
 export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** currentScreen waits for a screen other than the loading state and returns its name. */
+export async function currentScreen(page) {
+  const root = page.locator('[data-screen]:not([data-screen="loading"])').first();
+  await root.waitFor();
+  return root.getAttribute('data-screen');
+}
+
+/** printed lists the paths the print command recorded in log (scripts/e2e.sh), oldest first. */
+export function printed(log) {
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+}
+
+/** pdfText is the text of a PDF (pdftotext, from poppler-utils), white space made single spaces. */
+export function pdfText(path) {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
 
 /** filesContaining lists the files under dir whose bytes contain needle. */
 export function filesContaining(dir, needle) {
