@@ -35,5 +35,3 @@ waitForScreen(
   .catch(() => {
     // Nothing to report: the loading state never ended, which the Go side notices by itself.
   });
-
-
