@@ -119,6 +119,10 @@ async function reachHome(passphrase: string): Promise<void> {
   if (first === 'unlock') await unlock(passphrase);
   if (currentScreen() === 'profile') await fillProfile();
   await waitForScreen(['home'], STEP_MS);
+  // A new screen opens at its top, wherever the last one was left scrolled (the first run's
+  // forms are): otherwise the greeting would sit hidden under the header bar.
+  await afterPaint();
+  if (Math.round(window.scrollY) !== 0) throw new StepError('home opened scrolled down');
 }
 
 /** Clicks the first element matching selector inside the page, or fails the step. */
