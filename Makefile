@@ -9,7 +9,13 @@ GO_TAGS := sqlite_fts5
 LDFLAGS := -s -w -X tandem/backend/version.Version=$(VERSION)
 WAILS := bin/wails
 BINARY := build/bin/tandem
-export CGO_CFLAGS := -O2 -Wno-stringop-overflow
+# cgo flags of a Linux build: SQLCipher with OpenSSL's cryptography
+# (backend/storage/sqlcipher-openssl.h says why); scripts/lib.sh sets the
+# same for scripts run on their own. TANDEM_CIPHER_PROVIDER is what storage's
+# tests expect the build to use.
+export CGO_CFLAGS := -O2 -Wno-stringop-overflow -include $(CURDIR)/backend/storage/sqlcipher-openssl.h
+export CGO_LDFLAGS := -lcrypto
+export TANDEM_CIPHER_PROVIDER := openssl
 
 .PHONY: run build test bench bench-backup deps deps-test deps-package frontend bindings screenshots fonts clean \
 	icons package-linux package-windows packages

@@ -11,7 +11,6 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-export CGO_CFLAGS=${CGO_CFLAGS:-"-O2 -Wno-stringop-overflow"}
 scripts/install-deps.sh test >/dev/null || exit 1
 mkdir -p bench
 TANDEM_BENCH_BACKUP=1 BENCH_REPORT="${BENCH_BACKUP_REPORT:-$ROOT/bench/backup.md}" \

@@ -6,7 +6,7 @@
 # Packages already present are not reinstalled; apt runs only when needed.
 set -euo pipefail
 
-build_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
+build_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev libssl-dev)
 package_pkgs=(dpkg-dev desktop-file-utils librsvg2-bin icoutils nsis gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64)
 test_pkgs=(curl file xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk dbus-daemon)
 

@@ -3,6 +3,12 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WAILS_TAGS="webkit2_41 sqlite_fts5"
 GO_TAGS="sqlite_fts5"
+# cgo flags of a Linux build, as the Makefile sets them (it exports its own
+# when a script runs through make): SQLCipher with OpenSSL's cryptography
+# (backend/storage/sqlcipher-openssl.h).
+export CGO_CFLAGS=${CGO_CFLAGS:-"-O2 -Wno-stringop-overflow -include $ROOT/backend/storage/sqlcipher-openssl.h"}
+export CGO_LDFLAGS=${CGO_LDFLAGS:-"-lcrypto"}
+export TANDEM_CIPHER_PROVIDER=${TANDEM_CIPHER_PROVIDER:-openssl}
 ARTIFACTS="$ROOT/build/test-artifacts"
 mkdir -p "$ARTIFACTS"
 

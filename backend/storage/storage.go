@@ -247,6 +247,25 @@ func (db *DB) Version(ctx context.Context) (int, error) {
 	return int(v.Int64), nil
 }
 
+// CipherProvider names the cryptography library SQLCipher does its page
+// encryption with in this build ("openssl" on Linux, "libtomcrypt" where
+// the driver's bundled one is kept: backend/storage/sqlcipher-openssl.h),
+// and that library's version.
+func (db *DB) CipherProvider(ctx context.Context) (name, version string, err error) {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return "", "", err
+	}
+	defer conn.Close()
+	if err := conn.QueryRowContext(ctx, `PRAGMA cipher_provider`).Scan(&name); err != nil {
+		return "", "", fmt.Errorf("read cipher provider: %w", err)
+	}
+	if err := conn.QueryRowContext(ctx, `PRAGMA cipher_provider_version`).Scan(&version); err != nil {
+		return "", "", fmt.Errorf("read cipher provider version: %w", err)
+	}
+	return name, version, nil
+}
+
 // tx runs fn in one transaction, committing when fn returns nil.
 func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
