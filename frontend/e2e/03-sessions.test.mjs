@@ -1,9 +1,10 @@
 // Sessions and integration in a real browser against the real Go backend: a
 // medicine session with its intentions, setting plan and the touch agreement
 // in force; shifts on days 1, 3, 7 and 14 typed with the keyboard alone; a
-// pattern linked to two shifts; the integration view; finalised notes that
-// take only addenda. Runs after 02-clients.test.mjs on the same vault; the
-// steps share state, so they run in order.
+// transcription corrected; a pattern linked to two shifts; the integration
+// view; finalised notes that take only addenda. Runs after
+// 02-clients.test.mjs on the same vault; the steps share state, so they run
+// in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
@@ -135,6 +136,44 @@ test('a meaning made together sits beside the client’s words', async () => {
   await byTestId(page, 'meaning-save').click();
   await shift.getByTestId('shift-meaning').waitFor();
   assert.match(await shift.innerText(), /Called my sister without a reason/);
+});
+
+test('a transcription mistake is corrected, and the history keeps the words as they were', async () => {
+  const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  const shift = byTestId(page, 'shift').filter({ hasText: 'Shoulders lower' });
+  await shift.getByTestId('correct-open').click();
+  const form = byTestId(page, 'correct-form');
+  await form.waitFor();
+  assert.equal(await active(), 'correct-words', 'ready to fix the words');
+  assert.equal(await byTestId(page, 'correct-day').inputValue(), '1');
+  // A day that is not a number is refused beside the field; nothing is saved.
+  await byTestId(page, 'correct-day').fill('');
+  await byTestId(page, 'correct-save').click();
+  await page.locator('[data-testid="correct-day"][aria-invalid="true"]').waitFor();
+  assert.equal(await active(), 'correct-day');
+  await byTestId(page, 'correct-day').fill('2');
+  assert.match(await byTestId(page, 'correct-date').innerText(), /30 March 2026/);
+  await byTestId(page, 'correct-intensity').selectOption('3');
+  await byTestId(page, 'correct-words').fill('Shoulders lower all day long');
+  await form.screenshot({ path: `${ARTIFACTS}/e2e-shift-correction.png` });
+  await page.keyboard.press('Enter');
+  await form.waitFor({ state: 'detached' });
+  const fixed = byTestId(page, 'shift').filter({ hasText: 'all day long' });
+  assert.equal(await fixed.getAttribute('data-day'), '2');
+  assert.match(await fixed.innerText(), /intensity 3/);
+  assert.equal(await active(), 'correct-open', 'focus back on the entry');
+  assert.match(await byTestId(page, 'shift-status').innerText(), /Corrected: day 2/);
+  const days = await byTestId(page, 'shift').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-day'))));
+  assert.deepEqual(days, [2, 3, 7, 14]);
+  // Escape leaves a correction without saving it.
+  await fixed.getByTestId('correct-open').click();
+  await byTestId(page, 'correct-words').fill('Something else entirely');
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  assert.match(await fixed.innerText(), /all day long/);
+  await tab('history');
+  await byTestId(page, 'history-line').filter({ hasText: '“Shoulders lower all day” became “Shoulders lower all day long”' }).waitFor();
+  await tab('worksheet');
 });
 
 test('a pattern named in the client’s words, linked to two shifts', async () => {

@@ -243,6 +243,13 @@ describe('sessions and the worksheet in the history', () => {
     expect(describeHistory(entry('shift', 'create', { dayCount: 3, description: 'Cried at the bakery', area: 'emotions' }, null, 'client'), 'Ilse')).toMatch(
       /day 3: “Cried at the bakery”/,
     );
+    const shift = { dayCount: 1, description: 'Shoulders lower all day', area: 'body', intensity: 2 };
+    expect(describeHistory(entry('shift', 'correct', { ...shift, description: 'Shoulders lower all day long' }, shift), 'Ilse')).toBe(
+      'You corrected a worksheet entry: “Shoulders lower all day” became “Shoulders lower all day long”.',
+    );
+    expect(describeHistory(entry('shift', 'correct', { ...shift, dayCount: 2, intensity: 3 }, shift), 'Ilse')).toBe(
+      'You corrected the day, area or intensity of a worksheet entry: “Shoulders lower all day”.',
+    );
     expect(describeHistory(entry('pattern', 'status', { name: 'I have to earn my rest', status: 'loosening' }, null, 'together'), 'Ilse')).toMatch(
       /as loosening\.$/,
     );

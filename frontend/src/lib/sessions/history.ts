@@ -58,11 +58,14 @@ export function describeIntegrationEntry(entry: HistoryEntry, who: string, quote
       return t('history.other', { who });
     }
     case 'shift': {
-      const s = parse(entry.after, toShift) ?? parse(entry.before, toShift);
+      const before = parse(entry.before, toShift);
+      const s = parse(entry.after, toShift) ?? before;
       if (!s) return t('history.other', { who });
       const text = quote(s.description);
       if (entry.action === 'create') return t('history.shift.create', { who, day: s.dayCount, text });
       if (entry.action === 'meaning') return t('history.shift.meaning', { who, text });
+      // A correction: the words as they were, when they changed.
+      if (before && before.description !== s.description) return t('history.shift.correctWords', { who, from: quote(before.description), text });
       return t('history.shift.correct', { who, text });
     }
     case 'pattern': {

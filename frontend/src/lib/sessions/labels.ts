@@ -73,6 +73,12 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The worksheet day typed in a field ("1" is the day after the session), or NaN when it is not a number of one to three digits. */
+export function worksheetDay(text: string): number {
+  const trimmed = text.trim();
+  return /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
+}
+
 /** Calendar days from one ISO date to another (the same rule as the Go side's DayCount). */
 export function daysBetween(from: string, to: string): number {
   const [a, b] = [from, to].map((iso) => {
