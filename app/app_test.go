@@ -89,6 +89,7 @@ func TestCoCreationModeShowsOnlySharedContentAndLocksEverythingElse(t *testing.T
 			"practice":          func() error { _, err := practice.Get(); return err },
 			"settings":          func() error { _, err := NewSettings(s).Get(); return err },
 			"change passphrase": func() error { return NewVault(s).ChangePassphrase(pass, "amber quartz willow drum") },
+			"new recovery key":  func() error { _, err := NewVault(s).BeginNewRecoveryKey(pass); return err },
 			"enter again":       func() error { _, err := co.Enter(other.ID); return err },
 		} {
 			if code, _ := errCode(t, call()); code != ECOCREATION {
@@ -290,4 +291,69 @@ func TestTheClientPageReadsItsHistoryApart(t *testing.T) {
 	if err != nil || len(h) != 2 || h[0].Entity != "client" || h[1].Entity != "plan_item" {
 		t.Fatalf("history: %+v %v", h, err)
 	}
+}
+
+func TestANewRecoveryKeyReplacesTheOldOnlyOnceKept(t *testing.T) {
+	s := newShell(t)
+	b := NewVault(s)
+	if _, err := b.BeginNewRecoveryKey("not the passphrase at all"); err == nil {
+		t.Fatal("a wrong passphrase made a new key")
+	} else if _, field := errCode(t, err); field != "passphrase" {
+		t.Fatalf("field %q", field)
+	}
+	view, err := b.BeginNewRecoveryKey(pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, field := errCode(t, b.FinishNewRecoveryKey()); field != "confirm" {
+		t.Fatalf("replaced before the key was kept (field %q)", field)
+	}
+	if s.vault.CheckRecoveryKey(view.Key) == nil {
+		t.Fatal("the new key opens the vault before it was put in place")
+	}
+	if err := b.ConfirmRecoveryKey("ZZZZZZ"); err == nil {
+		t.Fatal("wrong last characters accepted")
+	}
+	if err := b.ConfirmRecoveryKey(view.Key[len(view.Key)-view.ConfirmLength:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.FinishNewRecoveryKey(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.vault.CheckRecoveryKey(view.Key); err != nil {
+		t.Fatalf("the new key does not open the vault: %v", err)
+	}
+	if b.FinishNewRecoveryKey() == nil {
+		t.Fatal("finished twice")
+	}
+
+	t.Run("locking forgets a key not yet kept", func(t *testing.T) {
+		next, err := b.BeginNewRecoveryKey(pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.ConfirmRecoveryKey(next.Key[len(next.Key)-next.ConfirmLength:]); err != nil {
+			t.Fatal(err)
+		}
+		s.lock("manual")
+		if b.FinishNewRecoveryKey() == nil {
+			t.Fatal("a key survived the lock")
+		}
+		if err := s.vault.CheckRecoveryKey(view.Key); err != nil {
+			t.Fatal("the key in place changed")
+		}
+	})
+	t.Run("cancelling changes nothing", func(t *testing.T) {
+		if _, err := b.Unlock(pass); err != nil {
+			t.Fatal(err)
+		}
+		next, err := b.BeginNewRecoveryKey(pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.CancelNewRecoveryKey()
+		if b.FinishNewRecoveryKey() == nil || s.vault.CheckRecoveryKey(next.Key) == nil {
+			t.Fatal("a cancelled key was put in place")
+		}
+	})
 }

@@ -22,9 +22,10 @@ type Shell struct {
 	ctx context.Context
 
 	mu           sync.Mutex
-	pending      *vault.Pending
-	keySaved     bool // the pending recovery key was saved to a file
-	keyConfirmed bool // or re-typed after copying
+	pending      *vault.Pending     // a vault being created, or
+	newRecovery  *vault.NewRecovery // a replacement recovery key; at most one of the two
+	keySaved     bool               // the pending recovery key was saved to a file
+	keyConfirmed bool               // or re-typed after copying
 	copiedKey    string
 	lastActivity time.Time
 	autoLock     time.Duration
@@ -82,7 +83,7 @@ func (s *Shell) Shutdown(ctx context.Context) {
 	}
 	s.mu.Lock()
 	s.pending.Discard()
-	s.pending = nil
+	s.pending, s.newRecovery = nil, nil
 	s.mu.Unlock()
 	if s.vault != nil {
 		if db, keys := s.vault.Detach(); db != nil {
@@ -174,5 +175,6 @@ func (s *Shell) lockQuietly(reason string) {
 	s.prints.empty()
 	s.mu.Lock()
 	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
+	s.newRecovery = nil           // a replacement key not yet kept is forgotten
 	s.mu.Unlock()
 }

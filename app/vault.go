@@ -98,12 +98,88 @@ func (b *Vault) BeginCreate(passphrase string) (RecoveryKeyView, error) {
 	if err != nil {
 		return RecoveryKeyView{}, apiError(err)
 	}
+	b.s.keepKey(p, nil)
+	return recoveryKeyView(p.RecoveryKey()), nil
+}
+
+func recoveryKeyView(key string) RecoveryKeyView {
+	return RecoveryKeyView{Key: key, Groups: groupKey(key), ConfirmLength: recoveryConfirmLength}
+}
+
+// keepKey makes p (a vault being created) or r (a replacement recovery
+// key) the key waiting to be kept, forgetting any other.
+func (s *Shell) keepKey(p *vault.Pending, r *vault.NewRecovery) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pending.Discard()
+	s.pending, s.newRecovery = p, r
+	s.keySaved, s.keyConfirmed, s.copiedKey = false, false, ""
+}
+
+// BeginNewRecoveryKey checks the passphrase and makes a replacement
+// recovery key in memory, to be kept as at creation (SaveRecoveryKey, the
+// Recovery Kit, or CopyRecoveryKey and ConfirmRecoveryKey); then
+// FinishNewRecoveryKey puts it in place. Until then the old key goes on
+// working. The passphrase error has field "passphrase".
+func (b *Vault) BeginNewRecoveryKey(passphrase string) (RecoveryKeyView, error) {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return RecoveryKeyView{}, apiError(err)
+	}
+	if _, err := b.s.therapist(); err != nil {
+		return RecoveryKeyView{}, apiError(err)
+	}
+	r, err := v.PrepareRecoveryKey(passphrase)
+	if err != nil {
+		return RecoveryKeyView{}, apiError(err)
+	}
+	b.s.keepKey(nil, r)
+	return recoveryKeyView(r.RecoveryKey()), nil
+}
+
+// FinishNewRecoveryKey replaces the vault's recovery key with the one
+// BeginNewRecoveryKey made, once it was saved or confirmed. Backups made
+// from now on open with it; the old one opens only the backups made before.
+func (b *Vault) FinishNewRecoveryKey() error {
+	v, err := b.s.requireVault()
+	if err != nil {
+		return apiError(err)
+	}
+	s := b.s
+	s.mu.Lock()
+	r, kept, copied := s.newRecovery, s.keySaved || s.keyConfirmed, s.copiedKey
+	s.mu.Unlock()
+	if r == nil {
+		return apiError(domain.Errorf(domain.EINVALID, "The new recovery key is no longer in memory (the vault was locked). Nothing was changed; start again from Settings."))
+	}
+	if !kept {
+		return apiError(domain.FieldError("confirm", "Save the new recovery key to a file, or copy it and type its last characters, before you replace the old one."))
+	}
+	if err := v.CommitRecoveryKey(r); err != nil {
+		return apiError(err)
+	}
+	s.keepKey(nil, nil)
+	s.clearCopiedKey(copied)
+	s.touch()
+	return nil
+}
+
+// CancelNewRecoveryKey forgets the replacement key; nothing changes.
+func (b *Vault) CancelNewRecoveryKey() error {
 	b.s.mu.Lock()
-	b.s.pending.Discard()
-	b.s.pending, b.s.keySaved, b.s.keyConfirmed = p, false, false
-	b.s.mu.Unlock()
-	key := p.RecoveryKey()
-	return RecoveryKeyView{Key: key, Groups: groupKey(key), ConfirmLength: recoveryConfirmLength}, nil
+	defer b.s.mu.Unlock()
+	b.s.newRecovery, b.s.keySaved, b.s.keyConfirmed = nil, false, false
+	return nil
+}
+
+// clearCopiedKey empties the clipboard if it still holds the key copied.
+func (s *Shell) clearCopiedKey(copied string) {
+	if copied == "" || s.ctx == nil {
+		return
+	}
+	if clip, err := runtime.ClipboardGetText(s.ctx); err == nil && clip == copied {
+		runtime.ClipboardSetText(s.ctx, "")
+	}
 }
 
 // groupKey splits the key into groups of four for reading aloud or copying
@@ -122,13 +198,18 @@ func groupKey(key string) []string {
 	return groups
 }
 
+// pendingKey is the recovery key waiting to be kept: a new vault's, or a
+// replacement.
 func (s *Shell) pendingKey() (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.pending == nil {
-		return "", domain.Errorf(domain.EINVALID, "Start again by choosing a passphrase: the new vault's keys are no longer in memory.")
+	switch {
+	case s.pending != nil:
+		return s.pending.RecoveryKey(), nil
+	case s.newRecovery != nil:
+		return s.newRecovery.RecoveryKey(), nil
 	}
-	return s.pending.RecoveryKey(), nil
+	return "", domain.Errorf(domain.EINVALID, "Start again: the new recovery key is no longer in memory.")
 }
 
 // SaveRecoveryKey asks where to save the recovery key (native dialog) and
@@ -212,15 +293,8 @@ func (b *Vault) FinishCreate() (VaultStatus, error) {
 	if err := v.Commit(context.Background(), p); err != nil {
 		return VaultStatus{}, apiError(err)
 	}
-	s.mu.Lock()
-	s.pending.Discard()
-	s.pending, s.copiedKey = nil, ""
-	s.mu.Unlock()
-	if copied != "" {
-		if clip, err := runtime.ClipboardGetText(s.ctx); err == nil && clip == copied {
-			runtime.ClipboardSetText(s.ctx, "")
-		}
-	}
+	s.keepKey(nil, nil)
+	s.clearCopiedKey(copied)
 	s.touch()
 	st, err := s.status(context.Background())
 	return st, apiError(err)

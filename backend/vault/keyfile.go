@@ -304,6 +304,16 @@ func (kf *keyFile) openRecoverySlot(id *age.X25519Identity) ([]byte, error) {
 
 // readKeyFile reads and parses dir's key file. A missing file is ENOVAULT.
 func readKeyFile(dir string) (*keyFile, error) {
+	b, err := readKeyFileBytes(dir)
+	if err != nil {
+		return nil, err
+	}
+	return parseKeyFile(b)
+}
+
+// readKeyFileBytes reads dir's key file as it is on disk. A missing file is
+// ENOVAULT.
+func readKeyFileBytes(dir string) ([]byte, error) {
 	b, err := os.ReadFile(filepath.Join(dir, KeyFileName))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", dir)
@@ -311,7 +321,7 @@ func readKeyFile(dir string) (*keyFile, error) {
 	if err != nil {
 		return nil, domain.Wrap(domain.EVAULTDAMAGED, "The vault's key file could not be read. Check that the folder is accessible.", err)
 	}
-	return parseKeyFile(b)
+	return b, nil
 }
 
 // writeKeyFile writes kf atomically. With replace false an existing key

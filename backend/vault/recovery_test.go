@@ -126,3 +126,72 @@ func TestDetachLocksAtOnceAndHandsOverTheDatabase(t *testing.T) {
 		t.Fatal("Detach after a recovery unlock handed something over or did not lock")
 	}
 }
+
+func TestPrepareRecoveryKeyWritesNothingUntilCommitted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "vault")
+	v, oldKey := mustCreate(t, dir) // unlocked, as in the app's Settings
+	keyFile := filepath.Join(dir, KeyFileName)
+	before := fileHash(t, keyFile)
+
+	if _, err := v.PrepareRecoveryKey("not the passphrase at all"); code(err) != domain.EWRONGSECRET || domain.ErrorField(err) != "passphrase" {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	p, err := v.PrepareRecoveryKey(testPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseRecoveryKey(p.RecoveryKey()); err != nil {
+		t.Fatalf("not a recovery key: %v", err)
+	}
+	if fileHash(t, keyFile) != before {
+		t.Fatal("preparing wrote the key file")
+	}
+	if err := v.CheckRecoveryKey(oldKey); err != nil {
+		t.Fatal("the old key stopped working before the commit")
+	}
+	if err := v.CommitRecoveryKey(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.CheckRecoveryKey(p.RecoveryKey()); err != nil {
+		t.Fatal(err)
+	}
+	if code(v.CheckRecoveryKey(oldKey)) != domain.EWRONGSECRET {
+		t.Fatal("the old key still opens the vault")
+	}
+	keys, err := v.BackupKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer keys.Wipe()
+	id, _ := ParseRecoveryKey(p.RecoveryKey())
+	if keys.Info.Recipient != id.Recipient().String() {
+		t.Fatal("backups would not be made for the new recovery key")
+	}
+}
+
+func TestCommitRecoveryKeyRefusesAChangedKeyFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "vault")
+	v, oldKey := mustCreate(t, dir)
+	p, err := v.PrepareRecoveryKey(testPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const next = "a brand new passphrase for the otter"
+	if err := v.ChangePassphrase(testPassphrase, next); err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(dir, KeyFileName)
+	changed := fileHash(t, keyFile)
+	if code(v.CommitRecoveryKey(p)) != domain.EINVALID {
+		t.Fatal("a recovery slot made from an older key file was committed")
+	}
+	if fileHash(t, keyFile) != changed {
+		t.Fatal("the refused commit changed the key file")
+	}
+	if err := v.CheckRecoveryKey(oldKey); err != nil {
+		t.Fatal("the old key stopped working")
+	}
+	if err := v.VerifyPassphrase(next); err != nil {
+		t.Fatal("the new passphrase was lost")
+	}
+}

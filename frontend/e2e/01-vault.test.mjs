@@ -49,6 +49,7 @@ test('the recovery key must be kept before going on', async () => {
   recoveryKey = (await byTestId(page, 'recovery-key-text').innerText()).replace(/\s+/g, '');
   assert.match(recoveryKey, /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/);
   assert.equal(await byTestId(page, 'continue').isDisabled(), true, 'continue must wait for the key to be kept');
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-recovery-key.png` });
   await byTestId(page, 'copy-key').click();
   await byTestId(page, 'confirm-input').fill('ZZZZZZ');
   await byTestId(page, 'confirm-submit').click();

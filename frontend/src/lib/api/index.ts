@@ -186,6 +186,16 @@ export const vault = {
 
   finishCreate: async (): Promise<VaultStatus> => toVaultStatus(await call(() => VaultBinding.FinishCreate())),
 
+  /** Checks the passphrase and makes a replacement recovery key in memory; it is kept like a new vault's (save, kit, copy and confirm), then finishNewRecoveryKey puts it in place. Rejects with field "passphrase" when it is wrong. */
+  beginNewRecoveryKey: async (passphrase: string): Promise<RecoveryKeyView> =>
+    toRecoveryKeyView(await call(() => VaultBinding.BeginNewRecoveryKey(passphrase))),
+
+  /** Replaces the recovery key once the new one was saved or confirmed (field "confirm" otherwise). */
+  finishNewRecoveryKey: (): Promise<void> => call(() => VaultBinding.FinishNewRecoveryKey()),
+
+  /** Forgets the replacement key; nothing changes. */
+  cancelNewRecoveryKey: (): Promise<void> => call(() => VaultBinding.CancelNewRecoveryKey()),
+
   unlock: async (passphrase: string): Promise<VaultStatus> =>
     toVaultStatus(await call(() => VaultBinding.Unlock(passphrase))),
 

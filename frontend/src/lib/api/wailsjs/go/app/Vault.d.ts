@@ -7,6 +7,10 @@ export function Activity():Promise<void>;
 
 export function BeginCreate(arg1:string):Promise<app.RecoveryKeyView>;
 
+export function BeginNewRecoveryKey(arg1:string):Promise<app.RecoveryKeyView>;
+
+export function CancelNewRecoveryKey():Promise<void>;
+
 export function ChangePassphrase(arg1:string,arg2:string):Promise<void>;
 
 export function CheckPassphrase(arg1:string):Promise<domain.PassphraseCheck>;
@@ -16,6 +20,8 @@ export function ConfirmRecoveryKey(arg1:string):Promise<void>;
 export function CopyRecoveryKey():Promise<void>;
 
 export function FinishCreate():Promise<app.VaultStatus>;
+
+export function FinishNewRecoveryKey():Promise<void>;
 
 export function Lock():Promise<app.VaultStatus>;
 

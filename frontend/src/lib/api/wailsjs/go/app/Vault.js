@@ -10,6 +10,14 @@ export function BeginCreate(arg1) {
   return window['go']['app']['Vault']['BeginCreate'](arg1);
 }
 
+export function BeginNewRecoveryKey(arg1) {
+  return window['go']['app']['Vault']['BeginNewRecoveryKey'](arg1);
+}
+
+export function CancelNewRecoveryKey() {
+  return window['go']['app']['Vault']['CancelNewRecoveryKey']();
+}
+
 export function ChangePassphrase(arg1, arg2) {
   return window['go']['app']['Vault']['ChangePassphrase'](arg1, arg2);
 }
@@ -28,6 +36,10 @@ export function CopyRecoveryKey() {
 
 export function FinishCreate() {
   return window['go']['app']['Vault']['FinishCreate']();
+}
+
+export function FinishNewRecoveryKey() {
+  return window['go']['app']['Vault']['FinishNewRecoveryKey']();
 }
 
 export function Lock() {
