@@ -152,6 +152,7 @@ test('a transcription mistake is corrected, and the history keeps the words as t
   await page.locator('[data-testid="correct-day"][aria-invalid="true"]').waitFor();
   assert.equal(await active(), 'correct-day');
   await byTestId(page, 'correct-day').fill('2');
+  assert.equal(await byTestId(page, 'correct-day').getAttribute('aria-invalid'), null, 'the message goes once the day is edited');
   assert.match(await byTestId(page, 'correct-date').innerText(), /30 March 2026/);
   await byTestId(page, 'correct-intensity').selectOption('3');
   await byTestId(page, 'correct-words').fill('Shoulders lower all day long');
