@@ -175,6 +175,6 @@ func (s *Shell) lockQuietly(reason string) {
 	s.prints.empty()
 	s.mu.Lock()
 	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
-	s.newRecovery = nil           // a replacement key not yet kept is forgotten
 	s.mu.Unlock()
+	s.forgetNewRecovery() // a replacement key not yet put in place
 }

@@ -166,10 +166,22 @@ func (b *Vault) FinishNewRecoveryKey() error {
 
 // CancelNewRecoveryKey forgets the replacement key; nothing changes.
 func (b *Vault) CancelNewRecoveryKey() error {
-	b.s.mu.Lock()
-	defer b.s.mu.Unlock()
-	b.s.newRecovery, b.s.keySaved, b.s.keyConfirmed = nil, false, false
+	b.s.forgetNewRecovery()
 	return nil
+}
+
+// forgetNewRecovery drops a replacement key not yet put in place, and takes
+// it off the clipboard if it was copied there and is still there.
+func (s *Shell) forgetNewRecovery() {
+	s.mu.Lock()
+	had, copied := s.newRecovery != nil, s.copiedKey
+	if had {
+		s.newRecovery, s.keySaved, s.keyConfirmed, s.copiedKey = nil, false, false, ""
+	}
+	s.mu.Unlock()
+	if had {
+		s.clearCopiedKey(copied)
+	}
 }
 
 // clearCopiedKey empties the clipboard if it still holds the key copied.
