@@ -5,6 +5,12 @@
 // schema_migrations), and refuses a database whose schema is newer than this
 // build knows.
 //
+// Linux builds make SQLCipher encrypt with the system's OpenSSL instead of
+// the libtomcrypt the driver bundles (sqlcipher-openssl.h, forced into the
+// C build by the Makefile's cgo flags; CipherProvider names the one in use);
+// the file format is the same, and a vault made by either build opens in
+// the other (testdata/vault-made-with-*.db).
+//
 // Connections run with WAL, foreign keys, secure delete and in-memory temp
 // storage, so no plaintext ever reaches a temporary file. Every write is one
 // transaction and records a history row (history.go); recording it also
