@@ -59,6 +59,12 @@ test('"Keep the old key" forgets a new key; a kept one replaces the old', async 
   await byTestId(page, 'recovery-key-text').waitFor({ timeout: 20000 });
   replacement = await keyText();
   assert.notEqual(replacement, forgotten);
+  // Escape does not leave Settings with a new key unkept without asking.
+  await page.keyboard.press('Escape');
+  const leave = byTestId(page, 'unsaved-dialog');
+  await leave.waitFor();
+  await leave.getByRole('button', { name: 'Stay here' }).click();
+  assert.equal(await keyText(), replacement, 'still the same key');
   await byTestId(page, 'copy-key').click();
   await byTestId(page, 'confirm-input').fill(replacement.slice(-6).toLowerCase());
   await byTestId(page, 'confirm-submit').click();
