@@ -99,7 +99,7 @@ done
 echo "building the benchmark binaries"
 go test -tags "$GO_TAGS" -c -o "$work/storage.test" ./backend/storage/ || exit 1
 go test -tags "$GO_TAGS" -c -o "$work/packet.test" ./backend/packet/ || exit 1
-(cd tools/sqlbench && CGO_CFLAGS="$CGO_CFLAGS -Wno-stringop-overflow" go build -tags sqlite_fts5 -o "$work/sqlbench" .) || exit 1
+(cd tools/sqlbench && go build -tags sqlite_fts5 -o "$work/sqlbench" .) || exit 1
 # metric NAME LINE prints the value reported before the unit NAME in a
 # benchmark's result line.
 metric() { awk -v u="$1" '{for (i = 1; i < NF; i++) if ($(i+1) == u) print $i}' <<<"$2"; }

@@ -3,10 +3,13 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WAILS_TAGS="webkit2_41 sqlite_fts5"
 GO_TAGS="sqlite_fts5"
-# cgo flags of a Linux build, as the Makefile sets them (it exports its own
-# when a script runs through make): SQLCipher with OpenSSL's cryptography
-# (backend/storage/sqlcipher-openssl.h).
-export CGO_CFLAGS=${CGO_CFLAGS:-"-O2 -Wno-stringop-overflow -include $ROOT/backend/storage/sqlcipher-openssl.h"}
+# cgo flags. PORTABLE_CGO_CFLAGS build SQLCipher as the driver bundles it,
+# with libtomcrypt: the Windows build (scripts/package-windows.sh) and the
+# test of that build (scripts/test.sh). A Linux build adds OpenSSL's
+# cryptography (backend/storage/sqlcipher-openssl.h), as the Makefile sets
+# it (it exports its own when a script runs through make).
+PORTABLE_CGO_CFLAGS="-O2 -Wno-stringop-overflow"
+export CGO_CFLAGS=${CGO_CFLAGS:-"$PORTABLE_CGO_CFLAGS -include $ROOT/backend/storage/sqlcipher-openssl.h"}
 export CGO_LDFLAGS=${CGO_LDFLAGS:-"-lcrypto"}
 export TANDEM_CIPHER_PROVIDER=${TANDEM_CIPHER_PROVIDER:-openssl}
 ARTIFACTS="$ROOT/build/test-artifacts"

@@ -20,7 +20,7 @@ scripts/check-version.sh
 export CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++
 # Not the Linux build's flags: Windows keeps the libtomcrypt SQLCipher bundles
 # (no OpenSSL to link against); the vault's format is the same.
-export CGO_CFLAGS="-O2 -Wno-stringop-overflow"
+export CGO_CFLAGS="$PORTABLE_CGO_CFLAGS"
 unset CGO_LDFLAGS
 rm -f build/bin/Tandem-amd64-installer.exe
 bin/wails build -platform windows/amd64 -tags "$GO_TAGS" -skipbindings -nsis -trimpath \

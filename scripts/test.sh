@@ -28,7 +28,7 @@ suite "go test (dev build: dialog seam)" go test -tags "$GO_TAGS dev" -count=1 -
 # storage and vault tests run in that build too, and open a vault each
 # build made.
 suite "go test (libtomcrypt build, as on Windows: storage, vault)" \
-  env -u CGO_LDFLAGS CGO_CFLAGS="-O2 -Wno-stringop-overflow" TANDEM_CIPHER_PROVIDER=libtomcrypt \
+  env -u CGO_LDFLAGS CGO_CFLAGS="$PORTABLE_CGO_CFLAGS" TANDEM_CIPHER_PROVIDER=libtomcrypt \
   go test -tags "$GO_TAGS" -count=1 ./backend/storage ./backend/vault
 # The backup reader is fuzzed a little on every run; the corpus is kept in
 # backend/backup/testdata/fuzz (inputs are large, so minimising is capped).
