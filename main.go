@@ -23,6 +23,7 @@ import (
 	"tandem/app"
 	"tandem/backend/backup"
 	"tandem/backend/cli"
+	"tandem/backend/clock"
 	"tandem/backend/vault"
 	"tandem/backend/version"
 )
@@ -41,9 +42,14 @@ var appIcon []byte
 func main() {
 	started := time.Now()
 	args := os.Args[1:]
+	now, err := appClock()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tandem:", err)
+		os.Exit(cli.ExitUsage)
+	}
 	// A vault made by an earlier Tandem is backed up into its backup
 	// folder before its records are brought to this version's format.
-	opts := vault.Options{BeforeMigrate: backup.BeforeMigration(version.Version, nil)}
+	opts := vault.Options{Now: now, BeforeMigrate: backup.BeforeMigration(version.Version, now)}
 	if cli.IsCommand(args) {
 		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version.Version, VaultOptions: opts}
 		if term.IsTerminal(int(os.Stdin.Fd())) {
@@ -57,6 +63,16 @@ func main() {
 		os.Exit(cli.Run(context.Background(), env, args))
 	}
 	os.Exit(runApp(args, opts, started))
+}
+
+// appClock is the clock the whole program keeps time by (package clock):
+// the computer's, except in a test run (the self-test, or a `wails dev`
+// build), where TANDEM_CLOCK may pin it.
+func appClock() (func() time.Time, error) {
+	if !devBuild && os.Getenv("TANDEM_SELFTEST") != "1" {
+		return time.Now, nil
+	}
+	return clock.FromEnv(os.Getenv)
 }
 
 // runApp opens the window; its exit status is the self-test's verdict when

@@ -18,7 +18,8 @@ import (
 // creates or unlocks the vault, locks, tries a wrong passphrase and unlocks
 // again, and reports back through events. It prints one line beginning
 // "SELFTEST OK" or "SELFTEST FAIL: reason" and quits; Passed gives the exit
-// status. Checkpoints print "SELFTEST CHECKPOINT name" and pause so a
+// status. "SELFTEST CLOCK date" gives the app's date (a pinned clock's in a
+// test run), which the page checks it shows too. Checkpoints print "SELFTEST CHECKPOINT name" and pause so a
 // screenshot can be taken. Timings print as "SELFTEST TIMING name=ms".
 type selfTest struct {
 	out        io.Writer
@@ -86,8 +87,11 @@ func (t *selfTest) finish(ctx context.Context, ok bool, reason string) {
 	runtime.Quit(ctx)
 }
 
-func (t *selfTest) start(ctx context.Context) {
+// start runs the page's self-test; today is the app's date, which the page
+// must agree with (its clock follows the app's: package clock).
+func (t *selfTest) start(ctx context.Context, today string) {
 	t.printf("SELFTEST TIMING dom_ready_ms=%d", time.Since(t.started).Milliseconds())
+	t.printf("SELFTEST CLOCK %s", today)
 	runtime.EventsOn(ctx, "app:first-paint", func(data ...any) {
 		t.printf("SELFTEST TIMING first_paint_ms=%d", time.Since(t.started).Milliseconds())
 		// pageMs counts from the page's own start: what Tandem's frontend
@@ -154,7 +158,7 @@ func (t *selfTest) start(ctx context.Context) {
 		time.Sleep(t.timeout)
 		t.finish(ctx, false, "timed out waiting for the page")
 	}()
-	opts, _ := json.Marshal(map[string]string{"passphrase": t.passphrase})
+	opts, _ := json.Marshal(map[string]string{"passphrase": t.passphrase, "today": today})
 	runtime.WindowExecJS(ctx, fmt.Sprintf(`(function(){
   var o = %s;
   function go(n){ if (window.__tandemSelfTest) { window.__tandemSelfTest(o); } else if (n > 0) { setTimeout(function(){ go(n-1); }, 100); } else if (window.runtime) { window.runtime.EventsEmit("selftest:result", {ok:false, reason:"the page has no self-test routine"}); } }

@@ -42,9 +42,14 @@ type Shell struct {
 }
 
 // NewShell returns the shell for v. openErr, when v is nil, says why the
-// vault folder could not be opened; the window shows it and quits.
+// vault folder could not be opened; the window shows it and quits. The
+// shell keeps time by the vault's clock (package clock).
 func NewShell(v *vault.Vault, openErr error, version string) *Shell {
-	return &Shell{vault: v, openErr: openErr, version: version, now: time.Now,
+	now := time.Now
+	if v != nil {
+		now = v.Clock()
+	}
+	return &Shell{vault: v, openErr: openErr, version: version, now: now,
 		autoLock: domain.DefaultAutoLockMinutes * time.Minute, prints: newPrintFolder()}
 }
 
@@ -71,7 +76,7 @@ func (s *Shell) DomReady(ctx context.Context) {
 		return
 	}
 	if s.selftest != nil {
-		s.selftest.start(ctx)
+		s.selftest.start(ctx, s.now().Format(time.DateOnly))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -33,6 +34,9 @@ type VaultStatus struct {
 	// CoCreationClientID is the client whose co-creation screen is on, 0
 	// when the mode is off.
 	CoCreationClientID int64 `json:"coCreationClientId"`
+	// Now is the app's time as it answered (RFC 3339): the page keeps
+	// its dates by this clock (package clock).
+	Now string `json:"now"`
 }
 
 // RecoveryKeyView is the recovery key as the page shows it once.
@@ -58,7 +62,7 @@ func (s *Shell) status(ctx context.Context) (VaultStatus, error) {
 		return VaultStatus{}, err
 	}
 	st := VaultStatus{State: string(v.State()), MustSetPassphrase: v.MustSetPassphrase(), Folder: v.Dir(),
-		Version: s.version, AutoLockMinutes: domain.DefaultAutoLockMinutes}
+		Version: s.version, AutoLockMinutes: domain.DefaultAutoLockMinutes, Now: s.now().Format(time.RFC3339Nano)}
 	if st.State == string(vault.StateUnlocked) && !st.MustSetPassphrase {
 		db, err := v.DB()
 		if err != nil {

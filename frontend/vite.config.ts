@@ -82,5 +82,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // One clock: every test runs at a pinned moment (src/test/setup.ts).
+    setupFiles: ['src/test/setup.ts'],
   },
 });

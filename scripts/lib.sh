@@ -12,6 +12,14 @@ PORTABLE_CGO_CFLAGS="-O2 -Wno-stringop-overflow"
 export CGO_CFLAGS=${CGO_CFLAGS:-"$PORTABLE_CGO_CFLAGS -include $ROOT/backend/storage/sqlcipher-openssl.h"}
 export CGO_LDFLAGS=${CGO_LDFLAGS:-"-lcrypto"}
 export TANDEM_CIPHER_PROVIDER=${TANDEM_CIPHER_PROVIDER:-openssl}
+# One clock for every test run (docs/design.md, "Testing"): the Go and Vitest
+# suites, the app under test (`wails dev`, the self-test, the bench) and the
+# e2e harness all read TANDEM_CLOCK, a local wall-clock time in the zone
+# TANDEM_TEST_TZ. Set either to run the suites on another day or in another
+# zone. The locale is pinned as well.
+export TANDEM_CLOCK=${TANDEM_CLOCK:-2026-06-10T09:30:00}
+export TZ=${TANDEM_TEST_TZ:-Europe/London}
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 ARTIFACTS="$ROOT/build/test-artifacts"
 mkdir -p "$ARTIFACTS"
 

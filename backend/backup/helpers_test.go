@@ -46,6 +46,9 @@ func seed(t testing.TB, v *vault.Vault, o demo.Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if o.End.IsZero() {
+		o.End = cheap.Now()
+	}
 	if _, err := demo.Seed(context.Background(), db, o); err != nil {
 		t.Fatal(err)
 	}

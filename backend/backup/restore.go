@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"time"
 
 	"tandem/backend/domain"
 	"tandem/backend/storage"
@@ -55,7 +56,7 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 		return nil, err
 	}
 	done := false
-	sk := &restoreSink{ctx: ctx, staging: staging}
+	sk := &restoreSink{ctx: ctx, staging: staging, now: v.Clock()}
 	defer func() {
 		if !done {
 			sk.abandon()
@@ -103,6 +104,7 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 type restoreSink struct {
 	ctx     context.Context
 	staging string
+	now     func() time.Time // the vault's clock
 	keyFile []byte
 	db      *storage.DB
 	loader  *storage.Loader
@@ -110,7 +112,7 @@ type restoreSink struct {
 
 func (s *restoreSink) begin(m *Manifest, keyFile, dataKey []byte) error {
 	s.keyFile = append([]byte(nil), keyFile...)
-	db, err := storage.CreateForRestore(s.ctx, filepath.Join(s.staging, vault.DBFileName), dataKey, m.SchemaVersion)
+	db, err := storage.CreateForRestore(s.ctx, filepath.Join(s.staging, vault.DBFileName), dataKey, m.SchemaVersion, s.now)
 	if err != nil {
 		return domain.Wrap(domain.EINTERNAL, "Tandem could not create the restored vault beside the old one. Check that the disk has room; nothing was changed.", err)
 	}

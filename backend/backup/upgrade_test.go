@@ -45,7 +45,7 @@ func oldVault(t *testing.T, backupFolder string) (string, []byte) {
 	// The records are written by this build into a scratch database, then
 	// loaded, as a restore loads an older backup, into a database made by
 	// the previous schema's migrations under the vault's own key file.
-	scratch, err := storage.Open(ctx, filepath.Join(t.TempDir(), "scratch.db"), dataKey)
+	scratch, err := storage.Open(ctx, filepath.Join(t.TempDir(), "scratch.db"), dataKey, cheap.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func oldVault(t *testing.T, backupFolder string) (string, []byte) {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(dbPath + suffix)
 	}
-	db, err := storage.CreateForRestore(ctx, dbPath, dataKey, storage.SchemaVersion()-1)
+	db, err := storage.CreateForRestore(ctx, dbPath, dataKey, storage.SchemaVersion()-1, cheap.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ func runDemoSeed(ctx context.Context, env *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	o.End = envNow(env)
 	if err := o.Validate(); err != nil {
 		return usageError{err.Error()}
 	}

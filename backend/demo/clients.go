@@ -148,7 +148,7 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 	if status == domain.StatusClosed {
 		stop = end.Add(-time.Duration(r.IntN(300)) * 24 * time.Hour)
 	}
-	if err := seedJourney(ctx, s, r, id, intentionIDs, clk, stop, counts); err != nil {
+	if err := seedJourney(ctx, s, r, id, intentionIDs, clk, stop, end, counts); err != nil {
 		return err
 	}
 	if status != domain.StatusActive {

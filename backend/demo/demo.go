@@ -14,6 +14,9 @@ type Options struct {
 	Clients int    // number of clients
 	Years   int    // years of practice history
 	Seed    uint64 // the same seed gives the same records
+	// End is the practice's present: its history runs for Years up to
+	// End, and sessions after it have no payments yet. Required.
+	End time.Time
 }
 
 // Validate checks the sizes.
@@ -23,6 +26,9 @@ func (o Options) Validate() error {
 	}
 	if o.Years < 1 || o.Years > 40 {
 		return domain.FieldError("years", "The number of years must be between 1 and 40.")
+	}
+	if o.End.IsZero() {
+		return domain.FieldError("end", "The demonstration practice needs a present day to end its history on.")
 	}
 	return nil
 }
@@ -70,7 +76,7 @@ func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 		return Summary{}, fmt.Errorf("seed settings: %w", err)
 	}
 	sum := Summary{Practice: saved.Name, Records: map[string]int{"practice profile": 1}}
-	end := time.Now()
+	end := o.End
 	start := end.AddDate(-o.Years, 0, 0)
 	tiers, err := seedFeePolicy(ctx, s, start, sum.Records)
 	if err != nil {

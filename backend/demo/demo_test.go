@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/storage"
 )
@@ -14,12 +15,12 @@ func TestSeedMakesAPracticeThatPassesItsChecks(t *testing.T) {
 	ctx := context.Background()
 	key := make([]byte, storage.KeySize)
 	rand.Read(key)
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), key)
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), key, clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	sum, err := Seed(ctx, db, Options{Clients: 20, Years: 3, Seed: 7})
+	sum, err := Seed(ctx, db, Options{Clients: 20, Years: 3, Seed: 7, End: clocktest.Today()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,12 +55,12 @@ func TestSeedIsDeterministic(t *testing.T) {
 	names := func() []string {
 		key := make([]byte, storage.KeySize)
 		rand.Read(key)
-		db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"), key)
+		db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "d.db"), key, clocktest.Now())
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer db.Close()
-		if _, err := Seed(ctx, db, Options{Clients: 25, Years: 2, Seed: 3}); err != nil {
+		if _, err := Seed(ctx, db, Options{Clients: 25, Years: 2, Seed: 3, End: clocktest.Today()}); err != nil {
 			t.Fatal(err)
 		}
 		list, _ := db.Clients(ctx, domain.ClientFilter{})

@@ -83,7 +83,7 @@ func seedTierChoice[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID
 // about one time in ten, sometimes adjusted) and records its payment on the
 // day, now and then a mistaken one reversed the next day; a few recent
 // sessions are left unpaid.
-func seedSessionMoney[S Store[S]](ctx context.Context, s S, r *rand.Rand, sess domain.Session, day, stop time.Time, counts map[string]int) error {
+func seedSessionMoney[S Store[S]](ctx context.Context, s S, r *rand.Rand, sess domain.Session, day, stop, end time.Time, counts map[string]int) error {
 	f, err := s.ClientFees(ctx, sess.ClientID)
 	if err != nil {
 		return err
@@ -111,7 +111,7 @@ func seedSessionMoney[S Store[S]](ctx context.Context, s S, r *rand.Rand, sess d
 		}
 		fee = &domain.SessionFee{SessionID: sess.ID, Amount: amount}
 	}
-	if fee.Amount == 0 || (stop.Sub(day) < 45*24*time.Hour && r.IntN(4) == 0) || day.After(time.Now()) {
+	if fee.Amount == 0 || (stop.Sub(day) < 45*24*time.Hour && r.IntN(4) == 0) || day.After(end) {
 		return nil
 	}
 	date := day.Format(time.DateOnly)

@@ -24,7 +24,7 @@ var zones = []string{"Europe/Berlin", "Europe/London", "America/New_York", "Amer
 
 // seedJourney writes the client's sessions, shifts, patterns and resources
 // from the clock's time until stop.
-func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, clk *clock, stop time.Time, counts map[string]int) error {
+func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, clk *clock, stop, end time.Time, counts map[string]int) error {
 	zone := pick(r, zones)
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
@@ -60,7 +60,7 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 			return out, fmt.Errorf("seed session: %w", err)
 		}
 		counts["sessions"]++
-		return out, seedSessionMoney(ctx, at(day), r, out, day, stop, counts)
+		return out, seedSessionMoney(ctx, at(day), r, out, day, stop, end, counts)
 	}
 	finalise := func(sess domain.Session, day time.Time) error {
 		if day.After(stop) {

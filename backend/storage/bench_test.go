@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 )
 
@@ -17,7 +18,7 @@ func BenchmarkOpen(b *testing.B) {
 	key := make([]byte, KeySize)
 	rand.Read(key)
 	path := filepath.Join(b.TempDir(), "bench.db")
-	db, err := Open(ctx, path, key)
+	db, err := Open(ctx, path, key, clocktest.Now())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func BenchmarkOpen(b *testing.B) {
 	}
 	db.Close()
 	for b.Loop() {
-		db, err := Open(ctx, path, key)
+		db, err := Open(ctx, path, key, clocktest.Now())
 		if err != nil {
 			b.Fatal(err)
 		}

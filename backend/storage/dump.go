@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	sqlite3 "github.com/mutecomm/go-sqlcipher/v4"
 )
@@ -497,15 +498,15 @@ func (sel Selection) Rowids(from, to int64) Selection {
 // CreateForRestore creates a new database file at path (which must not
 // exist) with the raw key, and applies the migrations up to schemaVersion
 // only, so that a dump of that version can be loaded into it; FinishRestore
-// then brings it up to date.
-func CreateForRestore(ctx context.Context, path string, key []byte, schemaVersion int) (*DB, error) {
+// then brings it up to date. now is its clock, as for Open.
+func CreateForRestore(ctx context.Context, path string, key []byte, schemaVersion int, now func() time.Time) (*DB, error) {
 	if schemaVersion < 1 || schemaVersion > SchemaVersion() {
 		return nil, fmt.Errorf("storage: schema version %d out of range", schemaVersion)
 	}
 	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("storage: %s already exists", path)
 	}
-	return open(ctx, path, key, schemaVersion)
+	return open(ctx, path, key, now, schemaVersion)
 }
 
 // FinishRestore applies every pending migration to a database that a

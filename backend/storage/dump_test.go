@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tandem/backend/clock/clocktest"
 )
 
 // extraSchema adds tables of every kind a dump must carry faithfully.
@@ -98,7 +100,7 @@ func TestDumpAndLoadKeepEveryValue(t *testing.T) {
 
 	key := make([]byte, KeySize)
 	rand.Read(key)
-	db2, err := CreateForRestore(ctx, filepath.Join(t.TempDir(), "restored.db"), key, SchemaVersion())
+	db2, err := CreateForRestore(ctx, filepath.Join(t.TempDir(), "restored.db"), key, SchemaVersion(), clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

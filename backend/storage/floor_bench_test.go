@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"tandem/backend/clock/clocktest"
 )
 
 // Floor benchmarks over an existing database (TANDEM_BENCH_DB, of a
@@ -24,7 +26,7 @@ func floorDB(b *testing.B) *DB {
 	if err != nil {
 		b.Fatal(err)
 	}
-	db, err := Open(context.Background(), path, key)
+	db, err := Open(context.Background(), path, key, clocktest.Now())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 )
 
@@ -342,7 +343,7 @@ func TestSearchIndexIsRebuiltWhenMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db, err := Open(ctx, path, key)
+	db, err := Open(ctx, path, key, clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 )
 
@@ -57,7 +58,7 @@ func TestVaultMadeByTheOtherProvider(t *testing.T) {
 			if err := os.WriteFile(path, b, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			db, err := Open(ctx, path, key)
+			db, err := Open(ctx, path, key, clocktest.Now())
 			if err != nil {
 				t.Fatalf("open the vault made with %s: %v", provider, err)
 			}
@@ -87,7 +88,7 @@ func TestWriteProviderFixture(t *testing.T) {
 	key, _ := hex.DecodeString(fixtureKeyHex)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "vault.db")
-	db, err := Open(ctx, path, key)
+	db, err := Open(ctx, path, key, clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

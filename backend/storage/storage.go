@@ -58,9 +58,11 @@ type DB struct {
 // raw key, checks that the key opens it, and applies pending migrations.
 // The file is created with mode 0600. A key that does not open the file, or
 // a file that is not a database, returns EVAULTDAMAGED; a schema newer than
-// this build returns EVAULTNEWER. The key slice is not retained.
-func Open(ctx context.Context, path string, key []byte) (*DB, error) {
-	return open(ctx, path, key, -1)
+// this build returns EVAULTNEWER. The key slice is not retained. now is
+// the clock that stamps what the database records and says what day it is
+// (package clock).
+func Open(ctx context.Context, path string, key []byte, now func() time.Time) (*DB, error) {
+	return open(ctx, path, key, now, -1)
 }
 
 // OpenUnmigrated opens the database as Open does (checking the key and
@@ -68,11 +70,11 @@ func Open(ctx context.Context, path string, key []byte) (*DB, error) {
 // that the caller can act before the records change format, for example
 // back them up; Migrate then brings the database up to date. The file must
 // already exist.
-func OpenUnmigrated(ctx context.Context, path string, key []byte) (*DB, error) {
+func OpenUnmigrated(ctx context.Context, path string, key []byte, now func() time.Time) (*DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, domain.Wrap(domain.EVAULTDAMAGED, "The vault's database is missing. Restore it from a backup.", err)
 	}
-	return open(ctx, path, key, 0)
+	return open(ctx, path, key, now, 0)
 }
 
 // Migrate applies every pending migration, each in its own transaction,
@@ -86,9 +88,12 @@ func (db *DB) Migrate(ctx context.Context) error {
 
 // open opens the database and migrates it up to schema version upTo (all
 // migrations when upTo is negative, none when it is 0).
-func open(ctx context.Context, path string, key []byte, upTo int) (*DB, error) {
+func open(ctx context.Context, path string, key []byte, now func() time.Time, upTo int) (*DB, error) {
 	if len(key) != KeySize {
 		return nil, fmt.Errorf("storage: key must be %d bytes", KeySize)
+	}
+	if now == nil {
+		return nil, errors.New("storage: no clock")
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
@@ -113,7 +118,7 @@ func open(ctx context.Context, path string, key []byte, upTo int) (*DB, error) {
 	}
 	sdb.SetMaxOpenConns(4)
 	sdb.SetConnMaxIdleTime(time.Minute)
-	db := &DB{sql: sdb, path: path, now: time.Now}
+	db := &DB{sql: sdb, path: path, now: now}
 	if err := db.init(ctx, upTo); err != nil {
 		sdb.Close()
 		return nil, err
@@ -285,7 +290,7 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // stamp is the current time as stored: UTC, RFC 3339.
 func (db *DB) stamp() string { return db.now().UTC().Format(time.RFC3339) }
 
-// today is the current local date.
+// today is the current date, in the clock's time zone.
 func (db *DB) today() string { return db.now().Format(time.DateOnly) }
 
 func notFound(what string) error {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 )
 
@@ -16,7 +17,7 @@ func mustOpen(t *testing.T) (*DB, string, []byte) {
 	key := make([]byte, KeySize)
 	rand.Read(key)
 	path := filepath.Join(t.TempDir(), "test.db")
-	db, err := Open(context.Background(), path, key)
+	db, err := Open(context.Background(), path, key, clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,7 @@ func TestMigrations(t *testing.T) {
 	db.Close()
 
 	t.Run("reopening applies nothing twice", func(t *testing.T) {
-		db, err := Open(ctx, path, key)
+		db, err := Open(ctx, path, key, clocktest.Now())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,10 +47,10 @@ func TestMigrations(t *testing.T) {
 		}
 	})
 	t.Run("a newer vault is refused", func(t *testing.T) {
-		db, _ := Open(ctx, path, key)
+		db, _ := Open(ctx, path, key, clocktest.Now())
 		db.sql.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')`)
 		db.Close()
-		_, err := Open(ctx, path, key)
+		_, err := Open(ctx, path, key, clocktest.Now())
 		if domain.ErrorCode(err) != domain.EVAULTNEWER || !strings.Contains(domain.ErrorMessage(err), "newer version of Tandem") {
 			t.Fatalf("got %v", err)
 		}
@@ -57,7 +58,7 @@ func TestMigrations(t *testing.T) {
 	t.Run("the wrong key is refused", func(t *testing.T) {
 		other := make([]byte, KeySize)
 		rand.Read(other)
-		if _, err := Open(ctx, path, other); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
+		if _, err := Open(ctx, path, other, clocktest.Now()); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
 			t.Fatalf("got %v", err)
 		}
 	})
@@ -155,13 +156,13 @@ func TestOpenUnmigratedWaitsForMigrate(t *testing.T) {
 	key := make([]byte, KeySize)
 	rand.Read(key)
 	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := CreateForRestore(ctx, path, key, SchemaVersion()-1)
+	old, err := CreateForRestore(ctx, path, key, SchemaVersion()-1, clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	old.Close()
 
-	db, err := OpenUnmigrated(ctx, path, key)
+	db, err := OpenUnmigrated(ctx, path, key, clocktest.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestOpenUnmigratedWaitsForMigrate(t *testing.T) {
 			t.Fatalf("version %d (%v) after Migrate", v, err)
 		}
 	}
-	if _, err := OpenUnmigrated(ctx, filepath.Join(t.TempDir(), "absent.db"), key); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
+	if _, err := OpenUnmigrated(ctx, filepath.Join(t.TempDir(), "absent.db"), key, clocktest.Now()); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
 		t.Fatalf("a missing database: %v", err)
 	}
 }

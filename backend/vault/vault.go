@@ -58,6 +58,10 @@ type Vault struct {
 	replacedName      string // where ReplaceWith kept the old vault
 }
 
+// Clock is the vault's clock (Options.Now), which also stamps its
+// database's records.
+func (v *Vault) Clock() func() time.Time { return v.opts.Now }
+
 // State is where a vault stands.
 type State string
 
@@ -220,7 +224,7 @@ func (v *Vault) Commit(ctx context.Context, p *Pending) error {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(dbPath + suffix)
 	}
-	db, err := storage.Open(ctx, dbPath, p.dataKey)
+	db, err := storage.Open(ctx, dbPath, p.dataKey, v.opts.Now)
 	if err != nil {
 		return err
 	}
@@ -288,7 +292,7 @@ func (v *Vault) UnlockWithRecoveryKey(ctx context.Context, recoveryKey string) e
 // openDB opens the database with the data key and brings it up to this
 // build's schema, calling Options.BeforeMigrate first when it is older.
 func (v *Vault) openDB(ctx context.Context, key []byte, mustSet bool) error {
-	db, err := storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), key)
+	db, err := storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), key, v.opts.Now)
 	if err == nil {
 		err = v.migrate(ctx, db, key)
 		if err != nil {

@@ -11,12 +11,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, TODAY, addDays, launch, screen, byTestId, currentScreen, printed, pdfText } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Tamsin Fictional-Okoro';
 const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
 const DIALOGS = process.env.E2E_DIALOG_DIR ?? '';
+// A medicine session a month ago and two integration sessions after it, whatever day it is.
+const SESSIONS = [['medicine', addDays(TODAY, -31)], ['integration', addDays(TODAY, -28)], ['integration', addDays(TODAY, -14)]];
 
 let browser, page, clientId;
 const sessionIds = [];
@@ -117,16 +119,16 @@ test('the therapist confirms the choice; sessions from then on take the tier’s
   await byTestId(page, 'fees-current-tier').filter({ hasText: 'Community' }).waitFor();
 
   // Sessions are added through the binding the session editor uses.
-  const ids = await page.evaluate(async (id) => {
+  const ids = await page.evaluate(async ({ id, dates }) => {
     const base = { id: 0, clientId: id, time: '10:00', timeZone: 'Europe/London', minutes: 60, modality: 'in_person', place: '', summary: '',
       privateNotes: '', practice: '', somatic: '', resourcing: '', intentionIds: [], setting: [], medicine: { substance: '', dose: '', times: '' },
       adverseEvents: [], finalisedAt: '', addenda: [], created: '', updated: '' };
     const out = [];
-    for (const [kind, date] of [['medicine', '2026-11-02'], ['integration', '2026-11-05'], ['integration', '2026-11-19']]) {
+    for (const [kind, date] of dates) {
       out.push((await window.go.app.Sessions.Add({ ...base, kind, date })).id);
     }
     return out;
-  }, clientId);
+  }, { id: clientId, dates: SESSIONS });
   sessionIds.push(...ids);
   await openFeesTab();
   assert.equal(await balance(), '£420.00 to pay');
@@ -193,11 +195,13 @@ test('the reciprocity view counts the free session, and the overview exports as 
   await byTestId(page, 'nav-fees').click();
   await screen(page, 'fees');
   await byTestId(page, 'fees-panel-overview').waitFor();
-  assert.match(await byTestId(page, 'overview-years').innerText(), /2026\s+£320\.00/);
+  // The payment was recorded today (the form's default): its year and month are today's.
+  assert.match(await byTestId(page, 'overview-years').innerText(), new RegExp(`${TODAY.slice(0, 4)}\\s+£320\\.00`));
   assert.match(await byTestId(page, 'overview-outstanding').innerText(), new RegExp(`${NAME}\\s+£40\\.00 to pay`));
 
   await byTestId(page, 'fees-section-reciprocity').click();
-  const year = page.locator('[data-testid="reciprocity-year"][data-year="2026"]');
+  // The free session counts in the year it was held.
+  const year = page.locator(`[data-testid="reciprocity-year"][data-year="${SESSIONS[2][1].slice(0, 4)}"]`);
   await year.waitFor();
   assert.equal((await year.getByTestId('reciprocity-free').innerText()).trim(), '1');
   assert.match(await year.innerText(), /sessions offered freely/);
@@ -207,5 +211,5 @@ test('the reciprocity view counts the free session, and the overview exports as 
   await byTestId(page, 'fees-screen-notice').filter({ hasText: 'Exported' }).waitFor();
   const csv = readFileSync(join(DIALOGS, 'practice-months.csv'), 'utf8');
   assert.match(csv, /^month,income \(GBP\)/);
-  assert.match(csv, /\n2026-11,320\.00,/);
+  assert.match(csv, new RegExp(`\\n${TODAY.slice(0, 7)},320\\.00,`));
 });

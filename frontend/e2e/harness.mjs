@@ -11,6 +11,21 @@ export const VAULT = process.env.E2E_VAULT ?? '';
 export const APP_TMP = process.env.E2E_TMP ?? '';
 export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? tmpdir();
 
+// One clock (docs/design.md, "Testing"): the app under test runs at the moment TANDEM_CLOCK pins, a
+// local wall-clock time in the zone TZ (scripts/lib.sh sets both), and the browser is put in the
+// same zone and locale. Every date a test expects is worked out from TODAY, never from the
+// machine's own date.
+export const NOW = process.env.TANDEM_CLOCK ?? '2026-06-10T09:30:00';
+/** The app's date when the run began (YYYY-MM-DD); pins are far enough from midnight for a run. */
+export const TODAY = NOW.slice(0, 10);
+export const ZONE = process.env.TZ || undefined;
+
+/** The calendar date `days` days after the date iso (YYYY-MM-DD). */
+export function addDays(iso, days) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 // playwright-core gives every launch a fresh, temporary profile.
 export async function launch() {
   const browser = await chromium.launch({
@@ -20,7 +35,7 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, timezoneId: ZONE, locale: 'en-GB' });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   return { browser, page };

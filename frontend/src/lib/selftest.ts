@@ -1,10 +1,13 @@
 // The self-test the Go side starts in the real window: it drives the real screens through the DOM
 // and reports checkpoints and a result as Wails events. Inert unless window.__tandemSelfTest is called.
 import { emitEvent, onEvent } from '$lib/api';
+import { todayIso } from '$lib/format/format';
 import { afterPaint, currentScreen, waitFor, waitForScreen } from '$lib/ui/dom-wait';
 
 export interface SelfTestOptions {
   passphrase: string;
+  /** The app's date (YYYY-MM-DD): the page's clock must agree with it. */
+  today?: string;
 }
 
 export interface SelfTestResult {
@@ -257,6 +260,11 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
       throw new StepError('no passphrase given');
     }
     await reachHome(opts.passphrase);
+    // The page keeps the app's time (its clock follows the vault's status): in a test run with a
+    // pinned clock, a page that read the computer's clock instead would show another day.
+    if (opts.today && todayIso() !== opts.today) {
+      throw new StepError(`the page's date ${todayIso()} is not the app's ${opts.today}`);
+    }
     await checkpoint('home');
     const { openClientMs, journeyMs } = await tourClients(opts.passphrase);
     const feesOverviewMs = await tourFees();

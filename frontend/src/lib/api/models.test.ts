@@ -13,6 +13,7 @@ describe('toVaultStatus', () => {
         version: '0.1.0',
         autoLockMinutes: 15,
         coCreationClientId: 7,
+        now: '2026-06-10T09:30:00.123+01:00',
       }),
     ).toEqual({
       state: 'unlocked',
@@ -22,6 +23,7 @@ describe('toVaultStatus', () => {
       version: '0.1.0',
       autoLockMinutes: 15,
       coCreationClientId: 7,
+      now: '2026-06-10T09:30:00.123+01:00',
     });
   });
 
@@ -34,6 +36,7 @@ describe('toVaultStatus', () => {
       version: '',
       autoLockMinutes: 10,
       coCreationClientId: 0,
+      now: '',
     });
   });
 

@@ -18,6 +18,8 @@ export interface VaultStatus {
   autoLockMinutes: number;
   /** The client whose co-creation screen is on; 0 when the mode is off. */
   coCreationClientId: number;
+  /** The app's time when it answered (RFC 3339): the page's clock follows it ($lib/clock). */
+  now: string;
 }
 
 export interface PassphraseCheck {
@@ -99,6 +101,7 @@ export function toVaultStatus(value: unknown): VaultStatus {
     version: str(raw.version),
     autoLockMinutes: num(raw.autoLockMinutes, 10),
     coCreationClientId: state === 'unlocked' ? Math.max(0, Math.trunc(num(raw.coCreationClientId, 0))) : 0,
+    now: str(raw.now),
   };
 }
 

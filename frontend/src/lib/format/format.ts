@@ -1,4 +1,5 @@
 // Wording that depends on the clock or calendar: the greeting and dates.
+import { now } from '$lib/clock/clock';
 import type { MessageKey } from '$lib/i18n';
 
 export type DayPart = 'morning' | 'afternoon' | 'evening';
@@ -49,10 +50,10 @@ export function formatMonth(period: string): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1));
 }
 
-/** Today's calendar date on this computer, as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
+/** The local calendar date of a moment (by default now, on the app's clock), as YYYY-MM-DD. */
+export function todayIso(moment: Date = now()): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 /** Formats a timestamp's local time of day as "14:05"; "" for an unreadable value. */

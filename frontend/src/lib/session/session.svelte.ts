@@ -16,6 +16,7 @@ import {
   type VaultStatus,
 } from '$lib/api';
 import { ClientsStore } from '$lib/clients/clients.svelte';
+import { syncClock } from '$lib/clock/clock';
 import { CoCreationStore } from '$lib/cocreation/cocreation.svelte';
 import { IntegrationStore } from '$lib/sessions/integration.svelte';
 import { SearchStore } from '$lib/search/search.svelte';
@@ -163,6 +164,7 @@ export class Session {
 
   /** Takes a status returned by the Go side and moves to the screen it calls for. */
   applyStatus(status: VaultStatus): void {
+    syncClock(status.now);
     const wasUnlocked = this.unlocked;
     this.status = status;
     if (status.state !== 'unlocked') {

@@ -270,6 +270,7 @@ export namespace app {
 	    version: string;
 	    autoLockMinutes: number;
 	    coCreationClientId: number;
+	    now: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new VaultStatus(source);
@@ -284,6 +285,7 @@ export namespace app {
 	        this.version = source["version"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.coCreationClientId = source["coCreationClientId"];
+	        this.now = source["now"];
 	    }
 	}
 	export class RestoreDone {

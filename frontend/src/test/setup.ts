@@ -1,0 +1,9 @@
+// Runs before every Vitest test file: the clock is pinned (src/test/clock.ts) and the time zone is the
+// suite's, so that no test depends on the day, the zone or the locale it runs in.
+import { afterEach, beforeEach, vi } from 'vitest';
+import { SUITE_NOW, pinClock } from './clock';
+
+beforeEach(() => pinClock(SUITE_NOW));
+afterEach(() => {
+  vi.useRealTimers();
+});
