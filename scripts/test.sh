@@ -41,11 +41,21 @@ for target in FuzzReadPlaintext FuzzReadFile FuzzParseRow; do
 done
 suite "svelte-check" bash -c 'cd frontend && npm run check'
 suite "vitest" bash -c 'cd frontend && npm test'
+# The whole Vitest suite again on another day in another zone: it must not
+# matter to any test when the suite runs (docs/design.md, "One clock").
+suite "vitest at a year's end in Los Angeles" \
+  env TANDEM_CLOCK=2026-12-31T23:50:00 TZ=America/Los_Angeles bash -c 'cd frontend && npm test'
 suite "production build" make --no-print-directory build
 suite "self-test in the real window (new vault)" scripts/selftest.sh fresh
 suite "self-test in the real window (demo vault)" scripts/selftest.sh seeded
 suite "no network sockets" scripts/no-network.sh
 suite "end-to-end in Chromium" scripts/e2e.sh
+# The same app in the last minutes of a year in Los Angeles, where UTC is
+# already the next day: what is dated "today" (10-dates) and the fees that
+# count by month and year (08-fees), on a vault of their own.
+suite "end-to-end in Chromium at a year's end (2026-12-31 23:50, America/Los_Angeles)" \
+  env TANDEM_CLOCK=2026-12-31T23:50:00 TANDEM_TEST_TZ=America/Los_Angeles \
+  E2E_FILES="e2e/08-fees.test.mjs e2e/10-dates.test.mjs" scripts/e2e.sh
 # Builds the .deb and the Windows installer, installs and removes the .deb
 # (removed again at its end, so nothing later meets an installed Tandem).
 suite "packages: .deb install and removal, Windows installer" scripts/package-test.sh

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, TODAY, addDays, launch, screen, byTestId, currentScreen, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
 
 const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Tamsin Fictional-Okoro';
@@ -41,12 +41,8 @@ async function openFeesTab() {
 
 const balance = async () => (await byTestId(page, 'fees-balance').innerText()).trim();
 
-test('the vault is open', async () => {
-  if ((await currentScreen(page)) === 'unlock') {
-    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
-    await byTestId(page, 'unlock-submit').click();
-  }
-  await screen(page, 'home', 30000);
+test('the vault is open (made here when this file runs on its own)', async () => {
+  await openVault(page, PASSPHRASE);
 });
 
 test('the sliding scale is set up in the fees screen, in pounds, with two tiers', async () => {

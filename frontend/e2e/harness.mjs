@@ -86,3 +86,37 @@ export function filesContaining(dir, needle) {
   walk(dir);
   return found;
 }
+
+/** The passphrase of the vault the e2e files share (made by 01-vault.test.mjs). */
+export const E2E_PASSPHRASE = 'violet harbour copper kettle';
+
+/**
+ * openVault brings the page to the home screen of the shared vault: it unlocks it, or, when a
+ * file runs on its own on a fresh vault folder, makes it (keeping the recovery key by copying
+ * it and typing its end, with a fictional practice name).
+ */
+export async function openVault(page, passphrase = E2E_PASSPHRASE) {
+  const first = await currentScreen(page);
+  if (first === 'welcome') {
+    await byTestId(page, 'create-vault').click();
+    await screen(page, 'create-passphrase');
+    await byTestId(page, 'passphrase').fill(passphrase);
+    await byTestId(page, 'passphrase-repeat').fill(passphrase);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="create-submit"]')?.hasAttribute('disabled'));
+    await byTestId(page, 'create-submit').click();
+    await screen(page, 'recovery-key', 30000);
+    const key = (await byTestId(page, 'recovery-key-text').innerText()).replace(/\s+/g, '');
+    await byTestId(page, 'copy-key').click();
+    await byTestId(page, 'confirm-input').fill(key.slice(-6));
+    await byTestId(page, 'confirm-submit').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="continue"]')?.hasAttribute('disabled'));
+    await byTestId(page, 'continue').click();
+    await screen(page, 'profile', 30000);
+    await byTestId(page, 'profile-name').fill('Daybreak Practice (fictional)');
+    await byTestId(page, 'profile-save').click();
+  } else if (first === 'unlock') {
+    await byTestId(page, 'unlock-passphrase').fill(passphrase);
+    await byTestId(page, 'unlock-submit').click();
+  }
+  await screen(page, 'home', 30000);
+}
