@@ -44,6 +44,13 @@
 // practice name, the client's chosen name, the date, "Confidential" and
 // "Page X of Y". The same Document always gives the same bytes.
 //
+// Dates are printed as the therapist lives them. A calendar date (a
+// session's day, a payment's) is printed as it is; a moment the records
+// keep in UTC (when a record was opened, notes signed, an addendum or a
+// wording written) is dated in the zone of the packet's date
+// (Options.Date, which the app reads from its clock), never in UTC and
+// never in the computer's zone behind the caller's back.
+//
 // Client copies are built from domain.ClientView and domain.View, the one
 // visibility filter: the builders here take the full journey and filter it
 // themselves, so a caller cannot forget to.

@@ -23,9 +23,16 @@ func (c Copy) Valid() bool { return c == ClientCopy || c == TherapistCopy }
 // Options are what every packet needs besides its content.
 type Options struct {
 	Paper Paper
-	Date  time.Time // the packet's date, printed on every page
-	Copy  Copy      // "" is a client copy
+	// Date is the packet's date, printed on every page, read from the
+	// app's clock. Its zone is the therapist's: the moments the records
+	// keep (in UTC) are dated in it, so notes signed at 23:50 are dated
+	// that day wherever the practice is. A zero Date dates them in UTC.
+	Date time.Time
+	Copy Copy // "" is a client copy
 }
+
+// zone is where the packet dates moments: the zone of its Date.
+func (o Options) zone() *time.Location { return o.Date.Location() }
 
 func (o Options) copy() Copy {
 	if o.Copy == "" {
@@ -71,7 +78,7 @@ func RecoveryKit(p domain.Practice, recoveryKey string, made time.Time, o Option
 		sub = "The recovery key of your Tandem vault"
 	}
 	if !made.IsZero() {
-		sub += ", made " + formatDate(made)
+		sub += ", made " + formatDate(made.In(o.zone()))
 	}
 	d := o.document(p, "", "Recovery Kit", sub)
 	d.Blocks = []Block{
@@ -123,7 +130,7 @@ func ClientRecord(p domain.Practice, full Journey, o Options) Document {
 			{"Emergency contact", c.EmergencyContact},
 			{"Languages", c.Languages},
 			{"Status", string(c.Status)},
-			{"Record opened", formatDay(c.Created)},
+			{"Record opened", formatMoment(c.Created, o.zone())},
 		}},
 	}
 	if len(c.Identities) > 0 {
@@ -149,8 +156,8 @@ func ClientRecord(p domain.Practice, full Journey, o Options) Document {
 			{"What we agreed", e.Agreed},
 		}})
 	}
-	b = append(b, planSection("Goals", "No goals written yet.", rec.Plan, domain.Goal, who, true)...)
-	b = append(b, planSection("Intentions", "No intentions written yet.", rec.Plan, domain.Intention, who, true)...)
+	b = append(b, planSection("Goals", "No goals written yet.", rec.Plan, domain.Goal, who, o.zone(), true)...)
+	b = append(b, planSection("Intentions", "No intentions written yet.", rec.Plan, domain.Intention, who, o.zone(), true)...)
 	b = append(b, Heading{Text: "Agreements", Level: 1})
 	if len(rec.Agreements) == 0 {
 		b = append(b, Paragraph{Style: Muted, Text: "No agreements written yet."})
@@ -162,10 +169,10 @@ func ClientRecord(p domain.Practice, full Journey, o Options) Document {
 			b = append(b, Paragraph{Style: Small, Text: fmt.Sprintf("This agreement has %d versions; this is the latest. Every earlier version is kept.", n)})
 		}
 	}
-	b = append(b, recordJourney(j, rec.Plan, o.copy(), who)...)
+	b = append(b, recordJourney(j, rec.Plan, o.copy(), who, o.zone())...)
 	if therapist {
 		b = append(b, Heading{Text: "Private to the therapist", Level: 1},
-			Fields{Rows: []Field{{"Intake note", c.IntakeNote}, {"Archived", formatDay(c.Archived)}}})
+			Fields{Rows: []Field{{"Intake note", c.IntakeNote}, {"Archived", formatMoment(c.Archived, o.zone())}}})
 		if len(rec.Reflections) > 0 {
 			rows := make([][]string, 0, len(rec.Reflections))
 			for _, r := range rec.Reflections {
@@ -196,8 +203,8 @@ func Preparation(p domain.Practice, full Journey, sessionID int64, o Options) Do
 	b := []Block{
 		Paragraph{Text: "This packet gathers what we have prepared together so far: what you hope for, in your own words, the agreements you have confirmed, the setting we are designing for the medicine session, and what helps you. Read it at your own pace, bring it to our next meeting, and mark anything you would like to change. Nothing here is fixed until it feels right to you."},
 	}
-	b = append(b, planSection("What you hope for", "No goals written yet.", rec.Plan, domain.Goal, who, false)...)
-	b = append(b, planSection("Intentions", "No intentions written yet.", rec.Plan, domain.Intention, who, false)...)
+	b = append(b, planSection("What you hope for", "No goals written yet.", rec.Plan, domain.Goal, who, o.zone(), false)...)
+	b = append(b, planSection("Intentions", "No intentions written yet.", rec.Plan, domain.Intention, who, o.zone(), false)...)
 	b = append(b, Heading{Text: "Our agreements", Level: 1})
 	var pending []string
 	shown := 0
@@ -255,9 +262,9 @@ var statusWords = map[domain.PlanStatus]string{
 }
 
 // planSection lists the plan items of one kind: the wording as a quote, who
-// proposed it and where it stands; with history, the earlier wordings too.
-// Retired items are listed only with history.
-func planSection(title, empty string, plan []domain.PlanItem, kind domain.PlanKind, who func(domain.Actor, string) string, history bool) []Block {
+// proposed it and where it stands; with history, the earlier wordings too,
+// each dated in loc. Retired items are listed only with history.
+func planSection(title, empty string, plan []domain.PlanItem, kind domain.PlanKind, who func(domain.Actor, string) string, loc *time.Location, history bool) []Block {
 	b := []Block{Heading{Text: title, Level: 1}}
 	n := 0
 	for _, it := range plan {
@@ -281,7 +288,7 @@ func planSection(title, empty string, plan []domain.PlanItem, kind domain.PlanKi
 				if r.Note != "" {
 					words += "\n(" + r.Note + ")"
 				}
-				rows = append(rows, []string{formatDay(r.At), strings.TrimSpace(who(r.Author, "")), words})
+				rows = append(rows, []string{formatMoment(r.At, loc), strings.TrimSpace(who(r.Author, "")), words})
 			}
 			b = append(b, Paragraph{Style: Small, Text: "Every wording, oldest first:"}, Table{Columns: []Column{{Title: "Date", Width: 1.3}, {Title: "Written by", Width: 1.3}, {Title: "Wording", Width: 5}}, Rows: rows})
 		}
@@ -359,16 +366,24 @@ func confirmation(name, on string) string {
 	return fmt.Sprintf("Confirmed by %s on %s.", name, formatDay(on))
 }
 
-// formatDay prints a stored date (2006-01-02) or moment (RFC 3339) as a
-// day; anything else as it is.
+// formatDay prints a stored calendar date (2006-01-02) as a day; anything
+// else as it is. A calendar date belongs to no time zone: it is the day it
+// names wherever it is read.
 func formatDay(s string) string {
-	if s == "" {
-		return ""
-	}
-	for _, layout := range []string{time.DateOnly, time.RFC3339, time.RFC3339Nano} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return formatDate(t)
-		}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return formatDate(t)
 	}
 	return s
+}
+
+// formatMoment prints a stored moment (RFC 3339, as the records keep it in
+// UTC) as its day in loc, the packet's zone (Options.zone); a calendar
+// date as that day; anything else as it is.
+func formatMoment(s string, loc *time.Location) string {
+	for _, layout := range []string{time.RFC3339, time.RFC3339Nano} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return formatDate(t.In(loc))
+		}
+	}
+	return formatDay(s)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/packet"
 	"tandem/backend/storage"
@@ -152,7 +153,7 @@ func makePacket(ctx context.Context, db *storage.DB, kind packet.Kind, clientID 
 	if err != nil {
 		return nil, err
 	}
-	d, err := packet.Make(p, j, packet.Request{Kind: kind}, packet.Options{Paper: packet.Paper(st.PaperSize), Date: time.Now(), Copy: cp})
+	d, err := packet.Make(p, j, packet.Request{Kind: kind}, packet.Options{Paper: packet.Paper(st.PaperSize), Date: clocktest.Today(), Copy: cp})
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +174,7 @@ func openPracticeVault(b *testing.B) *storage.DB {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v, err := vault.Open(dir, false, vault.Options{})
+	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
 	if err != nil {
 		b.Fatal(err)
 	}

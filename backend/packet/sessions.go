@@ -402,7 +402,9 @@ func preparationExtras(j Journey, sessionID int64, c Copy) []Block {
 
 // ---- the client's record: sessions and integration ----
 
-func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Actor, string) string) []Block {
+// recordJourney is the sessions, shifts, patterns and resources of a client's
+// record; when notes were signed and addenda added is dated in loc.
+func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Actor, string) string, loc *time.Location) []Block {
 	in := j.Integration
 	therapist := c == TherapistCopy
 	b := []Block{Heading{Text: "Sessions", Level: 1}}
@@ -433,10 +435,10 @@ func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Ac
 				Table{Columns: []Column{{Title: "When", Width: 1.2}, {Title: "What happened", Width: 3}, {Title: "What was done", Width: 3}}, Rows: rows})
 		}
 		if s.Finalised() {
-			b = append(b, Paragraph{Style: Small, Text: "These notes were signed on " + formatDay(s.FinalisedAt) + " and are kept as they were signed."})
+			b = append(b, Paragraph{Style: Small, Text: "These notes were signed on " + formatMoment(s.FinalisedAt, loc) + " and are kept as they were signed."})
 		}
 		for _, a := range s.Addenda {
-			label := "Added on " + formatDay(a.At)
+			label := "Added on " + formatMoment(a.At, loc)
 			if a.Visibility == domain.Private {
 				label += " (private to the therapist)"
 			}
