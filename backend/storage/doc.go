@@ -17,4 +17,9 @@
 // reindexes the record in the full-text search index (search.go), so the
 // index cannot fall out of step with any write path. A *DB is safe for
 // concurrent use.
+//
+// Time comes from the clock Open is given. Moments are stamped in UTC (RFC
+// 3339); what day it is, and the day a stamp falls on (in a message, a
+// search hit, a date a client may not agree before), are the clock's time
+// zone's, never UTC's.
 package storage

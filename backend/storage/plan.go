@@ -290,8 +290,8 @@ func (db *DB) AgreePlanItem(ctx context.Context, id int64, on string, by domain.
 		if it.Status == domain.Retired {
 			return domain.Errorf(domain.EINVALID, "This item was retired and cannot be agreed.")
 		}
-		if on < it.Created[:10] {
-			return domain.FieldError("agreedOn", "The date of agreement cannot be before the item was proposed ("+it.Created[:10]+").")
+		if proposed := db.dayOf(it.Created); on < proposed {
+			return domain.FieldError("agreedOn", "The date of agreement cannot be before the item was proposed ("+proposed+").")
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE plan_items SET status = 'agreed', agreed_on = ? WHERE id = ?`, on, id)
 		return err
@@ -497,8 +497,8 @@ func (db *DB) ConfirmAgreement(ctx context.Context, id int64, typedName, on stri
 		if a.ConfirmedName != "" {
 			return domain.Errorf(domain.EINVALID, "This wording is already confirmed.")
 		}
-		if on < a.Updated[:10] {
-			return domain.FieldError("confirmedOn", "The confirmation cannot be dated before this wording was written ("+a.Updated[:10]+").")
+		if written := db.dayOf(a.Updated); on < written {
+			return domain.FieldError("confirmedOn", "The confirmation cannot be dated before this wording was written ("+written+").")
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE agreement_versions SET confirmed_name = ?, confirmed_on = ?
 			WHERE id = (SELECT max(id) FROM agreement_versions WHERE agreement_id = ?)`, name, on, id)

@@ -51,14 +51,16 @@ func (db *DB) indexText(ctx context.Context, tx *sql.Tx, kind domain.SearchKind,
 }
 
 // The text each kind of record is found by, in one query per kind; the
-// columns are ref_id, ref_client, ref_date and then the texts.
+// columns are ref_id, ref_client, ref_date and then the texts. ref_date is
+// a date, or for the kinds dated when they were written a stamp, which
+// Search dates in the clock's zone.
 var indexSources = map[domain.SearchKind]string{
 	domain.HitClient:     `SELECT id AS ref_id, id AS ref_client, '' AS ref_date, chosen_name, legal_name, pronouns FROM clients`,
 	domain.HitSession:    `SELECT id AS ref_id, client_id AS ref_client, date AS ref_date, summary, private_notes, practice, somatic, resourcing, place, (SELECT group_concat(text, char(10)) FROM session_addenda a WHERE a.session_id = sessions.id) FROM sessions`,
-	domain.HitPlan:       `SELECT p.id AS ref_id, p.client_id AS ref_client, substr(p.created_at, 1, 10) AS ref_date, (SELECT text FROM plan_revisions r WHERE r.item_id = p.id ORDER BY r.id DESC LIMIT 1) FROM plan_items p`,
+	domain.HitPlan:       `SELECT p.id AS ref_id, p.client_id AS ref_client, p.created_at AS ref_date, (SELECT text FROM plan_revisions r WHERE r.item_id = p.id ORDER BY r.id DESC LIMIT 1) FROM plan_items p`,
 	domain.HitShift:      `SELECT id AS ref_id, client_id AS ref_client, noticed_on AS ref_date, description, meaning FROM shifts`,
-	domain.HitPattern:    `SELECT id AS ref_id, client_id AS ref_client, substr(created_at, 1, 10) AS ref_date, name, examples FROM patterns`,
-	domain.HitResource:   `SELECT id AS ref_id, client_id AS ref_client, substr(created_at, 1, 10) AS ref_date, name, when_helped FROM resources`,
+	domain.HitPattern:    `SELECT id AS ref_id, client_id AS ref_client, created_at AS ref_date, name, examples FROM patterns`,
+	domain.HitResource:   `SELECT id AS ref_id, client_id AS ref_client, created_at AS ref_date, name, when_helped FROM resources`,
 	domain.HitReflection: `SELECT id AS ref_id, coalesce(client_id, 0) AS ref_client, written_on AS ref_date, text FROM reflections`,
 }
 
@@ -241,7 +243,7 @@ func (db *DB) Search(ctx context.Context, query string) (domain.SearchResult, er
 			if !ok {
 				continue
 			}
-			hit := domain.SearchHit{Kind: kind, ID: id, ClientID: it.clientID, Date: it.date}
+			hit := domain.SearchHit{Kind: kind, ID: id, ClientID: it.clientID, Date: db.dayOf(it.date)}
 			for _, t := range it.texts {
 				if hit.Excerpt = domain.Excerpt(t, terms, 140); hit.Excerpt != "" {
 					break

@@ -193,7 +193,7 @@ func (db *DB) validSession(ctx context.Context, q querier, s *domain.Session) er
 func (db *DB) changeSession(ctx context.Context, id int64, by domain.Actor, action string, allowFinalised bool, change func(tx *sql.Tx, before domain.Session) error) (domain.Session, error) {
 	return changeFor(ctx, db, by, "session", id, action, db.session, func(s domain.Session) int64 { return s.ClientID }, func(tx *sql.Tx, before domain.Session) error {
 		if before.Finalised() && !allowFinalised {
-			return domain.Errorf(domain.EFINALISED, "This session's notes were finalised on %s and can no longer be edited. Add an addendum instead.", before.FinalisedAt[:10])
+			return domain.Errorf(domain.EFINALISED, "This session's notes were finalised on %s and can no longer be edited. Add an addendum instead.", db.dayOf(before.FinalisedAt))
 		}
 		if err := change(tx, before); err != nil {
 			return err

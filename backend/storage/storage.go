@@ -293,6 +293,18 @@ func (db *DB) stamp() string { return db.now().UTC().Format(time.RFC3339) }
 // today is the current date, in the clock's time zone.
 func (db *DB) today() string { return db.now().Format(time.DateOnly) }
 
+// dayOf is the date of a stamp in the clock's time zone, the day the
+// therapist lived it: a stamp is UTC, so its own date is a day off in the
+// evening west of UTC and the morning east of it. A date (2006-01-02), or
+// anything else that is not a stamp, is returned as it is.
+func (db *DB) dayOf(stamp string) string {
+	t, err := time.Parse(time.RFC3339, stamp)
+	if err != nil {
+		return stamp
+	}
+	return t.In(db.now().Location()).Format(time.DateOnly)
+}
+
 func notFound(what string) error {
 	return domain.Errorf(domain.ENOTFOUND, "This %s no longer exists. It may have been erased.", what)
 }
