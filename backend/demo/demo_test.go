@@ -80,3 +80,34 @@ func TestSeedIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A practice whose present is a hard day seeds and passes its checks: the
+// last minutes of a year far west of UTC (where UTC's date is already
+// tomorrow's), a leap day far east of it, a new year in Kolkata and the
+// nights Berlin's clocks change.
+func TestSeedEndingOnAHardDay(t *testing.T) {
+	for _, c := range []struct{ name, at, zone string }{
+		{"at 23:50 on new year's eve in Los Angeles", "2026-12-31T23:50", "America/Los_Angeles"},
+		{"on a leap-day morning in Auckland", "2028-02-29T09:00", "Pacific/Auckland"},
+		{"at 3:00 on new year's day in Kolkata", "2027-01-01T03:00", "Asia/Kolkata"},
+		{"the night clocks go forward in Berlin", "2027-03-28T00:30", "Europe/Berlin"},
+		{"the night clocks go back in Berlin", "2027-10-31T01:30", "Europe/Berlin"},
+	} {
+		t.Run("a practice ending "+c.name+" seeds", func(t *testing.T) {
+			ctx := context.Background()
+			key := make([]byte, storage.KeySize)
+			rand.Read(key)
+			db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), key, clocktest.At(t, c.at, c.zone))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := Seed(ctx, db, Options{Clients: 12, Years: 2, Seed: 11, End: clocktest.Moment(t, c.at, c.zone)}); err != nil {
+				t.Fatal(err)
+			}
+			if r, err := db.Check(ctx); err != nil || !r.OK() {
+				t.Fatalf("check: %+v %v", r, err)
+			}
+		})
+	}
+}
