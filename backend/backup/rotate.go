@@ -106,8 +106,10 @@ type Policy struct {
 func DefaultPolicy() Policy { return Policy{Daily: 7, Weekly: 4, Monthly: 12} }
 
 // Keep returns which of the listed backups (newest first) the policy keeps.
-// The newest is always kept.
-func (p Policy) Keep(list []Listed) map[string]bool {
+// The newest is always kept. Days, weeks and months are those of loc, the
+// therapist's time zone (the clock's), not UTC's or the computer's: a
+// backup at 23:50 and one at 00:20 are two days' backups.
+func (p Policy) Keep(list []Listed, loc *time.Location) map[string]bool {
 	keep := map[string]bool{}
 	if len(list) == 0 {
 		return keep
@@ -119,7 +121,7 @@ func (p Policy) Keep(list []Listed) map[string]bool {
 			if len(seen) >= n {
 				return
 			}
-			k := key(l.Created.Local())
+			k := key(l.Created.In(loc))
 			if !seen[k] {
 				seen[k] = true
 				keep[l.Path] = true
@@ -134,13 +136,15 @@ func (p Policy) Keep(list []Listed) map[string]bool {
 
 // Rotate removes the backups in dir that policy does not keep, never
 // keepPath (the newest verified backup, just made) nor the newest, and
-// removes temporary files older than a day. It returns what it removed.
+// removes temporary files older than a day. now is the clock's time: its
+// zone says which day, week and month each backup belongs to (see Keep).
+// It returns what it removed.
 func Rotate(dir string, policy Policy, keepPath string, now time.Time) ([]string, error) {
 	list, err := List(dir)
 	if err != nil {
 		return nil, err
 	}
-	keep := policy.Keep(list)
+	keep := policy.Keep(list, now.Location())
 	if keepPath != "" {
 		keep[keepPath] = true
 	}

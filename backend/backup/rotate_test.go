@@ -5,11 +5,15 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"tandem/backend/clock/clocktest"
 )
 
 func TestRotationKeepsDailyWeeklyMonthlyAndTheNewest(t *testing.T) {
 	dir := t.TempDir()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.Local)
+	// Noon of the suite's day: two backups a day, at 9:00 and 18:00.
+	today := clocktest.Today()
+	now := time.Date(today.Year(), today.Month(), today.Day(), 12, 0, 0, 0, today.Location())
 	touch := func(name string, mtime time.Time) string {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte("x"), 0o600)
@@ -45,7 +49,7 @@ func TestRotationKeepsDailyWeeklyMonthlyAndTheNewest(t *testing.T) {
 	}
 	days, months := map[string]bool{}, map[string]bool{}
 	for _, k := range kept {
-		c := k.Created.Local()
+		c := k.Created.In(now.Location())
 		days[c.Format("2006-01-02")] = true
 		months[c.Format("2006-01")] = true
 	}
@@ -97,5 +101,41 @@ func TestRotationNeverRemovesAPinnedFile(t *testing.T) {
 	}
 	if len(removed) != 1 || removed[0] != paths[1] {
 		t.Fatalf("removed %v, want only %s", removed, paths[1])
+	}
+}
+
+// Rotation keeps one backup for each of the therapist's days: the days of
+// the clock's zone, not of the computer's. Three backups are made around a
+// local midnight: ten minutes before it, twenty minutes after it and an
+// hour later. Keeping two days keeps the newest and the one before
+// midnight, and removes the one after midnight (the second of its day).
+func TestRotationKeepsOneBackupForEachOfTheTherapistsDays(t *testing.T) {
+	for _, c := range []struct{ name, midnight, zone string }{
+		{"new year's eve in Los Angeles", "2027-01-01T00:00", "America/Los_Angeles"},
+		{"a leap day in Auckland", "2028-02-29T00:00", "Pacific/Auckland"},
+		{"new year's day in Kolkata", "2027-01-01T00:00", "Asia/Kolkata"},
+		{"the night clocks go forward in Berlin", "2027-03-28T00:00", "Europe/Berlin"},
+		{"the night clocks go back in Berlin", "2027-10-31T00:00", "Europe/Berlin"},
+	} {
+		t.Run("the day before midnight keeps its backup: "+c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			midnight := clocktest.Moment(t, c.midnight, c.zone)
+			before, after, now := midnight.Add(-10*time.Minute), midnight.Add(20*time.Minute), midnight.Add(80*time.Minute)
+			for _, at := range []time.Time{before, after, now} {
+				if err := os.WriteFile(filepath.Join(dir, FileName(at)), []byte("x"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			removed, err := Rotate(dir, Policy{Daily: 2}, "", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(removed) != 1 || filepath.Base(removed[0]) != FileName(after) {
+				t.Errorf("removed %v, want only the second backup of the new day, %s", removed, FileName(after))
+			}
+			if _, err := os.Stat(filepath.Join(dir, FileName(before))); err != nil {
+				t.Errorf("the day before midnight (%s) has no backup left", before.Format(time.DateOnly))
+			}
+		})
 	}
 }
