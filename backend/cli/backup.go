@@ -63,8 +63,10 @@ func backupUnlock(env *Env, passFile, keyFile string) (backup.Unlock, error) {
 	return backup.Unlock{Passphrase: p}, err
 }
 
-func printInfo(w io.Writer, info *backup.Info) {
-	fmt.Fprintf(w, "made           %s\n", info.Created.Local().Format("2 January 2006, 15:04"))
+// printInfo prints what a backup holds; when it was made is told in loc,
+// the zone of the CLI's clock.
+func printInfo(w io.Writer, info *backup.Info, loc *time.Location) {
+	fmt.Fprintf(w, "made           %s\n", info.Created.In(loc).Format("2 January 2006, 15:04"))
 	fmt.Fprintf(w, "by Tandem      %s (records format %d)\n", info.AppVersion, info.SchemaVersion)
 	fmt.Fprintf(w, "opened with    the %s\n", info.OpenedWith)
 	fmt.Fprintln(w, "records")
@@ -140,7 +142,7 @@ func runBackupVerify(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	printInfo(env.Stdout, info)
+	printInfo(env.Stdout, info, envNow(env).Location())
 	fmt.Fprintln(env.Stdout, "OK: every entry's checksum and every table's row count match.")
 	return nil
 }
@@ -182,7 +184,7 @@ func runBackupRestore(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Restored the backup made %s into %s.\n", res.Info.Created.Local().Format("2 January 2006, 15:04"), v.Dir())
+	fmt.Fprintf(env.Stdout, "Restored the backup made %s into %s.\n", res.Info.Created.In(envNow(env).Location()).Format("2 January 2006, 15:04"), v.Dir())
 	if res.Replaced != "" {
 		fmt.Fprintf(env.Stdout, "The vault it replaced is kept in %s until you delete it.\n", res.Replaced)
 	}
@@ -207,8 +209,9 @@ func runBackupList(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "No backups in %s.\n", dir)
 		return nil
 	}
+	loc := envNow(env).Location()
 	for _, l := range list {
-		fmt.Fprintf(env.Stdout, "%s  %12d bytes  %s\n", l.Created.Local().Format(time.DateTime), l.Size, l.Name)
+		fmt.Fprintf(env.Stdout, "%s  %12d bytes  %s\n", l.Created.In(loc).Format(time.DateTime), l.Size, l.Name)
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tandem/backend/clock/clocktest"
 )
 
 func TestBackupCommands(t *testing.T) {
@@ -90,4 +92,46 @@ func TestBackupCommands(t *testing.T) {
 			t.Fatal("not recognised")
 		}
 	})
+}
+
+// The CLI tells when a backup was made in the zone of its clock, the
+// therapist's, not in UTC (the name's) nor in the computer's zone.
+func TestBackupTimesAreTheClocks(t *testing.T) {
+	for _, c := range []struct{ name, at, zone, made, listed string }{
+		{"at 23:50 on new year's eve in Los Angeles", "2026-12-31T23:50", "America/Los_Angeles", "31 December 2026, 23:50", "2026-12-31 23:50"},
+		{"on a leap-day morning in Auckland", "2028-02-29T09:00", "Pacific/Auckland", "29 February 2028, 09:00", "2028-02-29 09:00"},
+		{"at 3:00 on new year's day in Kolkata", "2027-01-01T03:00", "Asia/Kolkata", "1 January 2027, 03:00", "2027-01-01 03:00"},
+		{"just after the clocks went back in Berlin", "2027-10-31T03:30", "Europe/Berlin", "31 October 2027, 03:30", "2027-10-31 03:30"},
+	} {
+		t.Run("a backup made "+c.name+" is said to be made then", func(t *testing.T) {
+			dir := t.TempDir()
+			now := clocktest.At(t, c.at, c.zone)
+			mustRun := func(args ...string) string {
+				t.Helper()
+				code, out, errs := runAt(t, now, args...)
+				if code != 0 {
+					t.Fatalf("%v: %d\n%s\n%s", args, code, out, errs)
+				}
+				return out
+			}
+			vdir, pass, bdir := filepath.Join(dir, "vault"), writeFile(t, dir, "pass", "lantern orbit cello meadow\n"), filepath.Join(dir, "backups")
+			os.Mkdir(bdir, 0o700)
+			mustRun("vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(dir, "recovery.txt"))
+			mustRun("backup", "create", "--vault", vdir, "--passphrase-file", pass, "--dir", bdir)
+			if out := mustRun("backup", "list", "--dir", bdir); !strings.HasPrefix(out, c.listed) {
+				t.Errorf("listed as %q, want it made at %s", out, c.listed)
+			}
+			files, _ := filepath.Glob(filepath.Join(bdir, "*.age"))
+			if len(files) != 1 {
+				t.Fatalf("backups: %v", files)
+			}
+			if out := mustRun("backup", "verify", files[0], "--passphrase-file", pass); !strings.Contains(out, "made           "+c.made+"\n") {
+				t.Errorf("verify says %q, want it made %s", out, c.made)
+			}
+			nv := filepath.Join(dir, "restored")
+			if out := mustRun("backup", "restore", files[0], "--passphrase-file", pass, "--new-passphrase-file", pass, "--vault", nv); !strings.Contains(out, "made "+c.made+" into") {
+				t.Errorf("restore says %q, want it made %s", out, c.made)
+			}
+		})
+	}
 }

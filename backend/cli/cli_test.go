@@ -8,15 +8,24 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/vault"
 )
 
-// run runs a CLI command the way main does, with cheap key derivation.
+// run runs a CLI command the way main does, with cheap key derivation and
+// the suite's clock.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runAt(t, clocktest.Now(), args...)
+}
+
+// runAt runs a CLI command with the clock now.
+func runAt(t *testing.T, now func() time.Time, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Version: "test", VaultOptions: vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}}}
+	env := &Env{Stdout: &out, Stderr: &errb, Version: "test", VaultOptions: vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: now}}
 	code = Run(context.Background(), env, args)
 	return code, out.String(), errb.String()
 }

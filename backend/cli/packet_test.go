@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
 )
@@ -42,7 +43,7 @@ func packetVault(t *testing.T) (dir, pass, keyFile string) {
 		t.Fatalf("init: %s %s", out, errs)
 	}
 	ctx := context.Background()
-	v, err := vault.Open(dir, false, vault.Options{})
+	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
