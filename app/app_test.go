@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
 )
@@ -19,7 +20,13 @@ const pass = "lantern orbit cello meadow"
 // (dialogs, clipboard, events) are not called here.
 func newShell(t *testing.T) *Shell {
 	t.Helper()
-	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}})
+	return newShellAt(t, clocktest.Now())
+}
+
+// newShellAt is newShell with the vault's clock reading now.
+func newShellAt(t *testing.T, now func() time.Time) *Shell {
+	t.Helper()
+	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,6 +221,35 @@ func TestAutoLockAfterIdleMinutes(t *testing.T) {
 	s.checkIdle()
 	if s.vault.State() != vault.StateUnlocked {
 		t.Fatal("locked again right after unlocking")
+	}
+}
+
+// In co-creation mode the client agrees and confirms "today": the
+// therapist's day, even in the evening west of UTC, when UTC's date is
+// already tomorrow's.
+func TestCoCreationAgreesTodayLateOnNewYearsEveInLosAngeles(t *testing.T) {
+	s := newShellAt(t, clocktest.At(t, "2026-12-31T23:50", "America/Los_Angeles"))
+	co := NewCoCreation(s)
+	wren, err := NewClients(s).Create(domain.Client{ChosenName: "Wren Example (fictional)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := co.Enter(wren.ID); err != nil {
+		t.Fatal(err)
+	}
+	goal, err := co.AddPlanItem(domain.Goal, "To rest without earning it", domain.ByClient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it, err := co.AgreePlanItem(goal.ID); err != nil || it.AgreedOn != "2026-12-31" {
+		t.Fatalf("a goal proposed and agreed at 23:50: %+v, %v", it, err)
+	}
+	a, err := co.AddAgreement(domain.NewAgreement{Kind: domain.RightToStop, Terms: []domain.AgreementTerm{{Key: "text", Text: "I can stop at any time."}}}, domain.ByTogether)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := co.ConfirmAgreement(a.ID, "Wren"); err != nil || got.ConfirmedOn != "2026-12-31" {
+		t.Fatalf("an agreement written and confirmed at 23:50: %+v, %v", got, err)
 	}
 }
 

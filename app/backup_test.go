@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/backend/backup"
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
 )
@@ -45,7 +46,7 @@ func (f *fakeDialogs) saveFile(string, string, []runtime.FileFilter) (string, er
 	return f.save, nil
 }
 
-var cheapKDF = vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}}
+var cheapKDF = vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: clocktest.Now()}
 
 // backupShell is a shell over a new, unlocked vault with one client, fake
 // dialogs, a clock the test moves, and a backup folder chosen; it returns
@@ -236,6 +237,36 @@ func TestRotationFollowsTheSettings(t *testing.T) {
 	}
 	if l := listBackups(t, bs.folder); len(l) != 2 {
 		t.Fatalf("kept %d backups, want 2 (2 daily)", len(l))
+	}
+}
+
+// The daily backups kept are one for each of the therapist's days, as the
+// app's clock counts them, whatever the computer's zone.
+func TestRotationKeepsABackupForEachOfTheTherapistsDays(t *testing.T) {
+	for _, c := range []struct{ name, midnight, zone string }{
+		{"new year's eve in Los Angeles", "2027-01-01T00:00", "America/Los_Angeles"},
+		{"a leap day in Auckland", "2028-02-29T00:00", "Pacific/Auckland"},
+	} {
+		t.Run("a backup at 23:50 is kept as its day's: "+c.name, func(t *testing.T) {
+			bs := newBackupShell(t)
+			if _, err := bs.b.SaveSettings(domain.BackupSettings{Auto: true, KeepDaily: 2, KeepWeekly: 0, KeepMonthly: 0}); err != nil {
+				t.Fatal(err)
+			}
+			midnight := clocktest.Moment(t, c.midnight, c.zone)
+			var made []string
+			for _, at := range []time.Time{midnight.Add(-10 * time.Minute), midnight.Add(20 * time.Minute), midnight.Add(80 * time.Minute)} {
+				bs.now = at
+				done, err := bs.b.BackUpNow()
+				if err != nil {
+					t.Fatal(err)
+				}
+				made = append(made, done.File)
+			}
+			l := listBackups(t, bs.folder)
+			if len(l) != 2 || l[0].Name != made[2] || l[1].Name != made[0] {
+				t.Fatalf("kept %+v, want the newest and the one made before midnight (%s)", l, made[0])
+			}
+		})
 	}
 }
 
