@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/vault"
 )
 
@@ -29,7 +30,7 @@ func benchSource(b testing.TB) (Source, *vault.Vault) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v, err := vault.Open(dir, false, vault.Options{})
+	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func BenchmarkStageRestore(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		nv, err := vault.Open(filepath.Join(tmp, "r", strings.Repeat("r", i)), true, vault.Options{})
+		nv, err := vault.Open(filepath.Join(tmp, "r", strings.Repeat("r", i)), true, vault.Options{Now: clocktest.Now()})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/demo"
 	"tandem/backend/vault"
 )
@@ -53,7 +54,7 @@ func TestBackupSpeed(t *testing.T) {
 	src := source(t, v)
 	src.Now = nil
 	keyFile := filepath.Join(dir, "recovery-key.txt")
-	os.WriteFile(keyFile, vault.RecoveryKeyFile(rk, time.Now()), 0o600)
+	os.WriteFile(keyFile, vault.RecoveryKeyFile(rk, clocktest.Today()), 0o600)
 	recipient := src.Keys.Info.Recipient
 	dbSize := int64(0)
 	if fi, err := os.Stat(filepath.Join(v.Dir(), vault.DBFileName)); err == nil {
@@ -107,7 +108,7 @@ func TestBackupSpeed(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
-		nv, err := vault.Open(filepath.Join(dir, fmt.Sprintf("restored%d", i)), true, vault.Options{})
+		nv, err := vault.Open(filepath.Join(dir, fmt.Sprintf("restored%d", i)), true, vault.Options{Now: clocktest.Now()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,7 +204,7 @@ func benchVault(t *testing.T, dir string) (*vault.Vault, string, string, string)
 		if rk == "" {
 			t.Fatal("TANDEM_BENCH_RECOVERY_KEY_FILE holds no recovery key")
 		}
-		v, err := vault.Open(vdir, false, vault.Options{})
+		v, err := vault.Open(vdir, false, vault.Options{Now: clocktest.Now()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -216,7 +217,7 @@ func benchVault(t *testing.T, dir string) (*vault.Vault, string, string, string)
 	if clients == 0 {
 		clients = 300
 	}
-	v, err := vault.Open(filepath.Join(dir, "vault"), true, vault.Options{})
+	v, err := vault.Open(filepath.Join(dir, "vault"), true, vault.Options{Now: clocktest.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
 )
@@ -109,7 +110,7 @@ func openBenchVault(b *testing.B) benchDB {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v, err := vault.Open(dir, false, vault.Options{})
+	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
 	if err != nil {
 		b.Fatal(err)
 	}

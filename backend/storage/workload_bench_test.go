@@ -15,6 +15,7 @@ import (
 
 	_ "github.com/mutecomm/go-sqlcipher/v4"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/vault"
 )
 
@@ -111,7 +112,7 @@ func openRawVault(tb testing.TB) *sql.DB {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	v, err := vault.Open(dir, false, vault.Options{})
+	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 )
 
@@ -20,7 +21,7 @@ var cheap = &KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}
 
 func mustCreate(t *testing.T, dir string) (*Vault, string) {
 	t.Helper()
-	v, err := Open(dir, true, Options{KDF: cheap})
+	v, err := Open(dir, true, Options{KDF: cheap, Now: clocktest.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func reopen(t *testing.T, v *Vault) *Vault {
 	if err := v.Close(); err != nil {
 		t.Fatal(err)
 	}
-	v2, err := Open(dir, false, Options{KDF: cheap})
+	v2, err := Open(dir, false, Options{KDF: cheap, Now: clocktest.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,11 +285,11 @@ func TestDamagedKeyFile(t *testing.T) {
 
 func TestOnlyOneProcessHoldsAVault(t *testing.T) {
 	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
-	if _, err := Open(v.Dir(), false, Options{KDF: cheap}); code(err) != domain.EVAULTBUSY {
+	if _, err := Open(v.Dir(), false, Options{KDF: cheap, Now: clocktest.Now()}); code(err) != domain.EVAULTBUSY {
 		t.Fatalf("second open: %v", err)
 	}
 	v.Close()
-	v2, err := Open(v.Dir(), false, Options{KDF: cheap})
+	v2, err := Open(v.Dir(), false, Options{KDF: cheap, Now: clocktest.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
