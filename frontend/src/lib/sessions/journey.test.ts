@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stampAt } from '../../test/clock';
 import { AREAS, emptySession, type Area, type IntegrationRecord, type Pattern, type PlanItem, type Session, type Shift } from '$lib/api';
 import {
   byMonth,
@@ -90,7 +91,8 @@ describe('journeyEntries', () => {
         shifts: [shift(10, 2, '2025-02-03', 2, 'body')],
         patterns: [pattern(5, [['2025-02-20', 'noticed']])],
       }),
-      [goal(7, ['2025-01-10T09:00:00Z'])],
+      // Stamped in UTC, as the Go side keeps it: 09:00 on the 10th where the therapist is.
+      [goal(7, [stampAt('2025-01-10T09:00:00')])],
     );
     expect(keys(entries)).toEqual(['pattern-5-0', 'shift-10', 'session-2', 'plan-7-0', 'session-1']);
   });
