@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { FAR_ZONES, longDate, longMonth, onHardDays } from '../../test/clock';
 import { dayPart, daysBetween, formatDate, formatMonth, formatTime, greetingKey, localDay, todayIso } from './format';
 
 describe('dayPart', () => {
@@ -72,5 +73,38 @@ describe('formatMonth', () => {
   it('names the month and year', () => {
     expect(formatMonth('2026-03')).toBe('March 2026');
     expect(formatMonth('2026-3')).toBe('');
+    expect(formatMonth('nonsense')).toBe('');
+  });
+});
+
+// Every zone far from UTC on every hard day: what a therapist sees dated, counted or greeted must
+// follow the local calendar and clock, whatever the date is in UTC at that moment.
+describe('on the hard days, in zones far from UTC', () => {
+  it('a date-only value is shown as that day, never the day before or after', () => {
+    onHardDays((zone, day, local) => {
+      const date = local.slice(0, 10);
+      expect.soft(formatDate(date), `${day} in ${zone}`).toBe(longDate(date));
+      expect.soft(formatMonth(date.slice(0, 7)), `${day} in ${zone}`).toBe(longMonth(date));
+    });
+  });
+
+  it('names the months of the calendar, whatever zone the page was opened in', async () => {
+    // The computer's zone can change while Tandem is open (a therapist travels): a name worked out
+    // in the zone the page started in would put "November" above December's entries.
+    for (const opened of FAR_ZONES) {
+      const before = process.env.TZ;
+      vi.resetModules();
+      process.env.TZ = opened;
+      let page: typeof import('./format');
+      try {
+        page = await import('./format');
+      } finally {
+        process.env.TZ = before;
+      }
+      onHardDays((zone, day, local) => {
+        expect.soft(page.formatMonth(local.slice(0, 7)), `${day} in ${zone}, opened in ${opened}`).toBe(longMonth(local));
+        expect.soft(page.formatDate(local.slice(0, 10)), `${day} in ${zone}, opened in ${opened}`).toBe(longDate(local));
+      });
+    }
   });
 });

@@ -29,16 +29,32 @@ export function greetingKey(date: Date, withName = true): MessageKey {
   return (withName ? GREETINGS : PLAIN_GREETINGS)[dayPart(date)];
 }
 
+// Calendar values (a day "2025-03-12", a month "2025-03") are worked out and named in UTC, where a
+// day is always 24 hours long, so that neither the zone nor a daylight-saving change can move them;
+// moments (timestamps) are read in the local zone, as it is when they are shown.
+
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** A calendar date (YYYY-MM-DD) as the time of its midnight in UTC; NaN when unreadable. */
+function calendarDay(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+}
+
+// Named in UTC, the zone the calendar values are worked out in: never the zone the page started in.
+const dayNames = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthNames = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /**
  * Formats an ISO date ("2025-03-12", or a full timestamp) as "12 March 2025".
- * A date-only value is read as a calendar day, so it never shifts with the time zone.
- * Returns "" for an empty or unreadable value.
+ * A date-only value is read as a calendar day, so it never shifts with the time zone; a timestamp
+ * is dated in the local zone. Returns "" for an empty or unreadable value.
  */
 export function formatDate(iso: string): string {
-  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  const date = dateOnly
-    ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]))
-    : new Date(iso);
+  const day = calendarDay(iso);
+  if (Number.isFinite(day)) return dayNames.format(day);
+  const date = new Date(iso);
   if (iso.trim() === '' || Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
@@ -47,13 +63,12 @@ export function formatDate(iso: string): string {
 export function formatMonth(period: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period.trim());
   if (!m) return '';
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1));
+  return monthNames.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
 }
 
 /** The local calendar date of a moment (by default now, on the app's clock), as YYYY-MM-DD. */
 export function todayIso(moment: Date = now()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+  return `${pad(moment.getFullYear(), 4)}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 /** Formats a timestamp's local time of day as "14:05"; "" for an unreadable value. */
@@ -70,11 +85,10 @@ export function localDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : todayIso(date);
 }
 
-/** Whole calendar days from the date `from` (YYYY-MM-DD) to the date `to`; NaN if unreadable. */
+/**
+ * Whole calendar days from the date `from` (YYYY-MM-DD) to the date `to`, as a person counts them
+ * (the Go side's DayCount counts the same way); NaN if either is unreadable.
+ */
 export function daysBetween(from: string, to: string): number {
-  const parse = (value: string): number => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-    return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  };
-  return Math.round((parse(to) - parse(from)) / 86_400_000);
+  return Math.round((calendarDay(to) - calendarDay(from)) / DAY_MS);
 }

@@ -7,7 +7,6 @@ import {
   journeyTimeline,
   labelEvery,
   medicineSessions,
-  monthLabel,
   scaleTicks,
   sessionChart,
   shiftsBySession,
@@ -167,13 +166,6 @@ describe('byMonth', () => {
       ['2025-01', ['session-3', 'session-2']],
       ['2024-12', ['session-1']],
     ]);
-  });
-});
-
-describe('monthLabel', () => {
-  it('names the month and year', () => {
-    expect(monthLabel('2025-03')).toBe('March 2025');
-    expect(monthLabel('nonsense')).toBe('');
   });
 });
 

@@ -107,15 +107,6 @@ export function journeyTimeline(record: IntegrationRecord, plan: readonly PlanIt
   return byMonth(journeyEntries(record, plan));
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' });
-
-/** "2025-03" as "March 2025"; "" when unreadable. */
-export function monthLabel(month: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!match) return '';
-  return monthFormat.format(new Date(Number(match[1]), Number(match[2]) - 1, 1));
-}
-
 // ---- the chart ----
 
 export type ChartUnit = 'day' | 'week';
