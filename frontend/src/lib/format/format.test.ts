@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FAR_ZONES, longDate, longMonth, onHardDays } from '../../test/clock';
-import { dayPart, daysBetween, formatDate, formatMonth, formatTime, greetingKey, localDay, todayIso } from './format';
+import { addDays, dayPart, daysBetween, formatDate, formatMonth, formatTime, greetingKey, localDay, todayIso } from './format';
 
 describe('dayPart', () => {
   const at = (hour: number) => new Date(2025, 2, 12, hour, 30);
@@ -64,8 +64,32 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-03-10', '2026-03-01')).toBe(-9);
   });
 
+  it('counts days the way the Go side does', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetween('2026-11-01', '2026-11-15')).toBe(14);
+    expect(daysBetween('2026-11-15', '2026-11-01')).toBe(-14);
+  });
+
   it('is NaN for an unreadable date', () => {
     expect(daysBetween('', '2026-01-01')).toBeNaN();
+    expect(daysBetween('2026-01-01', 'soon')).toBeNaN();
+  });
+});
+
+describe('addDays', () => {
+  it('adds days across months, leap days and daylight-saving changes', () => {
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-28', 14)).toBe('2026-04-11');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addDays('2026-06-10', 0)).toBe('2026-06-10');
+  });
+
+  it('is empty for an unreadable date', () => {
+    expect(addDays('', 1)).toBe('');
+    expect(addDays('soon', 1)).toBe('');
   });
 });
 
@@ -84,6 +108,7 @@ describe('on the hard days, in zones far from UTC', () => {
     onHardDays((zone, day, local) => {
       const date = local.slice(0, 10);
       expect.soft(formatDate(date), `${day} in ${zone}`).toBe(longDate(date));
+      expect.soft(formatDate(addDays(date, 1)), `${day} in ${zone}`).toBe(longDate(addDays(date, 1)));
       expect.soft(formatMonth(date.slice(0, 7)), `${day} in ${zone}`).toBe(longMonth(date));
     });
   });
@@ -106,5 +131,22 @@ describe('on the hard days, in zones far from UTC', () => {
         expect.soft(page.formatDate(local.slice(0, 10)), `${day} in ${zone}, opened in ${opened}`).toBe(longDate(local));
       });
     }
+  });
+
+  it('counts calendar days across the year’s end, the leap day and the clock changes', () => {
+    onHardDays((zone, day) => {
+      const where = `${day} in ${zone}`;
+      expect.soft(daysBetween('2026-12-31', '2027-01-01'), where).toBe(1);
+      expect.soft(daysBetween('2028-02-28', '2028-03-01'), where).toBe(2);
+      expect.soft(daysBetween('2027-03-27', '2027-03-29'), where).toBe(2);
+      expect.soft(daysBetween('2027-10-30', '2027-11-01'), where).toBe(2);
+      expect.soft(addDays('2026-12-31', 1), where).toBe('2027-01-01');
+      expect.soft(addDays('2028-02-28', 1), where).toBe('2028-02-29');
+      expect.soft(addDays('2028-02-29', 1), where).toBe('2028-03-01');
+      expect.soft(addDays('2027-03-27', 1), where).toBe('2027-03-28');
+      expect.soft(addDays('2027-03-28', 1), where).toBe('2027-03-29');
+      expect.soft(addDays('2027-10-31', 1), where).toBe('2027-11-01');
+      expect.soft(addDays('2027-11-01', -1), where).toBe('2027-10-31');
+    });
   });
 });

@@ -1,4 +1,4 @@
-// Wording that depends on the clock or calendar: the greeting and dates.
+// Wording that depends on the clock or calendar: the greeting and dates, and counting calendar days.
 import { now } from '$lib/clock/clock';
 import type { MessageKey } from '$lib/i18n';
 
@@ -40,6 +40,12 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 function calendarDay(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+}
+
+/** The calendar date (YYYY-MM-DD) of a midnight in UTC. */
+function calendarIso(utcMidnight: number): string {
+  const date = new Date(utcMidnight);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 // Named in UTC, the zone the calendar values are worked out in: never the zone the page started in.
@@ -91,4 +97,10 @@ export function localDay(iso: string): string {
  */
 export function daysBetween(from: string, to: string): number {
   return Math.round((calendarDay(to) - calendarDay(from)) / DAY_MS);
+}
+
+/** The calendar date `days` days after the date `iso` (YYYY-MM-DD); "" if it is unreadable. */
+export function addDays(iso: string, days: number): string {
+  const day = calendarDay(iso);
+  return Number.isFinite(day) && Number.isInteger(days) ? calendarIso(day + days * DAY_MS) : '';
 }

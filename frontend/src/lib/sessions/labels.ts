@@ -1,5 +1,6 @@
 // The words for the enumerations of sessions, the worksheet, patterns and resources.
 import type { Area, Comfort, Modality, PatternStatus, ResourceKind, SessionKind, SettingCategory } from '$lib/api';
+import { addDays } from '$lib/format/format';
 import { t, type MessageKey } from '$lib/i18n';
 
 const SESSION_KIND: Record<SessionKind, MessageKey> = {
@@ -66,26 +67,16 @@ const RESOURCE_KIND: Record<ResourceKind, MessageKey> = {
 };
 export const resourceKindLabel = (value: ResourceKind): string => t(RESOURCE_KIND[value]);
 
-/** The calendar date `days` days after an ISO date (YYYY-MM-DD), counted in calendar days. */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return date.toISOString().slice(0, 10);
-}
-
 /** The worksheet day typed in a field ("1" is the day after the session), or NaN when it is not a number of one to three digits. */
 export function worksheetDay(text: string): number {
   const trimmed = text.trim();
   return /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
 }
 
-/** Calendar days from one ISO date to another (the same rule as the Go side's DayCount). */
-export function daysBetween(from: string, to: string): number {
-  const [a, b] = [from, to].map((iso) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return Date.UTC(y, m - 1, d);
-  });
-  return Math.round((b - a) / 86_400_000);
+/** The date of the worksheet day typed in a field after a session held on `sessionDate`; "" when either is unreadable. */
+export function worksheetDate(sessionDate: string, text: string): string {
+  const day = worksheetDay(text);
+  return Number.isFinite(day) ? addDays(sessionDate, day) : '';
 }
 
 /** The laptop's time zone (an IANA name), for new sessions. */
