@@ -1,6 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FAR_ZONES, longDate, longMonth, onHardDays } from '../../test/clock';
-import { addDays, dayPart, daysBetween, formatDate, formatMonth, formatTime, greetingKey, localDay, todayIso } from './format';
+import { now } from '$lib/clock/clock';
+import { FAR_ZONES, longDate, longMonth, onHardDays, stampAt } from '../../test/clock';
+import {
+  addDays,
+  dayPart,
+  daysBetween,
+  daysSince,
+  formatDate,
+  formatMonth,
+  formatTime,
+  greetingKey,
+  localDay,
+  todayIso,
+} from './format';
 
 describe('dayPart', () => {
   const at = (hour: number) => new Date(2025, 2, 12, hour, 30);
@@ -93,6 +105,14 @@ describe('addDays', () => {
   });
 });
 
+describe('daysSince', () => {
+  it('counts calendar days from the local day of a moment, as a person does', () => {
+    expect(daysSince(new Date(2026, 5, 9, 23, 55).toISOString(), '2026-06-10')).toBe(1);
+    expect(daysSince(new Date(2026, 5, 10, 0, 5).toISOString(), '2026-06-10')).toBe(0);
+    expect(daysSince('never', '2026-06-10')).toBeNaN();
+  });
+});
+
 describe('formatMonth', () => {
   it('names the month and year', () => {
     expect(formatMonth('2026-03')).toBe('March 2026');
@@ -104,6 +124,19 @@ describe('formatMonth', () => {
 // Every zone far from UTC on every hard day: what a therapist sees dated, counted or greeted must
 // follow the local calendar and clock, whatever the date is in UTC at that moment.
 describe('on the hard days, in zones far from UTC', () => {
+  it('today is the local date, not the date in UTC', () => {
+    onHardDays((zone, day, local) => expect.soft(todayIso(), `${day} in ${zone}`).toBe(local.slice(0, 10)));
+  });
+
+  it('a moment stamped in UTC is dated, timed and grouped on its local day', () => {
+    onHardDays((zone, day, local) => {
+      const stamp = stampAt(local);
+      expect.soft(localDay(stamp), `${day} in ${zone}`).toBe(local.slice(0, 10));
+      expect.soft(formatDate(stamp), `${day} in ${zone}`).toBe(longDate(local));
+      expect.soft(formatTime(stamp), `${day} in ${zone}`).toBe(local.slice(11, 16));
+    });
+  });
+
   it('a date-only value is shown as that day, never the day before or after', () => {
     onHardDays((zone, day, local) => {
       const date = local.slice(0, 10);
@@ -133,6 +166,15 @@ describe('on the hard days, in zones far from UTC', () => {
     }
   });
 
+  it('greets for the local part of the day', () => {
+    onHardDays((zone, day, local) => {
+      const hour = Number(local.slice(11, 13));
+      const part = hour >= 4 && hour < 12 ? 'morning' : hour >= 12 && hour < 18 ? 'afternoon' : 'evening';
+      expect.soft(dayPart(now()), `${day} in ${zone}`).toBe(part);
+      expect.soft(greetingKey(now()), `${day} in ${zone}`).toBe(`home.greeting.${part}`);
+    });
+  });
+
   it('counts calendar days across the year’s end, the leap day and the clock changes', () => {
     onHardDays((zone, day) => {
       const where = `${day} in ${zone}`;
@@ -147,6 +189,16 @@ describe('on the hard days, in zones far from UTC', () => {
       expect.soft(addDays('2027-03-28', 1), where).toBe('2027-03-29');
       expect.soft(addDays('2027-10-31', 1), where).toBe('2027-11-01');
       expect.soft(addDays('2027-11-01', -1), where).toBe('2027-10-31');
+    });
+  });
+
+  it('a moment late yesterday is a day ago, one just after midnight is today', () => {
+    onHardDays((zone, day, local) => {
+      const today = local.slice(0, 10);
+      const where = `${day} in ${zone}`;
+      expect.soft(daysSince(stampAt(`${addDays(today, -1)}T23:50:00`)), where).toBe(1);
+      expect.soft(daysSince(stampAt(`${today}T00:10:00`)), where).toBe(0);
+      expect.soft(daysSince(stampAt(`${addDays(today, -3)}T00:10:00`)), where).toBe(3);
     });
   });
 });

@@ -104,3 +104,8 @@ export function addDays(iso: string, days: number): string {
   const day = calendarDay(iso);
   return Number.isFinite(day) && Number.isInteger(days) ? calendarIso(day + days * DAY_MS) : '';
 }
+
+/** Calendar days from the local day of a timestamp to today (by default on the app's clock); NaN if unreadable. */
+export function daysSince(iso: string, today: string = todayIso()): number {
+  return daysBetween(localDay(iso), today);
+}
