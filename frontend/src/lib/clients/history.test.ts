@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement, Client, HistoryEntry, PlanItem, PowerMapEntry } from '$lib/api';
 import { emptyClient } from '$lib/api';
+import { addDays } from '$lib/format/format';
+import { longDate, onHardDays, stampAt } from '../../test/clock';
 import { changedClientFields, describeHistory, historyByDay, quote, tidy } from './history';
 
 const NAME = 'Zoë';
@@ -196,6 +198,28 @@ describe('historyByDay', () => {
       [2, '08:05'],
     ]);
     expect(days[1].lines[0].sentence).toBe('You opened this record.');
+  });
+
+  it('splits the days at local midnight on the hard days, whatever the date in UTC', () => {
+    onHardDays((zone, day, local) => {
+      const today = local.slice(0, 10);
+      const yesterday = addDays(today, -1);
+      const days = historyByDay(
+        [
+          entry({ id: 1, at: stampAt(`${yesterday}T23:50:00`) }),
+          entry({ id: 2, at: stampAt(`${today}T00:10:00`), entity: 'reflection' }),
+          entry({ id: 3, at: stampAt(local), entity: 'reflection', action: 'update' }),
+        ],
+        NAME,
+      );
+      expect.soft(
+        days.map((d) => [d.day, d.label, d.lines.map((l) => [l.id, l.time])]),
+        `${day} in ${zone}`,
+      ).toEqual([
+        [today, longDate(today), [[3, local.slice(11, 16)], [2, '00:10']]],
+        [yesterday, longDate(yesterday), [[1, '23:50']]],
+      ]);
+    });
   });
 });
 

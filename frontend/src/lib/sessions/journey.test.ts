@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampAt } from '../../test/clock';
+import { FAR_ZONES, HARD_DAYS, inZoneAt, onHardDays, stampAt } from '../../test/clock';
 import { AREAS, emptySession, type Area, type IntegrationRecord, type Pattern, type PlanItem, type Session, type Shift } from '$lib/api';
 import {
   byMonth,
@@ -140,6 +140,13 @@ describe('journeyEntries', () => {
     expect(keys(entries)).toEqual(['pattern-2-0', 'shift-21', 'shift-20', 'session-1']);
   });
 
+  it('puts a wording on the local day it was written, whatever the date in UTC', () => {
+    onHardDays((zone, day, local) => {
+      const entries = journeyEntries(record({}), [goal(1, [stampAt(local)])]);
+      expect.soft(entries.map((e) => e.day), `${day} in ${zone}`).toEqual([local.slice(0, 10)]);
+    });
+  });
+
   it('leaves out what has no readable date', () => {
     const entries = journeyEntries(record({ sessions: [session(1, 'other', '')] }), [goal(1, ['not a date'])]);
     expect(entries).toEqual([]);
@@ -166,6 +173,23 @@ describe('byMonth', () => {
       ['2025-01', ['session-3', 'session-2']],
       ['2024-12', ['session-1']],
     ]);
+  });
+});
+
+describe('journeyTimeline at the year’s end', () => {
+  it('keeps what was written in the last minutes of a year in that year’s December, in every zone', () => {
+    for (const zone of FAR_ZONES) {
+      inZoneAt(zone, HARD_DAYS.monthStart, () => {
+        const months = journeyTimeline(
+          record({ sessions: [session(1, 'medicine', '2026-12-31')], shifts: [shift(2, 1, '2027-01-01', 1, 'body')] }),
+          [goal(3, [stampAt(HARD_DAYS.monthEnd), stampAt(HARD_DAYS.monthStart)])],
+        );
+        expect.soft(months.map((m) => [m.month, keys(m.entries)]), zone).toEqual([
+          ['2027-01', ['plan-3-1', 'shift-2']],
+          ['2026-12', ['plan-3-0', 'session-1']],
+        ]);
+      });
+    }
   });
 });
 
