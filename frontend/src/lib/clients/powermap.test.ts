@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PowerMapEntry } from '$lib/api';
+import { addDays } from '$lib/format/format';
+import { onHardDays } from '../../test/clock';
 import { latestEntry, powerMapDue } from './powermap';
 
 const entry = (writtenOn: string): PowerMapEntry => ({
@@ -26,6 +28,19 @@ describe('powerMapDue', () => {
 
   it('suggests revisiting after 90 days', () => {
     expect(powerMapDue([entry('2026-01-30')], '2026-05-01')).toEqual({ due: true, latest: '2026-01-30' });
+  });
+
+  it('counts calendar days over a leap day', () => {
+    expect(powerMapDue([entry('2027-12-01')], '2028-02-29')).toEqual({ due: false });
+    expect(powerMapDue([entry('2027-11-30')], '2028-02-29')).toEqual({ due: true, latest: '2027-11-30' });
+  });
+
+  it('counts up to the local today on the hard days, in every zone', () => {
+    onHardDays((zone, day, local) => {
+      const today = local.slice(0, 10);
+      expect.soft(powerMapDue([entry(addDays(today, -90))]), `${day} in ${zone}`).toEqual({ due: false });
+      expect.soft(powerMapDue([entry(addDays(today, -91))]), `${day} in ${zone}`).toEqual({ due: true, latest: addDays(today, -91) });
+    });
   });
 });
 
