@@ -32,8 +32,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 runs=${RUNS:-7}
 [[ ${QUICK:-} == 1 ]] && runs=${RUNS:-2}
-make --no-print-directory build >/dev/null || { echo "build failed" >&2; exit 1; }
-bin="$ROOT/build/bin/tandem"
+scripts/build.sh >/dev/null || { echo "build failed" >&2; exit 1; }
+bin="$BINARY"
 start_xvfb || exit 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"; stop_xvfb' EXIT

@@ -12,7 +12,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-VERSION=$(cat VERSION)
 ARCH=$(dpkg --print-architecture)
 BIN=build/bin/tandem
 OUT=build/packages

@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-VERSION=$(cat VERSION)
+ensure_build_tools
 OUT=build/packages
 SETUP="$OUT/Tandem-${VERSION}-windows-amd64-setup.exe"
 scripts/check-version.sh
@@ -23,8 +23,7 @@ export CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++
 export CGO_CFLAGS="$PORTABLE_CGO_CFLAGS"
 unset CGO_LDFLAGS
 rm -f build/bin/Tandem-amd64-installer.exe
-bin/wails build -platform windows/amd64 -tags "$GO_TAGS" -skipbindings -nsis -trimpath \
-  -ldflags "-s -w -X tandem/backend/version.Version=$VERSION"
+"$WAILS" build -platform windows/amd64 -tags "$GO_TAGS" -skipbindings -nsis -trimpath -ldflags "$LDFLAGS"
 [[ -f build/bin/Tandem-amd64-installer.exe ]] || { echo "package-windows: no installer was made (is makensis installed?)" >&2; exit 1; }
 mkdir -p "$OUT"
 rm -f "$OUT"/Tandem-*-windows-amd64-setup.exe

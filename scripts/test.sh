@@ -4,7 +4,8 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 start_xvfb || exit 1
-export TANDEM_TEST_BINARY="$ROOT/build/bin/tandem"
+ensure_build_tools || exit 1
+export TANDEM_TEST_BINARY="$BINARY"
 
 passed=0 failed=0 failures=()
 suite() {
@@ -45,7 +46,7 @@ suite "vitest" bash -c 'cd frontend && npm test'
 # matter to any test when the suite runs (docs/design.md, "One clock").
 suite "vitest at a year's end in Los Angeles" \
   env TANDEM_CLOCK=2026-12-31T23:50:00 TZ=America/Los_Angeles bash -c 'cd frontend && npm test'
-suite "production build" make --no-print-directory build
+suite "production build" scripts/build.sh
 suite "self-test in the real window (new vault)" scripts/selftest.sh fresh
 suite "self-test in the real window (demo vault)" scripts/selftest.sh seeded
 suite "no network sockets" scripts/no-network.sh

@@ -7,7 +7,7 @@
 //
 // Linux builds make SQLCipher encrypt with the system's OpenSSL instead of
 // the libtomcrypt the driver bundles (sqlcipher-openssl.h, forced into the
-// C build by the Makefile's cgo flags; CipherProvider names the one in use);
+// C build by the cgo flags in scripts/lib.sh; CipherProvider names the one in use);
 // the file format is the same, and a vault made by either build opens in
 // the other (testdata/vault-made-with-*.db).
 //

@@ -12,8 +12,8 @@ import (
 )
 
 // TestCipherProvider checks which library SQLCipher encrypts with: the one
-// the build meant (TANDEM_CIPHER_PROVIDER, set with the cgo flags by the
-// Makefile and scripts/lib.sh). A plain `go test` builds the driver as it
+// the build meant (TANDEM_CIPHER_PROVIDER, set with the cgo flags by
+// scripts/lib.sh). A plain `go test` builds the driver as it
 // comes, with libtomcrypt, and sets no expectation.
 func TestCipherProvider(t *testing.T) {
 	db, _, _ := mustOpen(t)
@@ -26,7 +26,7 @@ func TestCipherProvider(t *testing.T) {
 		t.Fatalf("cipher provider %q", name)
 	}
 	if want := os.Getenv("TANDEM_CIPHER_PROVIDER"); want != "" && name != want {
-		t.Fatalf("SQLCipher encrypts with %s; this build meant %s (are the cgo flags of the Makefile set?)", name, want)
+		t.Fatalf("SQLCipher encrypts with %s; this build meant %s (are the cgo flags of scripts/lib.sh set?)", name, want)
 	}
 }
 

@@ -1,6 +1,6 @@
 /*
  * Forced into every C file of a Linux build (CGO_CFLAGS "-include", set by
- * the Makefile and scripts/lib.sh) so that SQLCipher does its page
+ * scripts/lib.sh) so that SQLCipher does its page
  * cryptography with the system's OpenSSL (libcrypto, linked with
  * CGO_LDFLAGS=-lcrypto) instead of the libtomcrypt the driver bundles.
  *
