@@ -330,12 +330,10 @@ describe('a ten-year client', () => {
   const big = record({ sessions, shifts, patterns });
 
   it('gives one timeline entry per moment, and a chart for the latest medicine session', () => {
-    const started = performance.now();
     const months = journeyTimeline(big, plan);
     const latest = medicineSessions(big)[0];
     const own = shiftsBySession(big.shifts).get(latest.id) ?? [];
     const chart = sessionChart(latest.id, own, suggestedUnit(own));
-    const elapsed = performance.now() - started;
 
     const entries = months.flatMap((m) => m.entries);
     expect(entries).toHaveLength(40 + 200 + 20 * 4 + 30 * 3);
@@ -343,7 +341,6 @@ describe('a ten-year client', () => {
     expect(latest.date).toBe('2024-03-01');
     expect(chart.unit).toBe('week');
     expect(chart.total).toBe(20);
-    // Pure arithmetic over a few hundred records: far inside the 200 ms the journey may take to show.
-    expect(elapsed).toBeLessThan(100);
+    // How long a ten-year journey takes to show is the bench's (the journey row of make bench).
   });
 });
