@@ -6,7 +6,7 @@ import App from './App.svelte';
 import { emitEvent, vault } from '$lib/api';
 import { t } from '$lib/i18n';
 import { installSelfTest } from '$lib/selftest';
-import { SCREENS } from '$lib/session/screens';
+import { SCREENS } from '$lib/app-state/screens';
 import { afterPaint, waitForScreen } from '$lib/ui/dom-wait';
 
 document.title = t('app.name');
@@ -15,7 +15,7 @@ const target = document.getElementById('app');
 if (!target) throw new Error('missing #app element');
 
 // The first screen depends on the vault's status: ask for it now, so that the answer travels
-// while the interface is built. The session handles a failure (App's onMount attaches first).
+// while the interface is built. The app's state handles a failure (App's onMount attaches first).
 const firstStatus = vault.status();
 firstStatus.catch(() => {});
 

@@ -74,7 +74,7 @@ export function toApiError(reason: unknown): ApiError {
 }
 
 /**
- * The message to show where a call failed, or '' when the failure is the session's to handle:
+ * The message to show where a call failed, or '' when the failure is the app state's to handle:
  * a locked vault (the unlock screen follows) or a co-creation refusal (the screen follows the mode).
  */
 export function reportableMessage(reason: unknown): string {
@@ -82,7 +82,7 @@ export function reportableMessage(reason: unknown): string {
   return error.code === 'locked' || error.code === 'cocreation' ? '' : error.message;
 }
 
-/** reportableMessage keyed by the field it is about ("form" when none); {} when the session handles it. */
+/** reportableMessage keyed by the field it is about ("form" when none); {} when the app's state handles it. */
 export function reportableFieldErrors(reason: unknown): Record<string, string> {
   const error = toApiError(reason);
   if (error.code === 'locked' || error.code === 'cocreation') return {};

@@ -33,7 +33,7 @@ export class CoCreationStore {
       const journey = await coCreation.journey();
       if (request === this.#journeyRequest) this.journey = journey;
     } catch {
-      // The rest of the screen stands without it; a lock or a refusal is handled by the session.
+      // The rest of the screen stands without it; a lock or a refusal is handled by the app's state.
     }
   }
 

@@ -70,7 +70,7 @@ describe('the sentence scanner for TypeScript modules', () => {
         "export const label = 'Back up now';",
         'const sel = \'[data-testid="row"] button\';',
         "const key = t('backup.now');",
-        "throw new Error('useSession() called outside the app');",
+        "throw new Error('useAppState() called outside the app');",
         'const msg = `Saved ${n} clients`;',
         "const css = 'a b';",
       ].join('\n'),

@@ -2,7 +2,7 @@
 // question, and where each hit leads. Private content is included (the Go side refuses the search
 // in co-creation mode); everything here is dropped by clear() at lock and when co-creation begins.
 import { SEARCH_KINDS, sessions, toApiError, type ApiError, type SearchHit, type SearchKind, type SearchResult } from '$lib/api';
-import type { ClientTab } from '$lib/session/session.svelte';
+import type { ClientTab } from '$lib/app-state/screens';
 import { debounce } from '$lib/ui/debounce';
 
 /** How long typing must pause before the practice is searched. */

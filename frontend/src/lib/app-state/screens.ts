@@ -24,6 +24,26 @@ export const SCREENS = [
 
 export type Screen = (typeof SCREENS)[number];
 
+/** Which part of Settings to bring into view when opening it. */
+export type SettingsSection = 'top' | 'profile' | 'autolock' | 'backup';
+
+/** The sections of a client's page. */
+export const CLIENT_TABS = [
+  'overview',
+  'plan',
+  'sessions',
+  'worksheet',
+  'patterns',
+  'journey',
+  'fees',
+  'agreements',
+  'powermap',
+  'reflections',
+  'history',
+] as const;
+
+export type ClientTab = (typeof CLIENT_TABS)[number];
+
 /** The screens of the open vault that the therapist moves between freely (the header's world). */
 export const SHELL_SCREENS = ['home', 'clients', 'client', 'client-form', 'reflections', 'search', 'fees', 'settings'] as const;
 

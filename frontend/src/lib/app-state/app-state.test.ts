@@ -21,7 +21,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   };
 });
 
-const { Session } = await import('./session.svelte');
+const { AppState } = await import('./app-state.svelte');
 const { emptyClient, EMPTY_PROFILE } = await import('$lib/api');
 
 const unlocked = (partial: Partial<VaultStatus> = {}): VaultStatus => ({
@@ -53,84 +53,84 @@ beforeEach(() => {
   api.list.mockResolvedValue([{ id: 2, chosenName: 'Other Client', pronouns: '', status: 'active', updated: '', archived: false }]);
 });
 
-async function openSession(): Promise<InstanceType<typeof Session>> {
-  const session = new Session();
-  session.applyStatus(unlocked());
+async function openApp(): Promise<InstanceType<typeof AppState>> {
+  const app = new AppState();
+  app.applyStatus(unlocked());
   await Promise.resolve();
   api.record.mockResolvedValue(record(1, 'Zoë'));
-  await session.clients.list.load();
-  session.openClient(1, 'plan');
-  await session.clients.open.open(1);
-  return session;
+  await app.clients.list.load();
+  app.openClient(1, 'plan');
+  await app.clients.open.open(1);
+  return app;
 }
 
-describe('Session and co-creation mode', () => {
+describe('AppState and co-creation mode', () => {
   it('forgets all therapist-only data on entering, and shows only co-creation mode', async () => {
-    const session = await openSession();
+    const app = await openApp();
     api.enter.mockResolvedValue({ ...record(1, 'Zoë'), reflections: [], history: [] });
-    await session.enterCoCreation(1);
-    expect(session.screen).toBe('cocreation');
-    expect(session.clients.open.record).toBeNull();
-    expect(session.clients.list.items).toEqual([]);
-    expect(session.profile).toBeNull();
-    expect(JSON.stringify(session.coCreation.view)).not.toContain('PRIVATE-REFLECTION');
-    session.go('clients');
-    expect(session.screen).toBe('cocreation');
+    await app.enterCoCreation(1);
+    expect(app.screen).toBe('cocreation');
+    expect(app.clients.open.record).toBeNull();
+    expect(app.clients.list.items).toEqual([]);
+    expect(app.profile).toBeNull();
+    expect(JSON.stringify(app.coCreation.view)).not.toContain('PRIVATE-REFLECTION');
+    app.go('clients');
+    expect(app.screen).toBe('cocreation');
   });
 
   it('keeps the therapist’s page when entering is refused', async () => {
-    const session = await openSession();
+    const app = await openApp();
     api.enter.mockRejectedValue({ code: 'invalid', message: 'Archived.' });
-    await expect(session.enterCoCreation(1)).rejects.toBeTruthy();
-    expect(session.screen).toBe('client');
-    expect(session.clients.open.record).not.toBeNull();
+    await expect(app.enterCoCreation(1)).rejects.toBeTruthy();
+    expect(app.screen).toBe('client');
+    expect(app.clients.open.record).not.toBeNull();
   });
 
   it('returns to the client’s plan after leaving with the secret', async () => {
-    const session = await openSession();
+    const app = await openApp();
     api.enter.mockResolvedValue(record(1, 'Zoë'));
     api.leave.mockResolvedValue(undefined);
-    await session.enterCoCreation(1);
-    await session.leaveCoCreation('violet harbour copper kettle');
-    expect(session.screen).toBe('client');
-    expect(session.clientId).toBe(1);
-    expect(session.clientTab).toBe('plan');
-    expect(session.coCreation.view).toBeNull();
+    await app.enterCoCreation(1);
+    await app.leaveCoCreation('violet harbour copper kettle');
+    expect(app.screen).toBe('client');
+    expect(app.clientId).toBe(1);
+    expect(app.clientTab).toBe('plan');
+    expect(app.coCreation.view).toBeNull();
   });
 
   it('shows co-creation mode after a reload while the Go side has it on', () => {
-    const session = new Session();
-    session.applyStatus(unlocked({ coCreationClientId: 7 }));
-    expect(session.screen).toBe('cocreation');
+    const app = new AppState();
+    app.applyStatus(unlocked({ coCreationClientId: 7 }));
+    expect(app.screen).toBe('cocreation');
     expect(api.practiceGet).not.toHaveBeenCalled();
   });
 });
 
-describe('Session at lock', () => {
+describe('AppState at lock', () => {
   it('drops every client from page state, whatever the screen', async () => {
-    const session = await openSession();
-    session.handleLocked('idle');
-    expect(session.screen).toBe('unlock');
-    expect(session.clients.open.record).toBeNull();
-    expect(session.clients.list.items).toEqual([]);
-    expect(session.clientId).toBe(0);
+    const app = await openApp();
+    app.handleLocked('idle');
+    expect(app.screen).toBe('unlock');
+    expect(app.clients.open.record).toBeNull();
+    expect(app.clients.list.items).toEqual([]);
+    expect(app.clientId).toBe(0);
   });
 
   it('ends co-creation mode on the page too', async () => {
-    const session = await openSession();
+    const app = await openApp();
     api.enter.mockResolvedValue(record(1, 'Zoë'));
-    await session.enterCoCreation(1);
-    session.handleLocked('manual');
-    expect(session.coCreation.view).toBeNull();
-    expect(session.status?.coCreationClientId).toBe(0);
-    expect(session.screen).toBe('unlock');
+    await app.enterCoCreation(1);
+    app.handleLocked('manual');
+    expect(app.coCreation.view).toBeNull();
+    expect(app.status?.coCreationClientId).toBe(0);
+    expect(app.screen).toBe('unlock');
   });
 
   it('asks to search clients with Ctrl+K', () => {
-    const session = new Session();
-    session.applyStatus(unlocked());
-    session.findClient();
-    expect(session.screen).toBe('clients');
-    expect(session.searchPending).toBe(true);
+    const app = new AppState();
+    app.applyStatus(unlocked());
+    app.findClient();
+    expect(app.screen).toBe('clients');
+    expect(app.searchPending).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-// The app's session: the vault's status, the screen it leads to, and what is cleared on lock.
+// The app's state on the page: the vault's status, the screen it leads to, and what is cleared on lock.
+// (Named AppState, not "session": a session in Tandem is a therapy session, $lib/sessions.)
 import { getContext, setContext } from 'svelte';
 import {
   onVaultLocked,
@@ -20,29 +21,10 @@ import { syncClock } from '$lib/clock/clock';
 import { CoCreationStore } from '$lib/cocreation/cocreation.svelte';
 import { IntegrationStore } from '$lib/sessions/integration.svelte';
 import { SearchStore } from '$lib/search/search.svelte';
-import { resolveScreen, type Screen } from './screens';
+import { resolveScreen, type ClientTab, type Screen, type SettingsSection } from './screens';
 
-/** Which part of Settings to bring into view when opening it. */
-export type SettingsSection = 'top' | 'profile' | 'autolock' | 'backup';
 
-/** The sections of a client's page. */
-export const CLIENT_TABS = [
-  'overview',
-  'plan',
-  'sessions',
-  'worksheet',
-  'patterns',
-  'journey',
-  'fees',
-  'agreements',
-  'powermap',
-  'reflections',
-  'history',
-] as const;
-
-export type ClientTab = (typeof CLIENT_TABS)[number];
-
-export class Session {
+export class AppState {
   status = $state<VaultStatus | null>(null);
   /** Status() failed; the problem screen shows its message. */
   problem = $state<ApiError | null>(null);
@@ -244,14 +226,14 @@ export class Session {
   }
 }
 
-const KEY = Symbol('tandem-session');
+const KEY = Symbol('tandem-app-state');
 
-export function provideSession(session: Session): Session {
-  return setContext(KEY, session);
+export function provideAppState(app: AppState): AppState {
+  return setContext(KEY, app);
 }
 
-export function useSession(): Session {
-  const session = getContext<Session | undefined>(KEY);
-  if (!session) throw new Error('useSession() called outside <App>');
-  return session;
+export function useAppState(): AppState {
+  const app = getContext<AppState | undefined>(KEY);
+  if (!app) throw new Error('useAppState() called outside <App>');
+  return app;
 }
