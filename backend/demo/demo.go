@@ -33,16 +33,49 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// Store is what seeding writes to. At returns the same store with its
-// clock set, so that records carry dates spread over the practice's years.
+// Store is what seeding writes to: the writes of the records it makes
+// (storage.DB has them, with their contracts), and the fees it reads back.
+// At returns the same store with its clock set, so that records carry
+// dates spread over the practice's years.
 type Store[S any] interface {
-	domain.PracticeService
-	domain.SettingsService
-	domain.ClientService
-	domain.PlanService
-	domain.SessionService
-	domain.IntegrationService
-	domain.FeeService
+	SavePractice(ctx context.Context, p domain.Practice) (domain.Practice, error)
+	SaveSettings(ctx context.Context, s domain.Settings) (domain.Settings, error)
+
+	CreateClient(ctx context.Context, c domain.Client, by domain.Actor) (domain.Client, error)
+	UpdateClient(ctx context.Context, c domain.Client, by domain.Actor) (domain.Client, error)
+	AddPowerMapEntry(ctx context.Context, e domain.PowerMapEntry, by domain.Actor) (domain.PowerMapEntry, error)
+	AddPlanItem(ctx context.Context, n domain.NewPlanItem, by domain.Actor) (domain.PlanItem, error)
+	RevisePlanItem(ctx context.Context, id int64, text, note string, author domain.Actor) (domain.PlanItem, error)
+	AgreePlanItem(ctx context.Context, id int64, on string, by domain.Actor) (domain.PlanItem, error)
+	RetirePlanItem(ctx context.Context, id int64, reason string, by domain.Actor) (domain.PlanItem, error)
+	AddAgreement(ctx context.Context, n domain.NewAgreement, by domain.Actor) (domain.Agreement, error)
+	ConfirmAgreement(ctx context.Context, id int64, typedName, on string) (domain.Agreement, error)
+	AddReflection(ctx context.Context, r domain.Reflection) (domain.Reflection, error)
+
+	AddSession(ctx context.Context, s domain.Session, by domain.Actor) (domain.Session, error)
+	FinaliseSession(ctx context.Context, id int64) (domain.Session, error)
+	AddAddendum(ctx context.Context, sessionID int64, text string, v domain.Visibility) (domain.Session, error)
+	AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domain.Session, error)
+	AddSettingElement(ctx context.Context, n domain.NewSettingElement, by domain.Actor) (domain.SettingElement, error)
+	SetSettingComfort(ctx context.Context, id int64, c domain.Comfort) (domain.SettingElement, error)
+	AddShift(ctx context.Context, s domain.Shift, by domain.Actor) (domain.Shift, error)
+	AddMeaning(ctx context.Context, shiftID int64, meaning string, by domain.Actor) (domain.Shift, error)
+	AddPattern(ctx context.Context, n domain.NewPattern, by domain.Actor) (domain.Pattern, error)
+	SetPatternStatus(ctx context.Context, id int64, c domain.PatternChange) (domain.Pattern, error)
+	LinkPattern(ctx context.Context, id int64, shiftIDs, sessionIDs []int64, by domain.Actor) (domain.Pattern, error)
+	AddResource(ctx context.Context, r domain.Resource, by domain.Actor) (domain.Resource, error)
+
+	SaveFeePolicy(ctx context.Context, p domain.FeePolicy) (domain.FeePolicy, error)
+	SaveTier(ctx context.Context, t domain.FeeTier) (domain.FeePolicy, error)
+	ChooseTier(ctx context.Context, clientID, tierID int64, reason string, by domain.Actor, confirmed bool) (domain.ClientFees, error)
+	ClientFees(ctx context.Context, clientID int64) (domain.ClientFees, error)
+	SetSessionFee(ctx context.Context, f domain.SessionFee) (domain.ClientFees, error)
+	RecordPayment(ctx context.Context, p domain.NewPayment) (domain.ClientFees, error)
+	ReversePayment(ctx context.Context, paymentID int64, date, reason string) (domain.ClientFees, error)
+	SaveCommitment(ctx context.Context, c domain.Commitment) (domain.Commitment, error)
+	AddGift(ctx context.Context, g domain.Gift) (domain.Gift, error)
+	FeesOverview(ctx context.Context) (domain.FeesOverview, error)
+
 	At(now func() time.Time) S
 	// BulkLoad trades durability at each commit for speed until done is
 	// called: demonstration data can simply be seeded again.

@@ -1,9 +1,6 @@
 package domain
 
-import (
-	"context"
-	"strings"
-)
+import "strings"
 
 // ClientStatus is where a client's work stands.
 type ClientStatus string
@@ -327,18 +324,4 @@ type ClientFilter struct {
 	Query    string       `json:"query"`    // accent- and case-insensitive, on names
 	Status   ClientStatus `json:"status"`   // "" for every status
 	Archived bool         `json:"archived"` // list archived records instead
-}
-
-// ClientService keeps clients and their co-created records. Every write is
-// one transaction and adds a HistoryEntry naming its actor.
-type ClientService interface {
-	Clients(ctx context.Context, f ClientFilter) ([]ClientSummary, error)
-	ClientRecord(ctx context.Context, id int64) (ClientRecord, error)
-	CreateClient(ctx context.Context, c Client, by Actor) (Client, error)
-	UpdateClient(ctx context.Context, c Client, by Actor) (Client, error)
-	ArchiveClient(ctx context.Context, id int64) error
-	RestoreClient(ctx context.Context, id int64) error
-	// EraseClient deletes an archived client for good; typedName must be
-	// the client's chosen name, as a deliberate confirmation.
-	EraseClient(ctx context.Context, id int64, typedName string) error
 }

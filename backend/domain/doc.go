@@ -3,6 +3,14 @@
 //
 // It imports no other Tandem package. Other packages translate between their
 // dependency (SQLCipher, the Wails runtime, the terminal) and these types.
+//
+// It declares no service interfaces. Records are kept by one implementation,
+// *storage.DB, which the app, the CLI and the backups hold as it is; an
+// interface beside it would only repeat its method set and drift from it.
+// So each method's contract (what it refuses, what it records) is written on
+// the method itself, in package storage, and a package that needs a few of
+// them names those in an interface of its own, where it uses them (as
+// demo.Store does).
 // Error messages carried by *Error are written for a therapist: they say what
 // happened and what to do, never how the program works inside.
 package domain

@@ -1,9 +1,6 @@
 package domain
 
-import (
-	"context"
-	"sort"
-)
+import "sort"
 
 // Fees are part of the relationship, openly agreed: the practice publishes
 // a sliding scale with the reasoning behind it, the client chooses their
@@ -566,24 +563,4 @@ type FeesOverview struct {
 	Reciprocity []ReciprocityYear `json:"reciprocity"`
 	Commitments []Commitment      `json:"commitments"`
 	Gifts       []Gift            `json:"gifts"`
-}
-
-// FeeService reads and writes fees, payments and reciprocity.
-type FeeService interface {
-	FeePolicy(ctx context.Context) (FeePolicy, error)
-	SaveFeePolicy(ctx context.Context, p FeePolicy) (FeePolicy, error)
-	SaveTier(ctx context.Context, t FeeTier) (FeePolicy, error)
-	RetireTier(ctx context.Context, id int64) (FeePolicy, error)
-
-	ClientFees(ctx context.Context, clientID int64) (ClientFees, error)
-	ChooseTier(ctx context.Context, clientID, tierID int64, reason string, by Actor, confirmed bool) (ClientFees, error)
-	ConfirmTier(ctx context.Context, choiceID int64) (ClientFees, error)
-	SetSessionFee(ctx context.Context, f SessionFee) (ClientFees, error)
-	RecordPayment(ctx context.Context, p NewPayment) (ClientFees, error)
-	AllocatePayment(ctx context.Context, paymentID int64, allocs []Allocation) (ClientFees, error)
-	ReversePayment(ctx context.Context, paymentID int64, date, reason string) (ClientFees, error)
-
-	SaveCommitment(ctx context.Context, c Commitment) (Commitment, error)
-	AddGift(ctx context.Context, g Gift) (Gift, error)
-	FeesOverview(ctx context.Context) (FeesOverview, error)
 }

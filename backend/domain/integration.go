@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"strings"
 	"unicode/utf8"
 )
@@ -214,30 +213,6 @@ type IntegrationRecord struct {
 	Shifts    []Shift    `json:"shifts" vis:"shared"`
 	Patterns  []Pattern  `json:"patterns" vis:"shared"`
 	Resources []Resource `json:"resources" vis:"shared"`
-}
-
-// IntegrationService keeps the worksheet, patterns and resources.
-type IntegrationService interface {
-	Integration(ctx context.Context, clientID int64) (IntegrationRecord, error)
-
-	// AddShift refuses a shift dated before its session, or after a
-	// session that is not a medicine session of the same client.
-	AddShift(ctx context.Context, s Shift, by Actor) (Shift, error)
-	// CorrectShift fixes a transcription (date, area, words, mark,
-	// intensity); the earlier version stays in the history.
-	CorrectShift(ctx context.Context, s Shift, by Actor) (Shift, error)
-	// AddMeaning writes the meaning made together beside the original.
-	AddMeaning(ctx context.Context, shiftID int64, meaning string, by Actor) (Shift, error)
-
-	AddPattern(ctx context.Context, n NewPattern, by Actor) (Pattern, error)
-	RenamePattern(ctx context.Context, id int64, name string, author Actor) (Pattern, error)
-	SetPatternExamples(ctx context.Context, id int64, examples string, by Actor) (Pattern, error)
-	SetPatternStatus(ctx context.Context, id int64, c PatternChange) (Pattern, error)
-	// LinkPattern sets the shifts and sessions a pattern showed up in.
-	LinkPattern(ctx context.Context, id int64, shiftIDs, sessionIDs []int64, by Actor) (Pattern, error)
-
-	AddResource(ctx context.Context, r Resource, by Actor) (Resource, error)
-	UpdateResource(ctx context.Context, r Resource, by Actor) (Resource, error)
 }
 
 // SearchKind is what a search hit is.

@@ -1,7 +1,5 @@
 package domain
 
-import "context"
-
 // Valid reports whether k is a known plan kind.
 func (k PlanKind) Valid() bool { return k == Goal || k == Intention }
 
@@ -91,33 +89,4 @@ func CleanAgreement(kind AgreementKind, title string, terms []AgreementTerm) (st
 		return "", nil, FieldError(AgreementTermKeys[kind][0], "Write at least one part of the agreement.")
 	}
 	return t, out, nil
-}
-
-// PlanService keeps the co-created plan and agreements. Each change is one
-// transaction and is recorded in the history with its actor.
-type PlanService interface {
-	AddPlanItem(ctx context.Context, n NewPlanItem, by Actor) (PlanItem, error)
-	// RevisePlanItem adds a wording by author; the item's status becomes
-	// revised (an agreed item needs agreeing again).
-	RevisePlanItem(ctx context.Context, id int64, text, note string, author Actor) (PlanItem, error)
-	// AgreePlanItem records the client's agreement on the given date.
-	AgreePlanItem(ctx context.Context, id int64, on string, by Actor) (PlanItem, error)
-	RetirePlanItem(ctx context.Context, id int64, reason string, by Actor) (PlanItem, error)
-	// MovePlanItem moves an item to a new position among its client's
-	// items of the same kind.
-	MovePlanItem(ctx context.Context, id int64, position int, by Actor) error
-
-	AddPowerMapEntry(ctx context.Context, e PowerMapEntry, by Actor) (PowerMapEntry, error)
-	UpdatePowerMapEntry(ctx context.Context, e PowerMapEntry, by Actor) (PowerMapEntry, error)
-
-	AddAgreement(ctx context.Context, n NewAgreement, by Actor) (Agreement, error)
-	// ReviseAgreement writes a new version; a confirmed agreement becomes
-	// unconfirmed until the client confirms again.
-	ReviseAgreement(ctx context.Context, id int64, title string, terms []AgreementTerm, by Actor) (Agreement, error)
-	// ConfirmAgreement records the client's typed name and the date.
-	ConfirmAgreement(ctx context.Context, id int64, typedName, on string) (Agreement, error)
-
-	AddReflection(ctx context.Context, r Reflection) (Reflection, error)
-	UpdateReflection(ctx context.Context, r Reflection) (Reflection, error)
-	Reflections(ctx context.Context, clientID int64) ([]Reflection, error)
 }

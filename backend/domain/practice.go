@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"net/mail"
 	"strings"
 )
@@ -59,12 +58,3 @@ func (p *Practice) Validate() error {
 
 // Complete reports whether the onboarding profile step has been done.
 func (p Practice) Complete() bool { return p.Name != "" }
-
-// PracticeService reads and writes the practice profile.
-type PracticeService interface {
-	// Practice returns the profile; a new vault returns a zero Practice.
-	Practice(ctx context.Context) (Practice, error)
-	// SavePractice validates and stores p in one transaction and returns the
-	// stored profile. A changed positionality statement adds a dated entry.
-	SavePractice(ctx context.Context, p Practice) (Practice, error)
-}

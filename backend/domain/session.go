@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"strings"
 	"time"
 )
@@ -297,23 +296,4 @@ type SessionSummary struct {
 	Minutes   int         `json:"minutes"`
 	Modality  Modality    `json:"modality"`
 	Finalised bool        `json:"finalised"`
-}
-
-// SessionService keeps sessions, their setting plans and notes.
-type SessionService interface {
-	Sessions(ctx context.Context, clientID int64) ([]Session, error)
-	Session(ctx context.Context, id int64) (Session, error)
-	AddSession(ctx context.Context, s Session, by Actor) (Session, error)
-	// UpdateSession refuses a finalised session.
-	UpdateSession(ctx context.Context, s Session, by Actor) (Session, error)
-	FinaliseSession(ctx context.Context, id int64) (Session, error)
-	AddAddendum(ctx context.Context, sessionID int64, text string, v Visibility) (Session, error)
-	AddAdverseEvent(ctx context.Context, e AdverseEvent) (Session, error)
-
-	AddSettingElement(ctx context.Context, n NewSettingElement, by Actor) (SettingElement, error)
-	// ReviseSettingElement adds a wording; SetSettingComfort records the
-	// client's comfort; RetireSettingElement takes it out of the plan.
-	ReviseSettingElement(ctx context.Context, id int64, text string, author Actor) (SettingElement, error)
-	SetSettingComfort(ctx context.Context, id int64, c Comfort) (SettingElement, error)
-	RetireSettingElement(ctx context.Context, id int64, by Actor) (SettingElement, error)
 }

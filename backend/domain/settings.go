@@ -1,7 +1,5 @@
 package domain
 
-import "context"
-
 // Settings are the vault's preferences, stored inside the encrypted vault.
 type Settings struct {
 	// AutoLockMinutes is the idle time after which Tandem locks itself.
@@ -45,14 +43,4 @@ func (s Settings) Validate() error {
 		return FieldError("paperSize", "Choose A4 or US Letter for printed packets.")
 	}
 	return nil
-}
-
-// SettingsService reads and writes the vault's settings.
-type SettingsService interface {
-	Settings(ctx context.Context) (Settings, error)
-	SaveSettings(ctx context.Context, s Settings) (Settings, error)
-	// PINHash returns the stored hash of the co-creation PIN ("" if none);
-	// SetPINHash stores a new one ("" removes it).
-	PINHash(ctx context.Context) (string, error)
-	SetPINHash(ctx context.Context, hash string) error
 }

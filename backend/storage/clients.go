@@ -10,8 +10,6 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.ClientService = (*DB)(nil)
-
 const clientColumns = `id, chosen_name, pronouns, legal_name, date_of_birth, email, phone, address, emergency_contact,
 	languages, status, intake_note, created_at, updated_at, coalesce(archived_at, '')`
 
@@ -97,7 +95,7 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// CreateClient implements domain.ClientService.
+// CreateClient adds a client, written by by, and returns the stored record.
 func (db *DB) CreateClient(ctx context.Context, c domain.Client, by domain.Actor) (domain.Client, error) {
 	if err := c.Validate(); err != nil {
 		return domain.Client{}, err
@@ -145,7 +143,8 @@ func writeIdentities(ctx context.Context, tx *sql.Tx, clientID int64, ids []doma
 	return nil
 }
 
-// UpdateClient implements domain.ClientService.
+// UpdateClient changes a client's details; an archived record must be
+// restored first.
 func (db *DB) UpdateClient(ctx context.Context, c domain.Client, by domain.Actor) (domain.Client, error) {
 	if err := c.Validate(); err != nil {
 		return domain.Client{}, err
@@ -180,12 +179,12 @@ func (db *DB) UpdateClient(ctx context.Context, c domain.Client, by domain.Actor
 	return out, err
 }
 
-// ArchiveClient implements domain.ClientService.
+// ArchiveClient archives a client's record, restorably (RestoreClient).
 func (db *DB) ArchiveClient(ctx context.Context, id int64) error {
 	return db.setArchived(ctx, id, true)
 }
 
-// RestoreClient implements domain.ClientService.
+// RestoreClient brings an archived record back.
 func (db *DB) RestoreClient(ctx context.Context, id int64) error {
 	return db.setArchived(ctx, id, false)
 }
@@ -212,9 +211,10 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 	})
 }
 
-// EraseClient implements domain.ClientService. The client's records and
-// their history are deleted; one history entry, without content, says that
-// a record was erased and when.
+// EraseClient deletes an archived client for good; typedName must be the
+// client's chosen name, as a deliberate confirmation. The client's records
+// and their history are deleted; one history entry, without content, says
+// that a record was erased and when.
 func (db *DB) EraseClient(ctx context.Context, id int64, typedName string) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		c, err := db.client(ctx, tx, id)
@@ -236,8 +236,8 @@ func (db *DB) EraseClient(ctx context.Context, id int64, typedName string) error
 	})
 }
 
-// ClientRecord implements domain.ClientService: the client and everything
-// written with or about them.
+// ClientRecord returns the client and everything written with or about
+// them.
 func (db *DB) ClientRecord(ctx context.Context, id int64) (domain.ClientRecord, error) {
 	r, err := db.ClientPage(ctx, id)
 	if err != nil {

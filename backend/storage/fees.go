@@ -11,12 +11,10 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.FeeService = (*DB)(nil)
-
 // ---- the fee policy and its tiers ----
 
-// FeePolicy implements domain.FeeService. A practice that has not set one
-// up gets the default: US dollars, clients choose, no tiers.
+// FeePolicy returns the practice's fee policy and tiers. A practice that
+// has not set one up gets the default: US dollars, clients choose, no tiers.
 func (db *DB) FeePolicy(ctx context.Context) (domain.FeePolicy, error) {
 	return readFeePolicy(ctx, db.sql)
 }
@@ -69,8 +67,8 @@ func (db *DB) changePractice(ctx context.Context, entity string, id int64, actio
 	})
 }
 
-// SaveFeePolicy implements domain.FeeService: the currency, the reasoning
-// and who chooses. The currency cannot change once money is recorded in it.
+// SaveFeePolicy stores the currency, the reasoning and who chooses. The
+// currency cannot change once money is recorded in it.
 func (db *DB) SaveFeePolicy(ctx context.Context, p domain.FeePolicy) (domain.FeePolicy, error) {
 	if err := p.Validate(); err != nil {
 		return domain.FeePolicy{}, err
@@ -111,9 +109,9 @@ func tierByID(p domain.FeePolicy, id int64) (domain.FeeTier, bool) {
 	return domain.FeeTier{}, false
 }
 
-// SaveTier implements domain.FeeService: adds a tier (ID 0) at the end of
-// the scale, or changes one. A changed fee applies to sessions agreed from
-// then on; fees already agreed stay as they were.
+// SaveTier adds a tier (ID 0) at the end of the scale, or changes one. A
+// changed fee applies to sessions agreed from then on; fees already agreed
+// stay as they were.
 func (db *DB) SaveTier(ctx context.Context, t domain.FeeTier) (domain.FeePolicy, error) {
 	if err := t.Validate(); err != nil {
 		return domain.FeePolicy{}, err
@@ -151,8 +149,7 @@ func (db *DB) SaveTier(ctx context.Context, t domain.FeeTier) (domain.FeePolicy,
 	return db.FeePolicy(ctx)
 }
 
-// RetireTier implements domain.FeeService: the tier is offered no more;
-// choices made in it keep their meaning.
+// RetireTier stops offering a tier; choices made in it keep their meaning.
 func (db *DB) RetireTier(ctx context.Context, id int64) (domain.FeePolicy, error) {
 	p, err := db.FeePolicy(ctx)
 	if err != nil {
@@ -178,7 +175,8 @@ func (db *DB) RetireTier(ctx context.Context, id int64) (domain.FeePolicy, error
 
 // ---- one client's fees ----
 
-// ClientFees implements domain.FeeService.
+// ClientFees returns one client's tier choices, session fees, payments and
+// balance, with the practice's fee policy.
 func (db *DB) ClientFees(ctx context.Context, clientID int64) (domain.ClientFees, error) {
 	return db.clientFees(ctx, db.sql, clientID)
 }
@@ -375,7 +373,7 @@ func feesTrace(f domain.ClientFees, entity string, id int64) feeTrace {
 	return t
 }
 
-// ChooseTier implements domain.FeeService. by is the client or the two
+// ChooseTier records a client's choice of tier. by is the client or the two
 // together; a confirmed choice is in force at once (the therapist recorded
 // it), an unconfirmed one waits for ConfirmTier.
 func (db *DB) ChooseTier(ctx context.Context, clientID, tierID int64, reason string, by domain.Actor, confirmed bool) (domain.ClientFees, error) {
@@ -407,8 +405,8 @@ func (db *DB) ChooseTier(ctx context.Context, clientID, tierID int64, reason str
 	})
 }
 
-// ConfirmTier implements domain.FeeService: the therapist confirms a choice
-// the client made; it is in force from then on.
+// ConfirmTier records that the therapist confirms a choice the client
+// made; it is in force from then on.
 func (db *DB) ConfirmTier(ctx context.Context, choiceID int64) (domain.ClientFees, error) {
 	var clientID int64
 	var confirmedOn string
@@ -477,9 +475,9 @@ func findSession(a domain.Account, id int64) (domain.SessionAccount, bool) {
 	return domain.SessionAccount{}, false
 }
 
-// SetSessionFee implements domain.FeeService: agrees or changes a session's
-// fee. With basis "tier" the amount is the client's tier's fee for the
-// session's kind. A fee cannot drop below what payments already cover.
+// SetSessionFee agrees or changes a session's fee. With basis "tier" the
+// amount is the client's tier's fee for the session's kind. A fee cannot
+// drop below what payments already cover.
 func (db *DB) SetSessionFee(ctx context.Context, f domain.SessionFee) (domain.ClientFees, error) {
 	if err := f.Validate(); err != nil {
 		return domain.ClientFees{}, err
@@ -538,7 +536,7 @@ func writeAllocations(ctx context.Context, tx *sql.Tx, paymentID int64, allocs [
 	return nil
 }
 
-// RecordPayment implements domain.FeeService.
+// RecordPayment records a payment and how it pays the client's sessions.
 func (db *DB) RecordPayment(ctx context.Context, p domain.NewPayment) (domain.ClientFees, error) {
 	if err := p.Validate(); err != nil {
 		return domain.ClientFees{}, err
@@ -556,8 +554,8 @@ func (db *DB) RecordPayment(ctx context.Context, p domain.NewPayment) (domain.Cl
 	})
 }
 
-// AllocatePayment implements domain.FeeService: replaces how a payment
-// that counts is allocated to sessions.
+// AllocatePayment replaces how a payment that counts is allocated to
+// sessions.
 func (db *DB) AllocatePayment(ctx context.Context, paymentID int64, allocs []domain.Allocation) (domain.ClientFees, error) {
 	clientID, err := db.paymentClient(ctx, paymentID)
 	if err != nil {
@@ -596,9 +594,9 @@ func (db *DB) paymentClient(ctx context.Context, paymentID int64) (int64, error)
 	return clientID, nil
 }
 
-// ReversePayment implements domain.FeeService: a payment recorded by
-// mistake is cancelled by a dated reversal with the reason; both stay in
-// the record, and the payment's allocations no longer count.
+// ReversePayment cancels a payment recorded by mistake by a dated reversal
+// with the reason; both stay in the record, and the payment's allocations
+// no longer count.
 func (db *DB) ReversePayment(ctx context.Context, paymentID int64, date, reason string) (domain.ClientFees, error) {
 	date, err := domain.ParseDate("date", "The date of the reversal", date, true)
 	if err != nil {
@@ -629,8 +627,7 @@ func (db *DB) ReversePayment(ctx context.Context, paymentID int64, date, reason 
 
 // ---- reciprocity and the overview ----
 
-// SaveCommitment implements domain.FeeService: adds (ID 0) or changes a
-// reciprocity commitment.
+// SaveCommitment adds (ID 0) or changes a reciprocity commitment.
 func (db *DB) SaveCommitment(ctx context.Context, c domain.Commitment) (domain.Commitment, error) {
 	if err := c.Validate(); err != nil {
 		return domain.Commitment{}, err
@@ -685,7 +682,7 @@ func commitments(ctx context.Context, q querier) ([]domain.Commitment, error) {
 	return out, rows.Err()
 }
 
-// AddGift implements domain.FeeService: money given under a commitment.
+// AddGift records money given under a commitment.
 func (db *DB) AddGift(ctx context.Context, g domain.Gift) (domain.Gift, error) {
 	if err := g.Validate(); err != nil {
 		return domain.Gift{}, err
@@ -734,8 +731,8 @@ func gifts(ctx context.Context, q querier) ([]domain.Gift, error) {
 // reversals nor reversed.
 const countingPayments = `p.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses = p.id)`
 
-// FeesOverview implements domain.FeeService: the whole practice by month
-// and year, outstanding balances and reciprocity, all added up by SQLite.
+// FeesOverview returns the whole practice by month and year, outstanding
+// balances and reciprocity, all added up by SQLite.
 func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
 	var out domain.FeesOverview
 	var err error

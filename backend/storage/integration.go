@@ -10,10 +10,7 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.IntegrationService = (*DB)(nil)
-
-// Integration implements domain.IntegrationService: a client's sessions,
-// shifts, patterns and resources.
+// Integration returns a client's sessions, shifts, patterns and resources.
 func (db *DB) Integration(ctx context.Context, clientID int64) (domain.IntegrationRecord, error) {
 	r := domain.IntegrationRecord{ClientID: clientID}
 	if _, err := db.client(ctx, db.sql, clientID); err != nil {
@@ -92,7 +89,9 @@ func checkShiftSession(ctx context.Context, q querier, s domain.Shift) error {
 	return nil
 }
 
-// AddShift implements domain.IntegrationService.
+// AddShift adds a worksheet entry. It refuses a shift dated before its
+// session, or after a session that is not a medicine session of the same
+// client.
 func (db *DB) AddShift(ctx context.Context, s domain.Shift, by domain.Actor) (domain.Shift, error) {
 	if err := s.Validate(); err != nil {
 		return domain.Shift{}, err
@@ -117,7 +116,8 @@ func (db *DB) changeShift(ctx context.Context, id int64, by domain.Actor, action
 	})
 }
 
-// CorrectShift implements domain.IntegrationService.
+// CorrectShift fixes a transcription (date, area, words, mark,
+// intensity); the earlier version stays in the history.
 func (db *DB) CorrectShift(ctx context.Context, s domain.Shift, by domain.Actor) (domain.Shift, error) {
 	if err := s.Validate(); err != nil {
 		return domain.Shift{}, err
@@ -133,8 +133,8 @@ func (db *DB) CorrectShift(ctx context.Context, s domain.Shift, by domain.Actor)
 	})
 }
 
-// AddMeaning implements domain.IntegrationService. The client's words stay
-// as they were; an empty meaning clears it.
+// AddMeaning writes the meaning made together beside the original. The
+// client's words stay as they were; an empty meaning clears it.
 func (db *DB) AddMeaning(ctx context.Context, shiftID int64, meaning string, by domain.Actor) (domain.Shift, error) {
 	meaning, err := domain.CleanText("meaning", "The meaning", meaning, domain.MaxLongText, false)
 	if err != nil {
@@ -235,8 +235,7 @@ func (db *DB) pattern(ctx context.Context, q querier, id int64) (domain.Pattern,
 	return ps[0], nil
 }
 
-// AddPattern implements domain.IntegrationService: a pattern starts as
-// noticed, on the date given.
+// AddPattern adds a pattern; it starts as noticed, on the date given.
 func (db *DB) AddPattern(ctx context.Context, n domain.NewPattern, by domain.Actor) (domain.Pattern, error) {
 	if n.NoticedOn == "" {
 		n.NoticedOn = db.today()
@@ -268,8 +267,8 @@ func (db *DB) changePattern(ctx context.Context, id int64, by domain.Actor, acti
 	})
 }
 
-// RenamePattern implements domain.IntegrationService: a new wording of
-// the name; earlier ones stay in Revisions.
+// RenamePattern writes a new wording of a pattern's name; earlier ones
+// stay in Revisions.
 func (db *DB) RenamePattern(ctx context.Context, id int64, name string, author domain.Actor) (domain.Pattern, error) {
 	name, err := domain.CleanText("name", "The pattern's name", name, domain.MaxLineText, true)
 	if err != nil {
@@ -287,7 +286,7 @@ func (db *DB) RenamePattern(ctx context.Context, id int64, name string, author d
 	})
 }
 
-// SetPatternExamples implements domain.IntegrationService.
+// SetPatternExamples replaces a pattern's examples.
 func (db *DB) SetPatternExamples(ctx context.Context, id int64, examples string, by domain.Actor) (domain.Pattern, error) {
 	examples, err := domain.CleanText("examples", "The examples", examples, domain.MaxLongText, false)
 	if err != nil {
@@ -299,8 +298,8 @@ func (db *DB) SetPatternExamples(ctx context.Context, id int64, examples string,
 	})
 }
 
-// SetPatternStatus implements domain.IntegrationService: a dated change,
-// never earlier than the pattern's latest.
+// SetPatternStatus records a dated change of a pattern's status, never
+// earlier than the pattern's latest.
 func (db *DB) SetPatternStatus(ctx context.Context, id int64, c domain.PatternChange) (domain.Pattern, error) {
 	var err error
 	if !c.Status.Valid() {
@@ -328,8 +327,8 @@ func (db *DB) SetPatternStatus(ctx context.Context, id int64, c domain.PatternCh
 	})
 }
 
-// LinkPattern implements domain.IntegrationService. Only the client's own
-// shifts and sessions can be linked.
+// LinkPattern sets the shifts and sessions a pattern showed up in. Only the
+// client's own shifts and sessions can be linked.
 func (db *DB) LinkPattern(ctx context.Context, id int64, shiftIDs, sessionIDs []int64, by domain.Actor) (domain.Pattern, error) {
 	shiftIDs, sessionIDs = uniqueIDs(shiftIDs), uniqueIDs(sessionIDs)
 	return db.changePattern(ctx, id, by, "link", func(tx *sql.Tx, before domain.Pattern) error {
@@ -405,7 +404,7 @@ func (db *DB) resource(ctx context.Context, q querier, id int64) (domain.Resourc
 	return rs[0], nil
 }
 
-// AddResource implements domain.IntegrationService.
+// AddResource adds a resource.
 func (db *DB) AddResource(ctx context.Context, r domain.Resource, by domain.Actor) (domain.Resource, error) {
 	if r.ProposedBy == "" {
 		r.ProposedBy = by
@@ -424,8 +423,8 @@ func (db *DB) AddResource(ctx context.Context, r domain.Resource, by domain.Acto
 	}, db.resource)
 }
 
-// UpdateResource implements domain.IntegrationService. A new name is a
-// new wording, by the actor; the earlier ones stay in Revisions.
+// UpdateResource changes a resource. A new name is a new wording, by the
+// actor; the earlier ones stay in Revisions.
 func (db *DB) UpdateResource(ctx context.Context, r domain.Resource, by domain.Actor) (domain.Resource, error) {
 	return changeFor(ctx, db, by, "resource", r.ID, "update", db.resource, func(x domain.Resource) int64 { return x.ClientID }, func(tx *sql.Tx, before domain.Resource) error {
 		r.ProposedBy = before.ProposedBy

@@ -10,8 +10,6 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.PlanService = (*DB)(nil)
-
 // requireOpenClient refuses writes for a client that is missing or archived.
 func (db *DB) requireOpenClient(ctx context.Context, q querier, clientID int64) error {
 	var archived sql.NullString
@@ -135,7 +133,7 @@ func (db *DB) powerMapEntry(ctx context.Context, q querier, id int64) (domain.Po
 	return e, err
 }
 
-// AddPowerMapEntry implements domain.PlanService.
+// AddPowerMapEntry adds a power-map entry.
 func (db *DB) AddPowerMapEntry(ctx context.Context, e domain.PowerMapEntry, by domain.Actor) (domain.PowerMapEntry, error) {
 	if e.WrittenOn == "" {
 		e.WrittenOn = db.today()
@@ -149,7 +147,7 @@ func (db *DB) AddPowerMapEntry(ctx context.Context, e domain.PowerMapEntry, by d
 	}, db.powerMapEntry)
 }
 
-// UpdatePowerMapEntry implements domain.PlanService.
+// UpdatePowerMapEntry changes a power-map entry.
 func (db *DB) UpdatePowerMapEntry(ctx context.Context, e domain.PowerMapEntry, by domain.Actor) (domain.PowerMapEntry, error) {
 	if err := e.Validate(); err != nil {
 		return e, err
@@ -229,7 +227,7 @@ func (db *DB) planItems(ctx context.Context, q querier, where string, arg any) (
 	return out, rows.Err()
 }
 
-// AddPlanItem implements domain.PlanService. The first wording is the
+// AddPlanItem proposes a goal or intention. The first wording is the
 // proposer's, and the item goes to the end of its list.
 func (db *DB) AddPlanItem(ctx context.Context, n domain.NewPlanItem, by domain.Actor) (domain.PlanItem, error) {
 	if err := n.Validate(); err != nil {
@@ -256,7 +254,8 @@ func (db *DB) changePlanItem(ctx context.Context, id int64, by domain.Actor, act
 	return changeFor(ctx, db, by, "plan_item", id, action, db.planItem, func(it domain.PlanItem) int64 { return it.ClientID }, change)
 }
 
-// RevisePlanItem implements domain.PlanService.
+// RevisePlanItem adds a wording by author; the item's status becomes
+// revised (an agreed item needs agreeing again).
 func (db *DB) RevisePlanItem(ctx context.Context, id int64, text, note string, author domain.Actor) (domain.PlanItem, error) {
 	text, note, err := domain.CleanRevision(text, note, author)
 	if err != nil {
@@ -277,7 +276,8 @@ func (db *DB) RevisePlanItem(ctx context.Context, id int64, text, note string, a
 	})
 }
 
-// AgreePlanItem implements domain.PlanService.
+// AgreePlanItem records the client's agreement on the given date ("" for
+// today).
 func (db *DB) AgreePlanItem(ctx context.Context, id int64, on string, by domain.Actor) (domain.PlanItem, error) {
 	if on == "" {
 		on = db.today()
@@ -298,7 +298,7 @@ func (db *DB) AgreePlanItem(ctx context.Context, id int64, on string, by domain.
 	})
 }
 
-// RetirePlanItem implements domain.PlanService.
+// RetirePlanItem retires an item with a reason.
 func (db *DB) RetirePlanItem(ctx context.Context, id int64, reason string, by domain.Actor) (domain.PlanItem, error) {
 	reason, err := domain.CleanText("reason", "The reason", reason, domain.MaxLongText, true)
 	if err != nil {
@@ -313,7 +313,8 @@ func (db *DB) RetirePlanItem(ctx context.Context, id int64, reason string, by do
 	})
 }
 
-// MovePlanItem implements domain.PlanService.
+// MovePlanItem moves an item to a new position among its client's items
+// of the same kind.
 func (db *DB) MovePlanItem(ctx context.Context, id int64, position int, by domain.Actor) error {
 	_, err := db.changePlanItem(ctx, id, by, "move", func(tx *sql.Tx, it domain.PlanItem) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM plan_items WHERE client_id = ? AND kind = ? ORDER BY position, id`, it.ClientID, string(it.Kind))
@@ -395,7 +396,7 @@ func (db *DB) readAgreements(ctx context.Context, q querier, where string, arg a
 	return out, rows.Err()
 }
 
-// AddAgreement implements domain.PlanService.
+// AddAgreement writes a new agreement.
 func (db *DB) AddAgreement(ctx context.Context, n domain.NewAgreement, by domain.Actor) (domain.Agreement, error) {
 	title, terms, err := domain.CleanAgreement(n.Kind, n.Title, n.Terms)
 	if err != nil {
@@ -450,7 +451,8 @@ func (db *DB) changeAgreement(ctx context.Context, id int64, by domain.Actor, ac
 	return out, err
 }
 
-// ReviseAgreement implements domain.PlanService.
+// ReviseAgreement writes a new version; a confirmed agreement becomes
+// unconfirmed until the client confirms again.
 func (db *DB) ReviseAgreement(ctx context.Context, id int64, title string, terms []domain.AgreementTerm, by domain.Actor) (domain.Agreement, error) {
 	if !by.Valid() {
 		return domain.Agreement{}, domain.FieldError("author", "Unknown author.")
@@ -480,8 +482,8 @@ func termsEqual(a, b []domain.AgreementTerm) bool {
 	return true
 }
 
-// ConfirmAgreement implements domain.PlanService: the client confirms the
-// wording in force, by typing their name, on a date.
+// ConfirmAgreement records that the client confirms the wording in force,
+// by typing their name, on a date.
 func (db *DB) ConfirmAgreement(ctx context.Context, id int64, typedName, on string) (domain.Agreement, error) {
 	name, err := domain.CleanLine("typedName", "Your name", typedName, domain.MaxShortText, true)
 	if err != nil {
@@ -565,7 +567,7 @@ func (db *DB) reflection(ctx context.Context, q querier, id int64) (domain.Refle
 	return r, err
 }
 
-// AddReflection implements domain.PlanService.
+// AddReflection writes a private reflection.
 func (db *DB) AddReflection(ctx context.Context, r domain.Reflection) (domain.Reflection, error) {
 	if err := cleanReflection(&r, db.today()); err != nil {
 		return r, err
@@ -580,7 +582,7 @@ func (db *DB) AddReflection(ctx context.Context, r domain.Reflection) (domain.Re
 	}, db.reflection)
 }
 
-// UpdateReflection implements domain.PlanService.
+// UpdateReflection changes a private reflection.
 func (db *DB) UpdateReflection(ctx context.Context, r domain.Reflection) (domain.Reflection, error) {
 	if err := cleanReflection(&r, db.today()); err != nil {
 		return r, err

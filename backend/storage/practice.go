@@ -10,9 +10,7 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.PracticeService = (*DB)(nil)
-
-// Practice implements domain.PracticeService.
+// Practice returns the profile; a new vault returns a zero Practice.
 func (db *DB) Practice(ctx context.Context) (domain.Practice, error) {
 	var p domain.Practice
 	err := db.sql.QueryRowContext(ctx, `SELECT name, credentials, email, phone, address, website FROM practice WHERE id = 1`).
@@ -28,7 +26,8 @@ func (db *DB) Practice(ctx context.Context) (domain.Practice, error) {
 	return p, nil
 }
 
-// SavePractice implements domain.PracticeService.
+// SavePractice validates and stores p in one transaction and returns the
+// stored profile. A changed positionality statement adds a dated entry.
 func (db *DB) SavePractice(ctx context.Context, p domain.Practice) (domain.Practice, error) {
 	if err := p.Validate(); err != nil {
 		return domain.Practice{}, err

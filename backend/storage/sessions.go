@@ -10,8 +10,6 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.SessionService = (*DB)(nil)
-
 const sessionColumns = `id, client_id, kind, date, time, time_zone, minutes, modality, place, summary, private_notes,
 	practice, somatic, resourcing, substance, dose, dose_times, finalised_at, created_at, updated_at`
 
@@ -20,13 +18,12 @@ func scanSession(row interface{ Scan(...any) error }, s *domain.Session) error {
 		&s.Practice, &s.Somatic, &s.Resourcing, &s.Medicine.Substance, &s.Medicine.Dose, &s.Medicine.Times, &s.FinalisedAt, &s.Created, &s.Updated)
 }
 
-// Sessions implements domain.SessionService: a client's sessions, oldest
-// first, each complete.
+// Sessions returns a client's sessions, oldest first, each complete.
 func (db *DB) Sessions(ctx context.Context, clientID int64) ([]domain.Session, error) {
 	return db.readSessions(ctx, db.sql, `client_id = ?`, clientID)
 }
 
-// Session implements domain.SessionService.
+// Session returns one session.
 func (db *DB) Session(ctx context.Context, id int64) (domain.Session, error) {
 	return db.session(ctx, db.sql, id)
 }
@@ -157,7 +154,7 @@ func writeIntentions(ctx context.Context, tx *sql.Tx, sessionID int64, ids []int
 	return nil
 }
 
-// AddSession implements domain.SessionService.
+// AddSession adds a session.
 func (db *DB) AddSession(ctx context.Context, s domain.Session, by domain.Actor) (domain.Session, error) {
 	return addFor(ctx, db, by, s.ClientID, "session", func(tx *sql.Tx, now string) (int64, error) {
 		if err := db.validSession(ctx, tx, &s); err != nil {
@@ -203,9 +200,9 @@ func (db *DB) changeSession(ctx context.Context, id int64, by domain.Actor, acti
 	})
 }
 
-// UpdateSession implements domain.SessionService. A session's date cannot
-// move after a shift recorded as following it, and a session with shifts
-// stays a medicine session.
+// UpdateSession changes a session; it refuses a finalised one. A session's
+// date cannot move after a shift recorded as following it, and a session
+// with shifts stays a medicine session.
 func (db *DB) UpdateSession(ctx context.Context, s domain.Session, by domain.Actor) (domain.Session, error) {
 	return db.changeSession(ctx, s.ID, by, "update", false, func(tx *sql.Tx, before domain.Session) error {
 		s.ClientID = before.ClientID
@@ -232,8 +229,7 @@ func (db *DB) UpdateSession(ctx context.Context, s domain.Session, by domain.Act
 	})
 }
 
-// FinaliseSession implements domain.SessionService: the notes are signed
-// and can no longer be edited.
+// FinaliseSession signs a session's notes: they can no longer be edited.
 func (db *DB) FinaliseSession(ctx context.Context, id int64) (domain.Session, error) {
 	return db.changeSession(ctx, id, domain.ByTherapist, "finalise", false, func(tx *sql.Tx, _ domain.Session) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sessions SET finalised_at = ? WHERE id = ?`, db.stamp(), id)
@@ -241,8 +237,8 @@ func (db *DB) FinaliseSession(ctx context.Context, id int64) (domain.Session, er
 	})
 }
 
-// AddAddendum implements domain.SessionService: only a finalised session
-// takes addenda (one that is not finalised can simply be edited).
+// AddAddendum adds an addendum to a session's notes: only a finalised
+// session takes addenda (one that is not finalised can simply be edited).
 func (db *DB) AddAddendum(ctx context.Context, sessionID int64, text string, v domain.Visibility) (domain.Session, error) {
 	text, err := domain.CleanText("text", "The addendum", text, domain.MaxLongText, true)
 	if err != nil {
@@ -260,7 +256,7 @@ func (db *DB) AddAddendum(ctx context.Context, sessionID int64, text string, v d
 	})
 }
 
-// AddAdverseEvent implements domain.SessionService; finalised or not.
+// AddAdverseEvent records an adverse event of a session, finalised or not.
 func (db *DB) AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domain.Session, error) {
 	var err error
 	if e.At, err = domain.CleanLine("at", "When it happened", e.At, domain.MaxShortText, false); err != nil {
@@ -337,7 +333,7 @@ func (db *DB) openMedicineSession(ctx context.Context, q querier, sessionID int6
 	return s, nil
 }
 
-// AddSettingElement implements domain.SessionService.
+// AddSettingElement adds an element to a medicine session's setting plan.
 func (db *DB) AddSettingElement(ctx context.Context, n domain.NewSettingElement, by domain.Actor) (domain.SettingElement, error) {
 	if err := n.Validate(); err != nil {
 		return domain.SettingElement{}, err
@@ -382,7 +378,7 @@ func (db *DB) changeSettingElement(ctx context.Context, id int64, by domain.Acto
 	})
 }
 
-// ReviseSettingElement implements domain.SessionService.
+// ReviseSettingElement adds a wording of a setting element.
 func (db *DB) ReviseSettingElement(ctx context.Context, id int64, text string, author domain.Actor) (domain.SettingElement, error) {
 	text, _, err := domain.CleanRevision(text, "", author)
 	if err != nil {
@@ -400,8 +396,8 @@ func (db *DB) ReviseSettingElement(ctx context.Context, id int64, text string, a
 	})
 }
 
-// SetSettingComfort implements domain.SessionService: the client's word,
-// so recorded as the client's. Welcome agrees the element.
+// SetSettingComfort records the client's comfort with a setting element: the
+// client's word, so recorded as the client's. Welcome agrees the element.
 func (db *DB) SetSettingComfort(ctx context.Context, id int64, c domain.Comfort) (domain.SettingElement, error) {
 	if !c.Valid() {
 		return domain.SettingElement{}, domain.FieldError("comfort", "Choose welcome, unsure or not wanted.")
@@ -418,7 +414,7 @@ func (db *DB) SetSettingComfort(ctx context.Context, id int64, c domain.Comfort)
 	})
 }
 
-// RetireSettingElement implements domain.SessionService.
+// RetireSettingElement takes an element out of the setting plan.
 func (db *DB) RetireSettingElement(ctx context.Context, id int64, by domain.Actor) (domain.SettingElement, error) {
 	return db.changeSettingElement(ctx, id, by, "retire", func(tx *sql.Tx, _ domain.SettingElement) error {
 		_, err := tx.ExecContext(ctx, `UPDATE setting_elements SET status = 'retired' WHERE id = ?`, id)

@@ -10,9 +10,7 @@ import (
 	"tandem/backend/domain"
 )
 
-var _ domain.SettingsService = (*DB)(nil)
-
-// Settings implements domain.SettingsService; unset values take their defaults.
+// Settings returns the vault's settings; unset values take their defaults.
 func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 	s := domain.DefaultSettings()
 	rows, err := db.sql.QueryContext(ctx, `SELECT key, value FROM settings`)
@@ -43,7 +41,7 @@ func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 	return s, rows.Err()
 }
 
-// SaveSettings implements domain.SettingsService.
+// SaveSettings validates and stores the settings.
 func (db *DB) SaveSettings(ctx context.Context, s domain.Settings) (domain.Settings, error) {
 	if err := s.Validate(); err != nil {
 		return domain.Settings{}, err
@@ -66,7 +64,7 @@ func (db *DB) SaveSettings(ctx context.Context, s domain.Settings) (domain.Setti
 	return db.Settings(ctx)
 }
 
-// PINHash implements domain.SettingsService.
+// PINHash returns the stored hash of the co-creation PIN ("" if none).
 func (db *DB) PINHash(ctx context.Context) (string, error) {
 	var h string
 	err := db.sql.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'cocreation_pin'`).Scan(&h)
@@ -76,7 +74,7 @@ func (db *DB) PINHash(ctx context.Context) (string, error) {
 	return h, err
 }
 
-// SetPINHash implements domain.SettingsService.
+// SetPINHash stores a new hash of the co-creation PIN ("" removes it).
 func (db *DB) SetPINHash(ctx context.Context, hash string) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		if hash == "" {
