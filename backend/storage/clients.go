@@ -89,12 +89,6 @@ func (db *DB) client(ctx context.Context, q querier, id int64) (domain.Client, e
 	return c, rows.Err()
 }
 
-// querier is what reads need: the database or a transaction.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // CreateClient adds a client, written by by, and returns the stored record.
 func (db *DB) CreateClient(ctx context.Context, c domain.Client, by domain.Actor) (domain.Client, error) {
 	if err := c.Validate(); err != nil {

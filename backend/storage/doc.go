@@ -13,7 +13,8 @@
 //
 // Connections run with WAL, foreign keys, secure delete and in-memory temp
 // storage, so no plaintext ever reaches a temporary file. Every write is one
-// transaction and records a history row (history.go); recording it also
+// transaction and records a history row (write.go holds both, and the
+// other helpers every read and write goes through); recording it also
 // reindexes the record in the full-text search index (search.go), so the
 // index cannot fall out of step with any write path. A *DB is safe for
 // concurrent use.

@@ -44,17 +44,10 @@ var withoutRowidRe = regexp.MustCompile(`(?is)\)\s*WITHOUT\s+ROWID\s*;?\s*$`)
 // quoteIdent quotes an SQL identifier.
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// dumpQuerier is what both *sql.Conn and *sql.Tx offer.
-type dumpQuerier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
 // dumpTables lists the tables a dump carries, sorted by name: every table
 // except SQLite's internal ones (sqlite_sequence excepted),
 // schema_migrations, virtual tables and their shadow tables.
-func dumpTables(ctx context.Context, q dumpQuerier) ([]Table, error) {
+func dumpTables(ctx context.Context, q querier) ([]Table, error) {
 	rows, err := q.QueryContext(ctx, `SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("list tables: %w", err)
@@ -103,7 +96,7 @@ func dumpTables(ctx context.Context, q dumpQuerier) ([]Table, error) {
 	return out, nil
 }
 
-func describeTable(ctx context.Context, q dumpQuerier, name, createSQL string) (Table, error) {
+func describeTable(ctx context.Context, q querier, name, createSQL string) (Table, error) {
 	t := Table{Name: name, withoutRowid: withoutRowidRe.MatchString(createSQL)}
 	rows, err := q.QueryContext(ctx, `SELECT name, type, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid`, name)
 	if err != nil {
@@ -787,7 +780,7 @@ func (l *Loader) Commit(ctx context.Context) (map[string]int64, error) {
 }
 
 // foreignKeyCheck fails if any row breaks a foreign key.
-func foreignKeyCheck(ctx context.Context, q dumpQuerier) error {
+func foreignKeyCheck(ctx context.Context, q querier) error {
 	rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return fmt.Errorf("load: foreign key check: %w", err)
@@ -838,7 +831,7 @@ var externalContentRe = regexp.MustCompile(`(?i)\bcontent\s*=\s*['"]?[A-Za-z_]`)
 // (content='table') with FTS5's own 'rebuild' command. Other full-text
 // indexes, such as the therapist's search (search_index, filled by the
 // program), are rebuilt by DB.RebuildSearch once the load is committed.
-func rebuildExternalContent(ctx context.Context, q dumpQuerier) error {
+func rebuildExternalContent(ctx context.Context, q querier) error {
 	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
 	if err != nil {
 		return fmt.Errorf("list full-text indexes: %w", err)

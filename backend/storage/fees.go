@@ -55,18 +55,6 @@ func policyCurrency(ctx context.Context, q querier) (domain.Currency, error) {
 	return c, nil
 }
 
-// changePractice changes something of the practice's (not of a client's)
-// in one transaction and records it in the history.
-func (db *DB) changePractice(ctx context.Context, entity string, id int64, action string, before any, change func(tx *sql.Tx) (after any, err error)) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		after, err := change(tx)
-		if err != nil {
-			return err
-		}
-		return db.record(ctx, tx, domain.ByTherapist, 0, entity, id, action, before, after)
-	})
-}
-
 // SaveFeePolicy stores the currency, the reasoning and who chooses. The
 // currency cannot change once money is recorded in it.
 func (db *DB) SaveFeePolicy(ctx context.Context, p domain.FeePolicy) (domain.FeePolicy, error) {
@@ -746,19 +734,8 @@ func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
 		}
 		return months[m]
 	}
-	type scan func(rows *sql.Rows) error
-	each := func(query string, fn scan) error {
-		rows, err := db.sql.QueryContext(ctx, query)
-		if err != nil {
-			return fmt.Errorf("overview: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := fn(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+	each := func(query string, scan func(rows *sql.Rows) error) error {
+		return eachRow(ctx, db.sql, "overview", query, scan)
 	}
 	err = each(`SELECT substr(p.date, 1, 7), sum(p.amount) FROM payments p WHERE `+countingPayments+` GROUP BY 1`, func(rows *sql.Rows) error {
 		var m string

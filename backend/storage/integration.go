@@ -176,7 +176,7 @@ func (db *DB) patterns(ctx context.Context, q querier, where string, arg any) ([
 	}
 	sub := `(SELECT p.id FROM patterns p WHERE ` + where + `)`
 	each := func(query string, scan func(rows *sql.Rows) error) error {
-		return eachRow(ctx, q, "read patterns", query, arg, scan)
+		return eachRow(ctx, q, "read patterns", query, scan, arg)
 	}
 	var pid int64
 	err = each(`SELECT pattern_id, on_date, status, note, by_actor FROM pattern_statuses WHERE pattern_id IN `+sub+` ORDER BY pattern_id, on_date, id`, func(rows *sql.Rows) error {

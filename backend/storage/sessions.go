@@ -65,7 +65,7 @@ func (db *DB) readSessions(ctx context.Context, q querier, where string, arg any
 	}
 	sub := `(SELECT id FROM sessions WHERE ` + where + `)`
 	each := func(query string, scan func(rows *sql.Rows) error) error {
-		return eachRow(ctx, q, "read sessions", query, arg, scan)
+		return eachRow(ctx, q, "read sessions", query, scan, arg)
 	}
 	if err := each(`SELECT session_id, plan_item_id FROM session_intentions WHERE session_id IN `+sub+` ORDER BY session_id, position`, func(rows *sql.Rows) error {
 		var sid, pid int64

@@ -271,44 +271,6 @@ func (db *DB) CipherProvider(ctx context.Context) (name, version string, err err
 	return name, version, nil
 }
 
-// tx runs fn in one transaction, committing when fn returns nil.
-func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
-}
-
-// stamp is the current time as stored: UTC, RFC 3339.
-func (db *DB) stamp() string { return db.now().UTC().Format(time.RFC3339) }
-
-// today is the current date, in the clock's time zone.
-func (db *DB) today() string { return db.now().Format(time.DateOnly) }
-
-// dayOf is the date of a stamp in the clock's time zone, the day the
-// therapist lived it: a stamp is UTC, so its own date is a day off in the
-// evening west of UTC and the morning east of it. A date (2006-01-02), or
-// anything else that is not a stamp, is returned as it is.
-func (db *DB) dayOf(stamp string) string {
-	t, err := time.Parse(time.RFC3339, stamp)
-	if err != nil {
-		return stamp
-	}
-	return t.In(db.now().Location()).Format(time.DateOnly)
-}
-
-func notFound(what string) error {
-	return domain.Errorf(domain.ENOTFOUND, "This %s no longer exists. It may have been erased.", what)
-}
-
 // At returns a handle on the same database whose clock is now: records it
 // writes are stamped with that clock's times. It exists for seeding
 // demonstration data with a realistic past; the handles share one
