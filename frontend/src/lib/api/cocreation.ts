@@ -1,0 +1,73 @@
+// Co-creation mode (app.CoCreation): one client's shared content only, filtered on the Go side.
+import * as CoCreation from './wailsjs/go/app/CoCreation';
+import { domain } from './wailsjs/go/models';
+import { call } from './call';
+import { toGo } from './wire';
+import { newAgreementToGo, termsToGo } from './clients';
+import {
+  toAgreement,
+  toClientRecord,
+  toPlanItem,
+  toPowerMapEntry,
+  type Agreement,
+  type AgreementTerm,
+  type ClientActor,
+  type ClientRecord,
+  type NewAgreement,
+  type PlanItem,
+  type PlanKind,
+  type PowerMapEntry,
+} from './client-models';
+import { toIntegrationRecord, toShift, type IntegrationRecord, type Shift } from './session-models';
+import { toClientFees, type ClientFees } from './fee-models';
+
+/** Writes are by the client or by the two together. Leaving needs the therapist's passphrase or PIN. */
+export const coCreation = {
+  /** Turns the mode on and returns what the client may see. */
+  enter: async (clientId: number): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.Enter(clientId))),
+
+  view: async (): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.View())),
+
+  addPlanItem: async (kind: PlanKind, text: string, by: ClientActor): Promise<PlanItem> =>
+    toPlanItem(await call(() => CoCreation.AddPlanItem(kind, text, by))),
+
+  revisePlanItem: async (id: number, text: string, note: string, by: ClientActor): Promise<PlanItem> =>
+    toPlanItem(await call(() => CoCreation.RevisePlanItem(id, text, note, by))),
+
+  agreePlanItem: async (id: number): Promise<PlanItem> => toPlanItem(await call(() => CoCreation.AgreePlanItem(id))),
+
+  /** Saved as shared; entry.author must be the client or together. */
+  addPowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
+    toPowerMapEntry(await call(() => CoCreation.AddPowerMapEntry(toGo(domain.PowerMapEntry, entry)))),
+
+  updatePowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
+    toPowerMapEntry(await call(() => CoCreation.UpdatePowerMapEntry(toGo(domain.PowerMapEntry, entry)))),
+
+  addAgreement: async (agreement: NewAgreement, by: ClientActor): Promise<Agreement> =>
+    toAgreement(await call(() => CoCreation.AddAgreement(newAgreementToGo(agreement), by))),
+
+  reviseAgreement: async (id: number, title: string, terms: AgreementTerm[], by: ClientActor): Promise<Agreement> =>
+    toAgreement(await call(() => CoCreation.ReviseAgreement(id, title, termsToGo(terms), by))),
+
+  confirmAgreement: async (id: number, typedName: string): Promise<Agreement> =>
+    toAgreement(await call(() => CoCreation.ConfirmAgreement(id, typedName))),
+
+  /** The client's sessions, worksheet, patterns and resources: shared content only. */
+  journey: async (): Promise<IntegrationRecord> => toIntegrationRecord(await call(() => CoCreation.Journey())),
+
+  /** A worksheet entry by the client or the two together (shift.recordedBy). */
+  addShift: async (shift: Shift): Promise<Shift> =>
+    toShift(await call(() => CoCreation.AddShift(toGo(domain.Shift, { ...shift, id: 0 })))),
+
+  /** The client's tier choices, their sessions' fees, payments and balance; the practice's scale. */
+  fees: async (): Promise<ClientFees> => toClientFees(await call(() => CoCreation.Fees())),
+
+  /** The client's choice of tier, in their words if they wish; it waits for the therapist's confirmation. */
+  chooseTier: async (tierId: number, reason: string): Promise<ClientFees> =>
+    toClientFees(await call(() => CoCreation.ChooseTier(tierId, reason))),
+
+  /** Rejects with code "wrong_secret" (field "secret") when it is neither the passphrase nor the PIN. */
+  leave: async (secret: string): Promise<void> => {
+    await call(() => CoCreation.Leave(secret));
+  },
+};
