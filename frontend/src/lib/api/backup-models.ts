@@ -1,4 +1,6 @@
 // The shapes of backups (settings, status, reports, restores) and the checks that turn binding results into them.
+import type { app, domain } from './wailsjs/go/models';
+import type { Reply } from './wire';
 import { asRecord, bool, int, list, oneOf, str } from './convert';
 import { toVaultStatus, type VaultStatus } from './models';
 
@@ -112,7 +114,7 @@ export interface ExportDone {
 }
 
 export function toBackupSettings(value: unknown): BackupSettings {
-  const raw = asRecord(value);
+  const raw: Reply<domain.BackupSettings> = asRecord(value);
   return {
     folder: str(raw.folder),
     auto: bool(raw.auto),
@@ -124,12 +126,12 @@ export function toBackupSettings(value: unknown): BackupSettings {
 
 function toFailure(value: unknown): BackupFailure | null {
   if (value === null || typeof value !== 'object') return null;
-  const raw = asRecord(value);
+  const raw: Reply<app.BackupFailure> = asRecord(value);
   return { at: str(raw.at), trigger: oneOf(BACKUP_TRIGGERS, raw.trigger, 'now'), code: str(raw.code), message: str(raw.message) };
 }
 
 export function toBackupStatus(value: unknown): BackupStatus {
-  const raw = asRecord(value);
+  const raw: Reply<app.BackupStatus> = asRecord(value);
   const reasons = list(raw.reasons, (r) => (typeof r === 'string' ? r : '')).filter((r): r is BackupWarning =>
     (BACKUP_WARNINGS as readonly string[]).includes(r),
   );
@@ -154,12 +156,12 @@ export function toBackupProgress(value: unknown): BackupProgress {
 }
 
 export function toChosenFile(value: unknown): ChosenFile {
-  const raw = asRecord(value);
+  const raw: Reply<app.ChosenFile> = asRecord(value);
   return { name: str(raw.name), folder: str(raw.folder), size: int(raw.size) };
 }
 
 export function toBackupReport(value: unknown): BackupReport {
-  const raw = asRecord(value);
+  const raw: Reply<app.BackupReport> = asRecord(value);
   const countsRaw = raw.counts !== null && typeof raw.counts === 'object' ? (raw.counts as Record<string, unknown>) : {};
   const counts = Object.fromEntries(BACKUP_COUNTS.map((k) => [k, int(countsRaw[k])])) as Record<BackupCount, number>;
   return {
@@ -172,7 +174,7 @@ export function toBackupReport(value: unknown): BackupReport {
     schemaVersion: int(raw.schemaVersion),
     openedWith: str(raw.openedWith),
     tables: list(raw.tables, (t) => {
-      const r = asRecord(t);
+      const r: Reply<app.TableRows> = asRecord(t);
       return { table: str(r.table), rows: int(r.rows) };
     }),
     counts,
@@ -180,15 +182,16 @@ export function toBackupReport(value: unknown): BackupReport {
 }
 
 export function toBackupDone(value: unknown): BackupDone {
-  const raw = asRecord(value);
+  const raw: Reply<app.BackupDone> = asRecord(value);
   return { file: str(raw.file), size: int(raw.size), removed: int(raw.removed), status: toBackupStatus(raw.status) };
 }
 
 export function toRestoreDone(value: unknown): RestoreDone {
-  const raw = asRecord(value);
+  const raw: Reply<app.RestoreDone> = asRecord(value);
   return { report: toBackupReport(raw.report), replaced: str(raw.replaced), vault: toVaultStatus(raw.vault) };
 }
 
 export function toExportDone(value: unknown): ExportDone {
-  return { path: str(asRecord(value).path) };
+  const raw: Reply<app.ExportDone> = asRecord(value);
+  return { path: str(raw.path) };
 }

@@ -1,4 +1,6 @@
 // The shapes of clients and their co-created records, and the checks that turn binding results into them.
+import type { domain } from './wailsjs/go/models';
+import type { Reply } from './wire';
 import { asRecord, int, list, oneOf, str } from './convert';
 
 /** Who did or wrote something. */
@@ -183,12 +185,12 @@ export interface ClientRecord {
 export const toActor = (value: unknown): Actor => oneOf(ACTORS, value, 'therapist');
 
 export function toIdentity(value: unknown): Identity {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Identity> = asRecord(value);
   return { facet: str(raw.facet), description: str(raw.description) };
 }
 
 export function toClient(value: unknown): Client {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Client> = asRecord(value);
   return {
     id: int(raw.id),
     chosenName: str(raw.chosenName),
@@ -210,7 +212,7 @@ export function toClient(value: unknown): Client {
 }
 
 export function toClientSummary(value: unknown): ClientSummary {
-  const raw = asRecord(value);
+  const raw: Reply<domain.ClientSummary> = asRecord(value);
   return {
     id: int(raw.id),
     chosenName: str(raw.chosenName),
@@ -222,12 +224,12 @@ export function toClientSummary(value: unknown): ClientSummary {
 }
 
 export function toRevision(value: unknown): Revision {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Revision> = asRecord(value);
   return { at: str(raw.at), author: toActor(raw.author), text: str(raw.text), note: str(raw.note) };
 }
 
 export function toPlanItem(value: unknown): PlanItem {
-  const raw = asRecord(value);
+  const raw: Reply<domain.PlanItem> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -244,7 +246,7 @@ export function toPlanItem(value: unknown): PlanItem {
 }
 
 export function toPowerMapEntry(value: unknown): PowerMapEntry {
-  const raw = asRecord(value);
+  const raw: Reply<domain.PowerMapEntry> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -260,12 +262,12 @@ export function toPowerMapEntry(value: unknown): PowerMapEntry {
 }
 
 export function toAgreementTerm(value: unknown): AgreementTerm {
-  const raw = asRecord(value);
+  const raw: Reply<domain.AgreementTerm> = asRecord(value);
   return { key: str(raw.key), text: str(raw.text) };
 }
 
 export function toAgreementVersion(value: unknown): AgreementVersion {
-  const raw = asRecord(value);
+  const raw: Reply<domain.AgreementVersion> = asRecord(value);
   return {
     at: str(raw.at),
     author: toActor(raw.author),
@@ -277,7 +279,7 @@ export function toAgreementVersion(value: unknown): AgreementVersion {
 }
 
 export function toAgreement(value: unknown): Agreement {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Agreement> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -292,7 +294,7 @@ export function toAgreement(value: unknown): Agreement {
 }
 
 export function toReflection(value: unknown): Reflection {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Reflection> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -304,7 +306,7 @@ export function toReflection(value: unknown): Reflection {
 }
 
 export function toHistoryEntry(value: unknown): HistoryEntry {
-  const raw = asRecord(value);
+  const raw: Reply<domain.HistoryEntry> = asRecord(value);
   return {
     id: int(raw.id),
     at: str(raw.at),
@@ -318,7 +320,7 @@ export function toHistoryEntry(value: unknown): HistoryEntry {
 }
 
 export function toClientRecord(value: unknown): ClientRecord {
-  const raw = asRecord(value);
+  const raw: Reply<domain.ClientRecord> = asRecord(value);
   return {
     client: toClient(raw.client),
     powerMap: list(raw.powerMap, toPowerMapEntry),

@@ -1,5 +1,7 @@
 // The shapes of fees, payments, reciprocity and the practice overview. Amounts are integers in
 // the currency's minor units (cents, pence; yen have none), exactly as Go keeps them.
+import type { domain } from './wailsjs/go/models';
+import type { Reply } from './wire';
 import { toActor, type Actor } from './client-models';
 import { SESSION_KINDS, type SessionKind } from './session-models';
 import { asRecord, bool, int, list, oneOf, str } from './convert';
@@ -208,19 +210,19 @@ export interface BillingRequest {
 }
 
 export function toCurrency(value: unknown): Currency {
-  const r = asRecord(value);
+  const r: Reply<domain.Currency> = asRecord(value);
   return { code: str(r.code), name: str(r.name), digits: int(r.digits), symbol: str(r.symbol), spaced: bool(r.spaced) };
 }
 
 export const toCurrencies = (value: unknown): Currency[] => list(value, toCurrency);
 
 function toKindFees(value: unknown): KindFees {
-  const r = asRecord(value ?? {});
+  const r: Reply<domain.KindFees | domain.KindCounts> = asRecord(value ?? {});
   return { preparation: int(r.preparation), medicine: int(r.medicine), integration: int(r.integration), other: int(r.other) };
 }
 
 export function toFeeTier(value: unknown): FeeTier {
-  const r = asRecord(value);
+  const r: Reply<domain.FeeTier> = asRecord(value);
   return {
     id: int(r.id),
     name: str(r.name),
@@ -232,7 +234,7 @@ export function toFeeTier(value: unknown): FeeTier {
 }
 
 export function toFeePolicy(value: unknown): FeePolicy {
-  const r = asRecord(value);
+  const r: Reply<domain.FeePolicy> = asRecord(value);
   return {
     currency: str(r.currency),
     reasoning: str(r.reasoning),
@@ -242,7 +244,7 @@ export function toFeePolicy(value: unknown): FeePolicy {
 }
 
 function toTierChoice(value: unknown): TierChoice {
-  const r = asRecord(value);
+  const r: Reply<domain.TierChoice> = asRecord(value);
   return {
     id: int(r.id),
     clientId: int(r.clientId),
@@ -256,7 +258,7 @@ function toTierChoice(value: unknown): TierChoice {
 }
 
 function toSessionFee(value: unknown): SessionFee {
-  const r = asRecord(value);
+  const r: Reply<domain.SessionFee> = asRecord(value);
   return {
     sessionId: int(r.sessionId),
     amount: int(r.amount),
@@ -268,14 +270,14 @@ function toSessionFee(value: unknown): SessionFee {
 }
 
 function toAllocation(value: unknown): Allocation {
-  const r = asRecord(value);
+  const r: Reply<domain.Allocation> = asRecord(value);
   return { sessionId: int(r.sessionId), amount: int(r.amount) };
 }
 
 export const toAllocations = (value: unknown): Allocation[] => list(value, toAllocation);
 
 function toPayment(value: unknown): Payment {
-  const r = asRecord(value);
+  const r: Reply<domain.Payment> = asRecord(value);
   return {
     id: int(r.id),
     clientId: int(r.clientId),
@@ -291,7 +293,7 @@ function toPayment(value: unknown): Payment {
 }
 
 function toSessionAccount(value: unknown): SessionAccount {
-  const r = asRecord(value);
+  const r: Reply<domain.SessionAccount> = asRecord(value);
   return {
     sessionId: int(r.sessionId),
     date: str(r.date),
@@ -303,8 +305,8 @@ function toSessionAccount(value: unknown): SessionAccount {
 }
 
 export function toClientFees(value: unknown): ClientFees {
-  const r = asRecord(value);
-  const a = asRecord(r.account ?? {});
+  const r: Reply<domain.ClientFees> = asRecord(value);
+  const a: Reply<domain.Account> = asRecord(r.account ?? {});
   return {
     clientId: int(r.clientId),
     currency: toCurrency(r.currency ?? {}),
@@ -324,7 +326,7 @@ export function toClientFees(value: unknown): ClientFees {
 }
 
 export function toCommitment(value: unknown): Commitment {
-  const r = asRecord(value);
+  const r: Reply<domain.Commitment> = asRecord(value);
   return {
     id: int(r.id),
     kind: oneOf(COMMITMENT_KINDS, r.kind, 'other'),
@@ -338,7 +340,7 @@ export function toCommitment(value: unknown): Commitment {
 }
 
 export function toGift(value: unknown): Gift {
-  const r = asRecord(value);
+  const r: Reply<domain.Gift> = asRecord(value);
   return {
     id: int(r.id),
     date: str(r.date),
@@ -350,12 +352,12 @@ export function toGift(value: unknown): Gift {
 }
 
 function toPeriod(value: unknown): PeriodSummary {
-  const r = asRecord(value);
+  const r: Reply<domain.PeriodSummary> = asRecord(value);
   return { period: str(r.period), income: int(r.income), sessions: toKindFees(r.sessions), free: int(r.free), given: int(r.given) };
 }
 
 function toReciprocityYear(value: unknown): ReciprocityYear {
-  const r = asRecord(value);
+  const r: Reply<domain.ReciprocityYear> = asRecord(value);
   return {
     year: str(r.year),
     sessions: int(r.sessions),
@@ -363,20 +365,20 @@ function toReciprocityYear(value: unknown): ReciprocityYear {
     income: int(r.income),
     given: int(r.given),
     commitments: list(r.commitments, (c) => {
-      const x = asRecord(c);
+      const x: Reply<domain.CommitmentYear> = asRecord(c);
       return { commitmentId: int(x.commitmentId), expected: int(x.expected), done: int(x.done), kept: bool(x.kept) };
     }),
   };
 }
 
 export function toFeesOverview(value: unknown): FeesOverview {
-  const r = asRecord(value);
+  const r: Reply<domain.FeesOverview> = asRecord(value);
   return {
     currency: toCurrency(r.currency ?? {}),
     months: list(r.months, toPeriod),
     years: list(r.years, toPeriod),
     outstanding: list(r.outstanding, (c) => {
-      const x = asRecord(c);
+      const x: Reply<domain.ClientBalance> = asRecord(c);
       return { clientId: int(x.clientId), name: str(x.name), balance: int(x.balance) };
     }),
     reciprocity: list(r.reciprocity, toReciprocityYear),

@@ -1,4 +1,6 @@
 // The shapes the screens work with, and the checks that turn binding results into them.
+import type { app, domain } from './wailsjs/go/models';
+import type { Reply } from './wire';
 import { ApiError } from './errors';
 import { t } from '$lib/i18n';
 
@@ -88,7 +90,7 @@ const num = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 export function toVaultStatus(value: unknown): VaultStatus {
-  const raw = asRecord(value);
+  const raw: Reply<app.VaultStatus> = asRecord(value);
   const state = raw.state;
   if (state !== 'absent' && state !== 'locked' && state !== 'unlocked') {
     throw new ApiError('internal', t('errors.internal'));
@@ -106,19 +108,19 @@ export function toVaultStatus(value: unknown): VaultStatus {
 }
 
 export function toPassphraseCheck(value: unknown): PassphraseCheck {
-  const raw = asRecord(value);
+  const raw: Reply<domain.PassphraseCheck> = asRecord(value);
   return { ok: bool(raw.ok), message: str(raw.message), hint: str(raw.hint) };
 }
 
 export function toRecoveryKeyView(value: unknown): RecoveryKeyView {
-  const raw = asRecord(value);
+  const raw: Reply<app.RecoveryKeyView> = asRecord(value);
   const key = str(raw.key);
   const groups = Array.isArray(raw.groups) ? raw.groups.filter((g): g is string => typeof g === 'string') : [];
   return { key, groups, confirmLength: Math.max(1, Math.round(num(raw.confirmLength, 6))) };
 }
 
 export function toPracticeProfile(value: unknown): PracticeProfile {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Practice> = asRecord(value);
   return {
     name: str(raw.name),
     credentials: str(raw.credentials),
@@ -132,7 +134,7 @@ export function toPracticeProfile(value: unknown): PracticeProfile {
 }
 
 export function toAppSettings(value: unknown): AppSettings {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Settings> = asRecord(value);
   return {
     autoLockMinutes: num(raw.autoLockMinutes, 10),
     hasPin: bool(raw.hasPin),

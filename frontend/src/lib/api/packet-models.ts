@@ -1,4 +1,6 @@
 // The shapes of printable packets: which fit a client or session, and their copies.
+import type { app } from './wailsjs/go/models';
+import type { Reply } from './wire';
 import { asRecord, ints, list, oneOf } from './convert';
 
 export type PacketKind = 'preparation' | 'medicine' | 'worksheet' | 'summary' | 'record';
@@ -24,7 +26,7 @@ export interface PacketRequest {
 }
 
 export function toPacketChoice(value: unknown): PacketChoice {
-  const raw = asRecord(value);
+  const raw: Reply<app.PacketChoice> = asRecord(value);
   const copies = list(raw.copies, (c) => oneOf(PACKET_COPIES, c, 'client'));
   return {
     kind: oneOf(PACKET_KINDS, raw.kind, 'record'),
@@ -33,8 +35,11 @@ export function toPacketChoice(value: unknown): PacketChoice {
   };
 }
 
+function knownKind(value: unknown): boolean {
+  const raw: Reply<app.PacketChoice> = asRecord(value);
+  return oneOf(PACKET_KINDS, raw.kind, 'record') === raw.kind;
+}
+
 /** The packets the Go side offered, leaving out any kind this page does not know. */
 export const toPacketChoices = (value: unknown): PacketChoice[] =>
-  list(value, (item) => item)
-    .filter((item) => oneOf(PACKET_KINDS, asRecord(item).kind, 'record') === asRecord(item).kind)
-    .map(toPacketChoice);
+  list(value, (item) => item).filter(knownKind).map(toPacketChoice);

@@ -1,4 +1,6 @@
 // The shapes of sessions, the integration worksheet, patterns, resources and search results.
+import type { domain } from './wailsjs/go/models';
+import type { Reply } from './wire';
 import { toActor, toRevision, type Actor, type PlanStatus, type Revision, type Visibility } from './client-models';
 import { asRecord, bool, int, ints, list, oneOf, str } from './convert';
 
@@ -208,7 +210,7 @@ const planStatus = (value: unknown): PlanStatus =>
   oneOf<PlanStatus>(['proposed', 'agreed', 'revised', 'retired'], value, 'proposed');
 
 export function toSettingElement(value: unknown): SettingElement {
-  const raw = asRecord(value);
+  const raw: Reply<domain.SettingElement> = asRecord(value);
   return {
     id: int(raw.id),
     sessionId: int(raw.sessionId),
@@ -223,8 +225,9 @@ export function toSettingElement(value: unknown): SettingElement {
 }
 
 export function toSession(value: unknown): Session {
-  const raw = asRecord(value);
-  const medicine = raw.medicine === undefined || raw.medicine === null ? {} : asRecord(raw.medicine);
+  const raw: Reply<domain.Session> = asRecord(value);
+  const medicine: Reply<domain.MedicineDetails> =
+    raw.medicine === undefined || raw.medicine === null ? {} : asRecord(raw.medicine);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -244,7 +247,7 @@ export function toSession(value: unknown): Session {
     setting: list(raw.setting, toSettingElement),
     medicine: { substance: str(medicine.substance), dose: str(medicine.dose), times: str(medicine.times) },
     adverseEvents: list(raw.adverseEvents, (v) => {
-      const e = asRecord(v);
+      const e: Reply<domain.AdverseEvent> = asRecord(v);
       return {
         id: int(e.id),
         sessionId: int(e.sessionId),
@@ -256,7 +259,7 @@ export function toSession(value: unknown): Session {
     }),
     finalisedAt: str(raw.finalisedAt),
     addenda: list(raw.addenda, (v) => {
-      const a = asRecord(v);
+      const a: Reply<domain.Addendum> = asRecord(v);
       return { id: int(a.id), sessionId: int(a.sessionId), at: str(a.at), text: str(a.text), visibility: visibility(a.visibility) };
     }),
     created: str(raw.created),
@@ -265,7 +268,7 @@ export function toSession(value: unknown): Session {
 }
 
 export function toShift(value: unknown): Shift {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Shift> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -286,7 +289,7 @@ export function toShift(value: unknown): Shift {
 }
 
 export function toPattern(value: unknown): Pattern {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Pattern> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -295,7 +298,7 @@ export function toPattern(value: unknown): Pattern {
     proposedBy: toActor(raw.proposedBy),
     status: oneOf(PATTERN_STATUSES, raw.status, 'noticed'),
     statuses: list(raw.statuses, (v) => {
-      const c = asRecord(v);
+      const c: Reply<domain.PatternChange> = asRecord(v);
       return { on: str(c.on), status: oneOf(PATTERN_STATUSES, c.status, 'noticed'), note: str(c.note), by: toActor(c.by) };
     }),
     shiftIds: ints(raw.shiftIds),
@@ -307,7 +310,7 @@ export function toPattern(value: unknown): Pattern {
 }
 
 export function toResource(value: unknown): Resource {
-  const raw = asRecord(value);
+  const raw: Reply<domain.Resource> = asRecord(value);
   return {
     id: int(raw.id),
     clientId: int(raw.clientId),
@@ -323,7 +326,7 @@ export function toResource(value: unknown): Resource {
 }
 
 export function toIntegrationRecord(value: unknown): IntegrationRecord {
-  const raw = asRecord(value);
+  const raw: Reply<domain.IntegrationRecord> = asRecord(value);
   return {
     clientId: int(raw.clientId),
     sessions: list(raw.sessions, toSession),
@@ -334,11 +337,11 @@ export function toIntegrationRecord(value: unknown): IntegrationRecord {
 }
 
 export function toSearchResult(value: unknown): SearchResult {
-  const raw = asRecord(value);
+  const raw: Reply<domain.SearchResult> = asRecord(value);
   return {
     query: str(raw.query),
     hits: list(raw.hits, (v) => {
-      const h = asRecord(v);
+      const h: Reply<domain.SearchHit> = asRecord(v);
       return {
         kind: oneOf(SEARCH_KINDS, h.kind, 'client'),
         id: int(h.id),
