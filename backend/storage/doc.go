@@ -23,4 +23,18 @@
 // 3339); what day it is, and the day a stamp falls on (in a message, a
 // search hit, a date a client may not agree before), are the clock's time
 // zone's, never UTC's.
+//
+// # Files
+//
+// The files follow the records. storage.go opens and migrates the database;
+// write.go holds what every read and write goes through (the transaction,
+// the stamps, the history entry, adding and changing one entity).
+// practice.go, settings.go and backupsettings.go keep the vault's own
+// records; clients.go, plan.go (the power map and plan items),
+// agreements.go and reflections.go a client's record; sessions.go and
+// integration.go the sessions, the worksheet, patterns and resources;
+// feepolicy.go, clientfees.go and reciprocity.go the money. history.go and
+// search.go read the history and the search index; dump.go, snapshot.go and
+// load.go read and write whole tables for backups; check.go checks the
+// database's integrity.
 package storage
