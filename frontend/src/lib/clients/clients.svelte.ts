@@ -17,6 +17,7 @@ import {
   type Reflection,
 } from '$lib/api';
 import { debounce } from '$lib/ui/debounce';
+import { Latest } from '$lib/ui/latest';
 import { LoadedRecord } from '$lib/ui/loaded-record.svelte';
 import { applyMove, itemsOfKind, moveTarget, type Direction } from './plan';
 
@@ -38,7 +39,7 @@ export class ClientList {
   loading = $state(false);
   error = $state<ApiError | null>(null);
 
-  #request = 0;
+  readonly #latest = new Latest();
   #searchLater = debounce(() => void this.load(), SEARCH_DELAY_MS);
 
   /** Changes the search words; the list is asked for once typing pauses. */
@@ -56,7 +57,7 @@ export class ClientList {
 
   /** Asks the Go side for the list; an answer to an older question is ignored. */
   async load(): Promise<void> {
-    const request = ++this.#request;
+    const isLatest = this.#latest.begin();
     this.#searchLater.cancel();
     this.loading = true;
     const filter = this.filter;
@@ -66,20 +67,20 @@ export class ClientList {
         status: filter === 'all' || filter === 'archived' ? '' : filter,
         archived: filter === 'archived',
       });
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.items = items;
       this.error = null;
       this.loaded = true;
     } catch (reason) {
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.error = toApiError(reason);
     } finally {
-      if (request === this.#request) this.loading = false;
+      if (isLatest()) this.loading = false;
     }
   }
 
   clear(): void {
-    this.#request++;
+    this.#latest.drop();
     this.#searchLater.cancel();
     this.query = '';
     this.filter = 'all';

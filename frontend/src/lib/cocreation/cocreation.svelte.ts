@@ -12,6 +12,7 @@ import {
   type PlanKind,
   type PowerMapEntry,
 } from '$lib/api';
+import { Latest } from '$lib/ui/latest';
 
 export class CoCreationStore {
   /** The client's view of their record, filtered on the Go side. */
@@ -23,15 +24,15 @@ export class CoCreationStore {
   /** The client's journey (sessions, shifts, patterns, resources), shared content only. */
   journey = $state<IntegrationRecord | null>(null);
 
-  #request = 0;
-  #journeyRequest = 0;
+  readonly #views = new Latest();
+  readonly #journeys = new Latest();
 
   /** Reads the client's journey through co-creation mode (never the therapist's sessions API). */
   async loadJourney(): Promise<void> {
-    const request = ++this.#journeyRequest;
+    const isLatest = this.#journeys.begin();
     try {
       const journey = await coCreation.journey();
-      if (request === this.#journeyRequest) this.journey = journey;
+      if (isLatest()) this.journey = journey;
     } catch {
       // The rest of the screen stands without it; a lock or a refusal is handled by the app's state.
     }
@@ -39,9 +40,9 @@ export class CoCreationStore {
 
   /** Turns the mode on for a client (the Go side refuses an archived record). */
   async enter(clientId: number): Promise<void> {
-    const request = ++this.#request;
+    const isLatest = this.#views.begin();
     const view = await coCreation.enter(clientId);
-    if (request !== this.#request) return;
+    if (!isLatest()) return;
     this.view = view;
     this.writer = 'client';
     this.error = null;
@@ -49,18 +50,18 @@ export class CoCreationStore {
 
   /** Reads the client's view again (after a change, or when the page was reloaded in the mode). */
   async load(): Promise<void> {
-    const request = ++this.#request;
+    const isLatest = this.#views.begin();
     this.loading = true;
     try {
       const view = await coCreation.view();
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.view = view;
       this.error = null;
     } catch (reason) {
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.error = toApiError(reason);
     } finally {
-      if (request === this.#request) this.loading = false;
+      if (isLatest()) this.loading = false;
     }
   }
 
@@ -115,8 +116,8 @@ export class CoCreationStore {
   }
 
   clear(): void {
-    this.#request++;
-    this.#journeyRequest++;
+    this.#views.drop();
+    this.#journeys.drop();
     this.journey = null;
     this.view = null;
     this.writer = 'client';

@@ -4,6 +4,7 @@
 import { SEARCH_KINDS, sessions, toApiError, type ApiError, type SearchHit, type SearchKind, type SearchResult } from '$lib/api';
 import type { ClientTab } from '$lib/app-state/screens';
 import { debounce } from '$lib/ui/debounce';
+import { Latest } from '$lib/ui/latest';
 
 /** How long typing must pause before the practice is searched. */
 export const SEARCH_DELAY_MS = 200;
@@ -55,7 +56,7 @@ export class SearchStore {
   loading = $state(false);
   error = $state<ApiError | null>(null);
 
-  #request = 0;
+  readonly #latest = new Latest();
   #searchLater = debounce(() => void this.load(), SEARCH_DELAY_MS);
 
   /** Changes the search words; the practice is searched once typing pauses. */
@@ -66,7 +67,7 @@ export class SearchStore {
 
   /** Searches now (Enter in the field); an answer to an older question is ignored. */
   async load(): Promise<void> {
-    const request = ++this.#request;
+    const isLatest = this.#latest.begin();
     this.#searchLater.cancel();
     const query = this.query.trim();
     if (query === '') {
@@ -79,20 +80,20 @@ export class SearchStore {
     this.loading = true;
     try {
       const result = await sessions.search(query);
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.result = result;
       this.searched = query;
       this.error = null;
     } catch (reason) {
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.error = toApiError(reason);
     } finally {
-      if (request === this.#request) this.loading = false;
+      if (isLatest()) this.loading = false;
     }
   }
 
   clear(): void {
-    this.#request++;
+    this.#latest.drop();
     this.#searchLater.cancel();
     this.query = '';
     this.result = null;

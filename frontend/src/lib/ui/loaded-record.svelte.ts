@@ -1,6 +1,7 @@
 // One record read from the Go side by id and kept in page state: opened, read again after a
 // change, and forgotten by clear(). An answer to an older request is ignored.
 import { toApiError, type ApiError } from '$lib/api';
+import { Latest } from './latest';
 
 export class LoadedRecord<T> {
   record = $state<T | null>(null);
@@ -9,7 +10,7 @@ export class LoadedRecord<T> {
   error = $state<ApiError | null>(null);
 
   #id = $state(0);
-  #request = 0;
+  readonly #latest = new Latest();
   /** The read under way, if any: opening the same record meanwhile waits for it. */
   #reading: Promise<void> | null = null;
   readonly #read: (id: number) => Promise<T>;
@@ -49,18 +50,18 @@ export class LoadedRecord<T> {
   async #readAgain(): Promise<void> {
     const id = this.#id;
     if (id === 0) return;
-    const request = ++this.#request;
+    const isLatest = this.#latest.begin();
     this.loading = true;
     try {
       const record = await this.#read(id);
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.record = record;
       this.error = null;
     } catch (reason) {
-      if (request !== this.#request) return;
+      if (!isLatest()) return;
       this.error = toApiError(reason);
     } finally {
-      if (request === this.#request) this.loading = false;
+      if (isLatest()) this.loading = false;
     }
   }
 
@@ -72,7 +73,7 @@ export class LoadedRecord<T> {
   }
 
   clear(): void {
-    this.#request++;
+    this.#latest.drop();
     this.#reading = null;
     this.#id = 0;
     this.record = null;
