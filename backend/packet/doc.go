@@ -31,6 +31,12 @@
 // the client and their domain.ClientFees. They are always client copies,
 // with the client's legal name only when asked for.
 //
+// Each packet is built in the file named after it (preparation.go,
+// medicine.go, worksheet.go, summary.go, record.go, recoverykit.go,
+// receipts.go); packets.go says which packets there are and makes the one
+// a Request asks for, and words.go holds the words and sections several of
+// them print.
+//
 // # Documents
 //
 // A packet is first a Document: a title and a flow of blocks (headings,
