@@ -48,7 +48,10 @@
 // the room left is split between lines and the table's header is repeated
 // on the next page); the second draws, so every page can carry the
 // practice name, the client's chosen name, the date, "Confidential" and
-// "Page X of Y". The same Document always gives the same bytes.
+// "Page X of Y". The same Document always gives the same bytes. The first
+// pass, and how each kind of block is laid out, is in layout.go; Render,
+// the second pass and the running header and footer in render.go; the text
+// itself (shaping, wrapping, drawing) in text.go.
 //
 // Dates are printed as the therapist lives them. A calendar date (a
 // session's day, a payment's) is printed as it is; a moment the records
