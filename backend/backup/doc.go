@@ -33,4 +33,15 @@
 //   - Export writes identical bytes for identical records.
 //
 // The functions are safe to call concurrently on different files.
+//
+// # Files
+//
+// create.go makes a backup file (Create: the temporary file, the read-back
+// check, the name); write.go writes its stream, and readtables.go reads the
+// tables for it, in parallel and within a memory budget. read.go verifies
+// and reads a backup, restore.go restores one, rotate.go names, lists and
+// rotates a folder of them, upgrade.go backs up before a migration, and
+// export.go writes the JSON export. manifest.go, stanza.go and values.go
+// are the format's parts: the manifest, the header's stanzas, a row's
+// values.
 package backup

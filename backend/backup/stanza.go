@@ -2,6 +2,7 @@ package backup
 
 import (
 	"crypto/hkdf"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -16,6 +17,8 @@ import (
 	"tandem/backend/domain"
 	"tandem/backend/vault"
 )
+
+var randRead = rand.Read
 
 // The header: an X25519 stanza for the recovery key, then the
 // tandem-passphrase stanza (docs/backup-format.md, sections 1 and 2).
