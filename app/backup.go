@@ -643,15 +643,6 @@ func report(path string, info *backup.Info) BackupReport {
 	return r
 }
 
-func (s *Shell) notInCoCreation() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.coClient != 0 {
-		return domain.Errorf(ECOCREATION, "Co-creation mode is on. Leave it first.")
-	}
-	return nil
-}
-
 // Restore replaces the vault with the chosen backup, which Verify must
 // have shown first (with its contents) since it was chosen. With the
 // recovery key, newPassphrase is required and becomes the restored vault's

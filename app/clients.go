@@ -15,38 +15,6 @@ type Clients struct{ s *Shell }
 // NewClients returns the Clients binding.
 func NewClients(s *Shell) *Clients { return &Clients{s: s} }
 
-// therapist returns the database for a therapist-only use-case.
-func (s *Shell) therapist() (*storage.DB, error) {
-	s.mu.Lock()
-	co := s.coClient
-	s.mu.Unlock()
-	if co != 0 {
-		return nil, domain.Errorf(ECOCREATION, "Co-creation mode is on. Leave it first.")
-	}
-	db, err := s.db()
-	if err == nil {
-		s.touch()
-	}
-	return db, err
-}
-
-// ECOCREATION is the code of a therapist-only call made in co-creation mode.
-const ECOCREATION = "cocreation"
-
-// do runs a therapist use-case and shapes its error for the page.
-func do[T any](s *Shell, fn func(ctx context.Context, db *storage.DB) (T, error)) (T, error) {
-	var zero T
-	db, err := s.therapist()
-	if err != nil {
-		return zero, apiError(err)
-	}
-	out, err := fn(context.Background(), db)
-	if err != nil {
-		return zero, apiError(err)
-	}
-	return out, nil
-}
-
 // List returns the client list.
 func (b *Clients) List(f domain.ClientFilter) ([]domain.ClientSummary, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) ([]domain.ClientSummary, error) { return db.Clients(ctx, f) })

@@ -42,24 +42,6 @@ func (b *CoCreation) Enter(clientID int64) (domain.ClientRecord, error) {
 	return domain.ClientView(rec), nil
 }
 
-// client runs fn for the client in co-creation mode, with the database.
-func coDo[T any](s *Shell, fn func(ctx context.Context, db *storage.DB, clientID int64) (T, error)) (T, error) {
-	var zero T
-	s.mu.Lock()
-	id := s.coClient
-	s.mu.Unlock()
-	if id == 0 {
-		return zero, apiError(domain.Errorf(ECOCREATION, "Co-creation mode is not on."))
-	}
-	db, err := s.db()
-	if err != nil {
-		return zero, apiError(err)
-	}
-	s.touch()
-	out, err := fn(context.Background(), db, id)
-	return out, apiError(err)
-}
-
 // clientActor checks that a write in co-creation mode is the client's or
 // the two together's: the therapist's own entries are made outside it.
 func clientActor(a domain.Actor) error {

@@ -9,4 +9,9 @@
 // through a native dialog the user answered. Errors cross to JavaScript as a
 // JSON string {"code","message","field"} (see apiError), so the frontend can
 // put the message next to the right field.
+//
+// guard.go holds what every bound method goes through: the vault and its
+// database, the co-creation guard (therapist-only calls are refused with
+// ECOCREATION while the mode is on) and apiError. A binding's method is
+// usually one call of do, or of coDo in co-creation mode.
 package app

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"tandem/backend/domain"
-	"tandem/backend/storage"
 	"tandem/backend/vault"
 )
 
@@ -13,14 +12,6 @@ type Practice struct{ s *Shell }
 
 // NewPractice returns the Practice binding.
 func NewPractice(s *Shell) *Practice { return &Practice{s: s} }
-
-func (s *Shell) db() (*storage.DB, error) {
-	v, err := s.requireVault()
-	if err != nil {
-		return nil, err
-	}
-	return v.DB()
-}
 
 // Get returns the practice profile.
 func (b *Practice) Get() (domain.Practice, error) {

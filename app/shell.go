@@ -103,16 +103,6 @@ func (s *Shell) Shutdown(ctx context.Context) {
 	s.prints.empty()
 }
 
-func (s *Shell) requireVault() (*vault.Vault, error) {
-	if s.vault == nil {
-		if s.openErr != nil {
-			return nil, s.openErr
-		}
-		return nil, domain.Errorf(domain.ENOVAULT, "Tandem has no vault folder.")
-	}
-	return s.vault, nil
-}
-
 // touch records activity, restarting the idle countdown.
 func (s *Shell) touch() {
 	s.mu.Lock()
