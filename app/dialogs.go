@@ -1,10 +1,15 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
+
 	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/backend/domain"
 )
 
-// dialogs are the native file dialogs the backup bindings open. They
+// dialogs are the native file dialogs the bindings open. They
 // return "" when the therapist cancels. The page never passes a path: a
 // path reaches the Go side only from one of these.
 type dialogs interface {
@@ -44,4 +49,23 @@ func (s *Shell) fileDialogs() dialogs {
 		return e
 	}
 	return nativeDialogs{s}
+}
+
+// saveAs asks where to save data in the native save dialog and writes it
+// there (0600). It returns false when the dialog was cancelled.
+func saveAs(s *Shell, title, suggested, filterName, pattern string, data []byte) (bool, error) {
+	path, err := s.fileDialogs().saveFile(title, suggested, []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}})
+	if err != nil {
+		return false, domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err)
+	}
+	if path == "" {
+		return false, nil
+	}
+	if filepath.Ext(path) == "" {
+		path += filepath.Ext(suggested)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return false, domain.Wrap(domain.EINVALID, "The file could not be saved there. Choose another folder.", err)
+	}
+	return true, nil
 }

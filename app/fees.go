@@ -4,12 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/backend/domain"
 	"tandem/backend/packet"
@@ -244,23 +240,4 @@ func csvSafe(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// saveAs asks where to save data in the native save dialog and writes it
-// there (0600). It returns false when the dialog was cancelled.
-func saveAs(s *Shell, title, suggested, filterName, pattern string, data []byte) (bool, error) {
-	path, err := s.fileDialogs().saveFile(title, suggested, []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}})
-	if err != nil {
-		return false, domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err)
-	}
-	if path == "" {
-		return false, nil
-	}
-	if filepath.Ext(path) == "" {
-		path += filepath.Ext(suggested)
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return false, domain.Wrap(domain.EINVALID, "The file could not be saved there. Choose another folder.", err)
-	}
-	return true, nil
 }
