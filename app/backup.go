@@ -199,12 +199,6 @@ type ExportDone struct {
 	Path string `json:"path"`
 }
 
-func (s *Shell) emit(name string, data any) {
-	if s.ctx != nil {
-		runtime.EventsEmit(s.ctx, name, data)
-	}
-}
-
 // ---- settings and status ----
 
 // Settings returns the backup settings.

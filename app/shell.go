@@ -156,9 +156,7 @@ func (s *Shell) lock(reason string) {
 		return
 	}
 	s.lockQuietly(reason)
-	if s.ctx != nil {
-		runtime.EventsEmit(s.ctx, "vault:locked", map[string]string{"reason": reason})
-	}
+	s.emit("vault:locked", map[string]string{"reason": reason})
 }
 
 // lockQuietly is lock without telling the page.
@@ -172,4 +170,11 @@ func (s *Shell) lockQuietly(reason string) {
 	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
 	s.mu.Unlock()
 	s.forgetNewRecovery() // a replacement key not yet put in place
+}
+
+// emit sends an event to the page, when there is a window (tests have none).
+func (s *Shell) emit(name string, data any) {
+	if s.ctx != nil {
+		runtime.EventsEmit(s.ctx, name, data)
+	}
 }
