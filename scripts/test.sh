@@ -25,7 +25,7 @@ suite() {
 # the committed ones.
 bindings_are_committed() {
   local dir=frontend/src/lib/api/wailsjs
-  bash scripts/build.sh bindings || return 1
+  scripts/build.sh bindings || return 1
   if ! git diff --exit-code -- "$dir" || [[ -n $(git ls-files --others --exclude-standard -- "$dir") ]]; then
     echo "$dir differs from what the Go structs generate (above): commit the regenerated bindings, now in the tree." >&2
     return 1
