@@ -11,13 +11,14 @@ import (
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
-const pass = "lantern orbit cello meadow"
+const pass = vaulttest.Passphrase
 
-// newShell returns a shell over a new, unlocked vault with cheap key
-// derivation. No window exists: bindings that need the Wails runtime
-// (dialogs, clipboard, events) are not called here.
+// newShell returns a shell over a new, unlocked test vault (vaulttest). No
+// window exists: bindings that need the Wails runtime (dialogs, clipboard,
+// events) are not called here.
 func newShell(t *testing.T) *Shell {
 	t.Helper()
 	return newShellAt(t, clocktest.Now())
@@ -26,18 +27,9 @@ func newShell(t *testing.T) *Shell {
 // newShellAt is newShell with the vault's clock reading now.
 func newShellAt(t *testing.T, now func() time.Time) *Shell {
 	t.Helper()
-	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { v.Close() })
-	p, err := v.Prepare(pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := v.Commit(context.Background(), p); err != nil {
-		t.Fatal(err)
-	}
+	opts := vaulttest.Options()
+	opts.Now = now
+	v, _ := vaulttest.Create(t, filepath.Join(t.TempDir(), "vault"), opts)
 	s := NewShell(v, nil, "test")
 	s.prints = testPrintFolder(t)
 	return s

@@ -16,6 +16,7 @@ import (
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // fakeDialogs answer the file dialogs as a therapist would have.
@@ -46,8 +47,6 @@ func (f *fakeDialogs) saveFile(string, string, []runtime.FileFilter) (string, er
 	return f.save, nil
 }
 
-var cheapKDF = vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: clocktest.Now()}
-
 // backupShell is a shell over a new, unlocked vault with one client, fake
 // dialogs, a clock the test moves, and a backup folder chosen; it returns
 // the recovery key too.
@@ -63,19 +62,8 @@ type backupShell struct {
 func newBackupShell(t *testing.T) *backupShell {
 	t.Helper()
 	root := t.TempDir()
-	v, err := vault.Open(filepath.Join(root, "vault"), true, cheapKDF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { v.Close() })
-	p, err := v.Prepare(pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := v.Commit(context.Background(), p); err != nil {
-		t.Fatal(err)
-	}
-	bs := &backupShell{Shell: NewShell(v, nil, "test"), dlg: &fakeDialogs{}, recoveryKey: p.RecoveryKey(),
+	v, recoveryKey := vaulttest.Create(t, filepath.Join(root, "vault"), vaulttest.Options())
+	bs := &backupShell{Shell: NewShell(v, nil, "test"), dlg: &fakeDialogs{}, recoveryKey: recoveryKey,
 		folder: filepath.Join(root, "backups"), now: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
 	bs.Shell.now = func() time.Time { return bs.now }
 	bs.Shell.dialogs = bs.dlg
@@ -321,7 +309,7 @@ func TestLockAndQuitMakeAnAutomaticBackupAndNeverWaitForIt(t *testing.T) {
 	if l := listBackups(t, bs.folder); len(l) != 1 || !l[0].Created.Equal(bs.now.Truncate(time.Second)) {
 		t.Fatalf("no backup at quitting: %+v", l)
 	}
-	if _, err := vault.Open(bs.vault.Dir(), false, cheapKDF); err != nil {
+	if _, err := vault.Open(bs.vault.Dir(), false, vaulttest.Options()); err != nil {
 		t.Fatalf("the vault is still held after quitting: %v", err)
 	}
 }
@@ -521,7 +509,7 @@ func TestRestoreOnAFreshInstall(t *testing.T) {
 	}
 	file := filepath.Join(old.folder, done.File)
 
-	v, err := vault.Open(filepath.Join(t.TempDir(), "new-laptop", "vault"), true, cheapKDF)
+	v, err := vault.Open(filepath.Join(t.TempDir(), "new-laptop", "vault"), true, vaulttest.Options())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,9 +14,9 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // testPrintFolder is a print folder in a test's temporary folder whose
@@ -301,7 +301,7 @@ func (f saveAnswer) saveFile(_, name string, _ []runtime.FileFilter) (string, er
 }
 
 func TestTheRecoveryKitIsOfferedWhileTheVaultIsMade(t *testing.T) {
-	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: clocktest.Now()})
+	v, err := vault.Open(filepath.Join(t.TempDir(), "vault"), true, vaulttest.Options())
 	if err != nil {
 		t.Fatal(err)
 	}

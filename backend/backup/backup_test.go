@@ -13,6 +13,7 @@ import (
 	"tandem/backend/demo"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 func TestRoundTripGivesAnIdenticalExport(t *testing.T) {
@@ -142,13 +143,13 @@ func TestWrongSecretsAndRules(t *testing.T) {
 	if _, err := Verify(ctx, path, Unlock{Passphrase: otherPass}); domain.ErrorCode(err) != domain.EWRONGSECRET {
 		t.Fatalf("wrong passphrase: %v", err)
 	}
-	other, _ := newVault(t, filepath.Join(t.TempDir(), "other"))
+	other, _ := vaulttest.Create(t, filepath.Join(t.TempDir(), "other"), cheap)
 	otherKeys, _ := other.BackupKeys()
 	defer otherKeys.Wipe()
 	if _, err := Verify(ctx, path, Unlock{DataKey: otherKeys.DataKey}); domain.ErrorCode(err) != domain.EWRONGSECRET {
 		t.Fatalf("another vault's data key: %v", err)
 	}
-	_, otherRK := newVault(t, filepath.Join(t.TempDir(), "third"))
+	_, otherRK := vaulttest.Create(t, filepath.Join(t.TempDir(), "third"), cheap)
 	if _, err := Verify(ctx, path, Unlock{RecoveryKey: otherRK}); domain.ErrorCode(err) != domain.EWRONGSECRET {
 		t.Fatalf("another recovery key: %v", err)
 	}
@@ -191,7 +192,7 @@ func TestTablesBeyondTheMemoryBudgetAreReadTwice(t *testing.T) {
 // tables as reading each whole, within the memory budget or beyond it.
 func TestTablesReadInPartsAreTheSame(t *testing.T) {
 	ctx := context.Background()
-	v, _ := newVault(t, filepath.Join(t.TempDir(), "vault"))
+	v, _ := vaulttest.Create(t, filepath.Join(t.TempDir(), "vault"), cheap)
 	seed(t, v, demo.Options{Clients: 3, Years: 1, Seed: 13})
 	src := source(t, v)
 	savedRows, savedParts, savedBudget := partRows, maxParts, memoryBudget

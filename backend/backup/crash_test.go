@@ -17,6 +17,7 @@ import (
 
 	"tandem/backend/demo"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // Crash safety: a helper process (this test binary, re-run) makes a backup
@@ -150,7 +151,7 @@ func TestKilledBackupLeavesNoGoodLookingFileAndTheVaultUntouched(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	vdir := filepath.Join(dir, "vault")
-	v, _ := newVault(t, vdir)
+	v, _ := vaulttest.Create(t, vdir, cheap)
 	seed(t, v, demo.Options{Clients: 10, Years: 2, Seed: 8})
 	want := exportOf(t, v, 0)
 	v.Close()
@@ -237,7 +238,7 @@ func killedRestore(t *testing.T, mode string) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	vdir := filepath.Join(dir, "vaults", "vault")
-	v, _ := newVault(t, vdir)
+	v, _ := vaulttest.Create(t, vdir, cheap)
 	seed(t, v, demo.Options{Clients: 6, Years: 2, Seed: 6})
 	newExport := exportOf(t, v, 0)
 	file := filepath.Join(dir, "b.age")

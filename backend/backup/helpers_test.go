@@ -10,35 +10,24 @@ import (
 
 	"tandem/backend/demo"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 const (
-	testPass  = "lantern orbit cello meadow"
+	testPass  = vaulttest.Passphrase
 	otherPass = "amber quartz willow drum"
 )
 
-// cheap key derivation: tests derive keys hundreds of times.
-var cheap = vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1},
-	Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }}
-
-// newVault creates an unlocked vault in dir and returns it with its
-// recovery key.
-func newVault(t testing.TB, dir string) (*vault.Vault, string) {
-	t.Helper()
-	v, err := vault.Open(dir, true, cheap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := v.Prepare(testPass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := v.Commit(context.Background(), p); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { v.Close() })
-	return v, p.RecoveryKey()
-}
+// cheap are the options of the tests' vaults (vaulttest.Options) on a
+// stopped clock, so that what a backup records can be compared with the
+// clock's reading. It reads a fixed moment in the past, not the suite's
+// day: a backup's tar entries are stamped with it, and tar (which a test
+// runs on a backup) complains of stamps in the computer's future.
+var cheap = func() vault.Options {
+	o := vaulttest.Options()
+	o.Now = func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }
+	return o
+}()
 
 func seed(t testing.TB, v *vault.Vault, o demo.Options) {
 	t.Helper()
@@ -86,7 +75,7 @@ func exportOf(t testing.TB, v *vault.Vault, clientID int64) []byte {
 func seededBackup(t testing.TB, o demo.Options) (*vault.Vault, string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	v, rk := newVault(t, filepath.Join(dir, "vault"))
+	v, rk := vaulttest.Create(t, filepath.Join(dir, "vault"), cheap)
 	seed(t, v, o)
 	res, err := Create(context.Background(), source(t, v), filepath.Join(dir, "backup.age"))
 	if err != nil {

@@ -12,33 +12,20 @@ import (
 
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // Benchmarks over an existing vault, for profiling the backup's stages:
 //
-//	TANDEM_BENCH_VAULT=DIR TANDEM_BENCH_PASSFILE=F go test -tags sqlite_fts5 \
+//	TANDEM_BENCH_VAULT=DIR TANDEM_BENCH_PASSPHRASE_FILE=F go test -tags sqlite_fts5 \
 //	  -run '^$' -bench Stage -cpuprofile cpu.out ./backend/backup/
 //
 // They are skipped without TANDEM_BENCH_VAULT (make a vault with
-// `tandem vault init` and `tandem demo seed`).
-func benchSource(b testing.TB) (Source, *vault.Vault) {
-	dir := os.Getenv("TANDEM_BENCH_VAULT")
-	if dir == "" {
-		b.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSFILE")
-	}
-	pass, err := os.ReadFile(os.Getenv("TANDEM_BENCH_PASSFILE"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { v.Close() })
-	if err := v.Unlock(context.Background(), strings.TrimSpace(string(pass))); err != nil {
-		b.Fatal(err)
-	}
-	return source(b, v), v
+// `tandem vault init` and `tandem demo seed`, or let scripts/bench.sh).
+func benchSource(b testing.TB) (Source, string) {
+	b.Helper()
+	v, pass := vaulttest.Bench(b)
+	return source(b, v), pass
 }
 
 // BenchmarkStageScan reads every row of every table through the driver and
@@ -149,8 +136,7 @@ func BenchmarkStageVerify(b *testing.B) {
 // BenchmarkStageRestore restores a backup (with the data key's backup, opened
 // with the passphrase: one key derivation per restore).
 func BenchmarkStageRestore(b *testing.B) {
-	src, _ := benchSource(b)
-	pass, _ := os.ReadFile(os.Getenv("TANDEM_BENCH_PASSFILE"))
+	src, pass := benchSource(b)
 	tmp := b.TempDir()
 	p := filepath.Join(tmp, "b.age")
 	if _, err := Create(context.Background(), src, p); err != nil {
@@ -163,7 +149,7 @@ func BenchmarkStageRestore(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Restore(context.Background(), p, nv, RestoreOptions{Unlock: Unlock{Passphrase: strings.TrimSpace(string(pass))}}); err != nil {
+		if _, err := Restore(context.Background(), p, nv, RestoreOptions{Unlock: Unlock{Passphrase: pass}}); err != nil {
 			b.Fatal(err)
 		}
 		nv.Close()

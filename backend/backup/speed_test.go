@@ -17,6 +17,7 @@ import (
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/demo"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // TestBackupSpeed compares making a backup with the age tool encrypting a
@@ -186,17 +187,13 @@ func median(ds []time.Duration) time.Duration {
 func benchVault(t *testing.T, dir string) (*vault.Vault, string, string, string) {
 	t.Helper()
 	ctx := context.Background()
-	if vdir := os.Getenv("TANDEM_BENCH_VAULT"); vdir != "" {
-		read := func(env string) string {
-			b, err := os.ReadFile(os.Getenv(env))
-			if err != nil {
-				t.Fatalf("%s: %v", env, err)
-			}
-			return string(b)
+	if os.Getenv(vaulttest.BenchVault) != "" {
+		b, err := os.ReadFile(os.Getenv("TANDEM_BENCH_RECOVERY_KEY_FILE"))
+		if err != nil {
+			t.Fatalf("TANDEM_BENCH_RECOVERY_KEY_FILE: %v", err)
 		}
-		pass := strings.TrimRight(strings.SplitN(read("TANDEM_BENCH_PASSPHRASE_FILE"), "\n", 2)[0], "\r")
 		var rk string
-		for _, l := range strings.Split(read("TANDEM_BENCH_RECOVERY_KEY_FILE"), "\n") {
+		for _, l := range strings.Split(string(b), "\n") {
 			if strings.HasPrefix(l, "AGE-SECRET-KEY-1") {
 				rk = strings.TrimSpace(l)
 			}
@@ -204,13 +201,7 @@ func benchVault(t *testing.T, dir string) (*vault.Vault, string, string, string)
 		if rk == "" {
 			t.Fatal("TANDEM_BENCH_RECOVERY_KEY_FILE holds no recovery key")
 		}
-		v, err := vault.Open(vdir, false, vault.Options{Now: clocktest.Now()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := v.Unlock(ctx, pass); err != nil {
-			t.Fatal(err)
-		}
+		v, pass := vaulttest.Bench(t)
 		return v, pass, rk, "the bench's demo vault"
 	}
 	clients, _ := strconv.Atoi(os.Getenv("BENCH_CLIENTS"))

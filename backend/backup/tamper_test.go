@@ -14,6 +14,7 @@ import (
 	"tandem/backend/demo"
 	"tandem/backend/domain"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // TestTheAgeToolOpensABackup decrypts a backup with Debian's age and the
@@ -72,7 +73,7 @@ func TestTheAgeToolOpensABackup(t *testing.T) {
 	}
 
 	t.Run("age refuses a wrong key", func(t *testing.T) {
-		_, other := newVault(t, filepath.Join(t.TempDir(), "other"))
+		_, other := vaulttest.Create(t, filepath.Join(t.TempDir(), "other"), cheap)
 		os.WriteFile(keyFile, vault.RecoveryKeyFile(other, cheap.Now()), 0o600)
 		if out, err := exec.Command(agePath, "-d", "-i", keyFile, "-o", os.DevNull, path).CombinedOutput(); err == nil {
 			t.Fatalf("age opened it with another key: %s", out)

@@ -12,10 +12,11 @@ import (
 
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
-// run runs a CLI command the way main does, with cheap key derivation and
-// the suite's clock.
+// run runs a CLI command the way main does, with a test vault's options
+// (vaulttest.Options: cheap key derivation and the suite's clock).
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	return runAt(t, clocktest.Now(), args...)
@@ -25,7 +26,9 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 func runAt(t *testing.T, now func() time.Time, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Version: "test", VaultOptions: vault.Options{KDF: &vault.KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}, Now: now}}
+	opts := vaulttest.Options()
+	opts.Now = now
+	env := &Env{Stdout: &out, Stderr: &errb, Version: "test", VaultOptions: opts}
 	code = Run(context.Background(), env, args)
 	return code, out.String(), errb.String()
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +14,7 @@ import (
 	"tandem/backend/domain"
 	"tandem/backend/packet"
 	"tandem/backend/storage"
-	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // BenchmarkPracticePackets measures packets made from a vault seeded by
@@ -166,22 +165,7 @@ func makePacket(ctx context.Context, db *storage.DB, kind packet.Kind, clientID 
 
 func openPracticeVault(b *testing.B) *storage.DB {
 	b.Helper()
-	dir, passFile := os.Getenv("TANDEM_BENCH_VAULT"), os.Getenv("TANDEM_BENCH_PASSPHRASE_FILE")
-	if dir == "" || passFile == "" {
-		b.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSPHRASE_FILE to a seeded vault (scripts/bench.sh does)")
-	}
-	pass, err := os.ReadFile(passFile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { v.Close() })
-	if err := v.Unlock(context.Background(), strings.TrimRight(strings.SplitN(string(pass), "\n", 2)[0], "\r")); err != nil {
-		b.Fatal(err)
-	}
+	v, _ := vaulttest.Bench(b)
 	db, err := v.DB()
 	if err != nil {
 		b.Fatal(err)

@@ -2,15 +2,12 @@ package storage_test
 
 import (
 	"context"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
-	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
-	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // BenchmarkPracticeSearch measures the search over a whole practice: a
@@ -102,22 +99,7 @@ type benchDB = interface {
 
 func openBenchVault(b *testing.B) benchDB {
 	b.Helper()
-	dir, passFile := os.Getenv("TANDEM_BENCH_VAULT"), os.Getenv("TANDEM_BENCH_PASSPHRASE_FILE")
-	if dir == "" || passFile == "" {
-		b.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSPHRASE_FILE to a seeded vault (scripts/bench.sh does)")
-	}
-	pass, err := os.ReadFile(passFile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { v.Close() })
-	if err := v.Unlock(context.Background(), strings.TrimRight(strings.SplitN(string(pass), "\n", 2)[0], "\r")); err != nil {
-		b.Fatal(err)
-	}
+	v, _ := vaulttest.Bench(b)
 	db, err := v.DB()
 	if err != nil {
 		b.Fatal(err)

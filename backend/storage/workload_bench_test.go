@@ -15,8 +15,8 @@ import (
 
 	_ "github.com/mutecomm/go-sqlcipher/v4"
 
-	"tandem/backend/clock/clocktest"
 	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 // Encryption's cost: tools/sqlbench/workload.sql runs on the SQLCipher vault
@@ -104,22 +104,9 @@ func TestPlaintextCopy(t *testing.T) {
 // vault's page size and temporary storage in memory, as the app does.
 func openRawVault(tb testing.TB) *sql.DB {
 	tb.Helper()
-	dir, passFile := os.Getenv("TANDEM_BENCH_VAULT"), os.Getenv("TANDEM_BENCH_PASSPHRASE_FILE")
-	if dir == "" || passFile == "" {
-		tb.Skip("set TANDEM_BENCH_VAULT and TANDEM_BENCH_PASSPHRASE_FILE to a seeded vault (scripts/bench.sh does)")
-	}
-	pass, err := os.ReadFile(passFile)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	v, err := vault.Open(dir, false, vault.Options{Now: clocktest.Now()})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	v, _ := vaulttest.Bench(tb)
+	dir := v.Dir()
 	defer v.Close()
-	if err := v.Unlock(context.Background(), strings.TrimRight(strings.SplitN(string(pass), "\n", 2)[0], "\r")); err != nil {
-		tb.Fatal(err)
-	}
 	keys, err := v.BackupKeys()
 	if err != nil {
 		tb.Fatal(err)

@@ -21,4 +21,7 @@
 //
 // A Vault is safe for concurrent use. Only one process may hold a vault
 // folder: Open takes an exclusive lock on tandem.lock, released by Close.
+//
+// Tests make their vaults with package vaulttest (cheap key derivation,
+// the suite's clock), this package's own tests included.
 package vault

@@ -1,4 +1,4 @@
-package vault
+package vault_test
 
 import (
 	"context"
@@ -7,15 +7,17 @@ import (
 	"testing"
 
 	"tandem/backend/domain"
+	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
 func TestNewRecoveryKeyReplacesOnlyTheRecoverySlot(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, oldKey := mustCreate(t, dir)
+	v, oldKey := vaulttest.Create(t, dir, vaulttest.Options())
 	v.Lock()
-	dbBefore := fileHash(t, filepath.Join(dir, DBFileName))
-	before, err := readKeyFile(dir)
+	dbBefore := fileHash(t, filepath.Join(dir, vault.DBFileName))
+	before, err := vault.ReadKeyFile(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +26,7 @@ func TestNewRecoveryKeyReplacesOnlyTheRecoverySlot(t *testing.T) {
 	if err := v.NewRecoveryKey(testPassphrase, func(k string) error { newKey = k; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	after, err := readKeyFile(dir)
+	after, err := vault.ReadKeyFile(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +36,7 @@ func TestNewRecoveryKeyReplacesOnlyTheRecoverySlot(t *testing.T) {
 	if after.Recovery.Recipient == before.Recovery.Recipient {
 		t.Fatal("the recovery slot did not change")
 	}
-	if fileHash(t, filepath.Join(dir, DBFileName)) != dbBefore {
+	if fileHash(t, filepath.Join(dir, vault.DBFileName)) != dbBefore {
 		t.Fatal("the database changed")
 	}
 
@@ -65,8 +67,8 @@ func TestNewRecoveryKeyReplacesOnlyTheRecoverySlot(t *testing.T) {
 
 func TestNewRecoveryKeyChangesNothingOnFailure(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, oldKey := mustCreate(t, dir)
-	keyFile := filepath.Join(dir, KeyFileName)
+	v, oldKey := vaulttest.Create(t, dir, vaulttest.Options())
+	keyFile := filepath.Join(dir, vault.KeyFileName)
 	before := fileHash(t, keyFile)
 
 	err := v.NewRecoveryKey("not the passphrase at all", func(string) error { t.Fatal("keep called"); return nil })
@@ -90,12 +92,12 @@ func TestNewRecoveryKeyChangesNothingOnFailure(t *testing.T) {
 
 func TestDetachLocksAtOnceAndHandsOverTheDatabase(t *testing.T) {
 	ctx := context.Background()
-	v, rk := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	v, rk := vaulttest.New(t)
 	db, keys := v.Detach()
-	if db == nil || keys == nil || len(keys.DataKey) != dataKeySize || len(keys.KeyFile) == 0 {
+	if db == nil || keys == nil || len(keys.DataKey) != vault.DataKeySize || len(keys.KeyFile) == 0 {
 		t.Fatalf("nothing handed over: %v %+v", db, keys)
 	}
-	if v.State() != StateLocked {
+	if v.State() != vault.StateLocked {
 		t.Fatalf("state %s after Detach", v.State())
 	}
 	if _, err := v.DB(); code(err) != domain.ELOCKED {
@@ -122,15 +124,15 @@ func TestDetachLocksAtOnceAndHandsOverTheDatabase(t *testing.T) {
 	if err := v.UnlockWithRecoveryKey(ctx, rk); err != nil {
 		t.Fatal(err)
 	}
-	if db, keys := v.Detach(); db != nil || keys != nil || v.State() != StateLocked {
+	if db, keys := v.Detach(); db != nil || keys != nil || v.State() != vault.StateLocked {
 		t.Fatal("Detach after a recovery unlock handed something over or did not lock")
 	}
 }
 
 func TestPrepareRecoveryKeyWritesNothingUntilCommitted(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, oldKey := mustCreate(t, dir) // unlocked, as in the app's Settings
-	keyFile := filepath.Join(dir, KeyFileName)
+	v, oldKey := vaulttest.Create(t, dir, vaulttest.Options()) // unlocked, as in the app's Settings
+	keyFile := filepath.Join(dir, vault.KeyFileName)
 	before := fileHash(t, keyFile)
 
 	if _, err := v.PrepareRecoveryKey("not the passphrase at all"); code(err) != domain.EWRONGSECRET || domain.ErrorField(err) != "passphrase" {
@@ -140,7 +142,7 @@ func TestPrepareRecoveryKeyWritesNothingUntilCommitted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ParseRecoveryKey(p.RecoveryKey()); err != nil {
+	if _, err := vault.ParseRecoveryKey(p.RecoveryKey()); err != nil {
 		t.Fatalf("not a recovery key: %v", err)
 	}
 	if fileHash(t, keyFile) != before {
@@ -163,7 +165,7 @@ func TestPrepareRecoveryKeyWritesNothingUntilCommitted(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer keys.Wipe()
-	id, _ := ParseRecoveryKey(p.RecoveryKey())
+	id, _ := vault.ParseRecoveryKey(p.RecoveryKey())
 	if keys.Info.Recipient != id.Recipient().String() {
 		t.Fatal("backups would not be made for the new recovery key")
 	}
@@ -171,7 +173,7 @@ func TestPrepareRecoveryKeyWritesNothingUntilCommitted(t *testing.T) {
 
 func TestCommitRecoveryKeyRefusesAChangedKeyFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, oldKey := mustCreate(t, dir)
+	v, oldKey := vaulttest.Create(t, dir, vaulttest.Options())
 	p, err := v.PrepareRecoveryKey(testPassphrase)
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +182,7 @@ func TestCommitRecoveryKeyRefusesAChangedKeyFile(t *testing.T) {
 	if err := v.ChangePassphrase(testPassphrase, next); err != nil {
 		t.Fatal(err)
 	}
-	keyFile := filepath.Join(dir, KeyFileName)
+	keyFile := filepath.Join(dir, vault.KeyFileName)
 	changed := fileHash(t, keyFile)
 	if code(v.CommitRecoveryKey(p)) != domain.EINVALID {
 		t.Fatal("a recovery slot made from an older key file was committed")

@@ -1,4 +1,4 @@
-package vault
+package vault_test
 
 import (
 	"bytes"
@@ -6,43 +6,24 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
+	"tandem/backend/vault"
+	"tandem/backend/vault/vaulttest"
 )
 
-const testPassphrase = "lantern orbit cello meadow"
+const testPassphrase = vaulttest.Passphrase
 
-// cheap makes key derivation fast in tests; production calibrates.
-var cheap = &KDFParams{Time: 1, MemoryKiB: 8 << 10, Threads: 1}
-
-func mustCreate(t *testing.T, dir string) (*Vault, string) {
-	t.Helper()
-	v, err := Open(dir, true, Options{KDF: cheap, Now: clocktest.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { v.Close() })
-	p, err := v.Prepare(testPassphrase)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := v.Commit(context.Background(), p); err != nil {
-		t.Fatal(err)
-	}
-	return v, p.RecoveryKey()
-}
-
-func reopen(t *testing.T, v *Vault) *Vault {
+func reopen(t *testing.T, v *vault.Vault) *vault.Vault {
 	t.Helper()
 	dir := v.Dir()
 	if err := v.Close(); err != nil {
 		t.Fatal(err)
 	}
-	v2, err := Open(dir, false, Options{KDF: cheap, Now: clocktest.Now()})
+	v2, err := vault.Open(dir, false, vaulttest.Options())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,11 +36,11 @@ func code(err error) string { return domain.ErrorCode(err) }
 func TestCreateUnlockLock(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, rk := mustCreate(t, dir)
+	v, rk := vaulttest.Create(t, dir, vaulttest.Options())
 	if !strings.HasPrefix(rk, "AGE-SECRET-KEY-1") {
 		t.Fatalf("recovery key %q", rk)
 	}
-	if v.State() != StateUnlocked {
+	if v.State() != vault.StateUnlocked {
 		t.Fatalf("state after create = %s", v.State())
 	}
 	db, err := v.DB()
@@ -87,7 +68,7 @@ func TestCreateUnlockLock(t *testing.T) {
 	checkNoPlaintext := func(t *testing.T) {
 		t.Helper()
 		head := make([]byte, 16)
-		f, _ := os.Open(filepath.Join(dir, DBFileName))
+		f, _ := os.Open(filepath.Join(dir, vault.DBFileName))
 		f.Read(head)
 		f.Close()
 		if bytes.HasPrefix(head, []byte("SQLite format 3")) {
@@ -108,7 +89,7 @@ func TestCreateUnlockLock(t *testing.T) {
 	if err := v.Lock(); err != nil {
 		t.Fatal(err)
 	}
-	if v.State() != StateLocked {
+	if v.State() != vault.StateLocked {
 		t.Fatalf("state after lock = %s", v.State())
 	}
 	if _, err := v.DB(); code(err) != domain.ELOCKED {
@@ -160,9 +141,9 @@ func TestCreateUnlockLock(t *testing.T) {
 	})
 
 	t.Run("a wrong recovery key is refused", func(t *testing.T) {
-		other, _ := mustCreate(t, filepath.Join(t.TempDir(), "other"))
+		other, _ := vaulttest.Create(t, filepath.Join(t.TempDir(), "other"), vaulttest.Options())
 		_ = other
-		_, otherKey := mustCreate(t, filepath.Join(t.TempDir(), "third"))
+		_, otherKey := vaulttest.Create(t, filepath.Join(t.TempDir(), "third"), vaulttest.Options())
 		v.Lock()
 		if err := v.UnlockWithRecoveryKey(ctx, otherKey); code(err) != domain.EWRONGSECRET {
 			t.Fatalf("got %v", err)
@@ -184,11 +165,11 @@ func fileHash(t *testing.T, p string) [32]byte {
 
 func TestChangePassphraseTouchesOnlyTheKeyFile(t *testing.T) {
 	ctx := context.Background()
-	v, rk := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	v, rk := vaulttest.New(t)
 	db, _ := v.DB()
 	db.SavePractice(ctx, domain.Practice{Name: "Fictional Practice"})
 	v = reopen(t, v) // checkpoints the WAL into the database file
-	dbPath := filepath.Join(v.Dir(), DBFileName)
+	dbPath := filepath.Join(v.Dir(), vault.DBFileName)
 	before := fileHash(t, dbPath)
 
 	if err := v.ChangePassphrase("wrong current passphrase", "amber quartz willow drum"); code(err) != domain.EWRONGSECRET || domain.ErrorField(err) != "current" {
@@ -220,11 +201,11 @@ func TestChangePassphraseTouchesOnlyTheKeyFile(t *testing.T) {
 
 func TestDamagedKeyFile(t *testing.T) {
 	ctx := context.Background()
-	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	v, _ := vaulttest.New(t)
 	v = reopen(t, v)
-	keyPath := filepath.Join(v.Dir(), KeyFileName)
+	keyPath := filepath.Join(v.Dir(), vault.KeyFileName)
 	good, _ := os.ReadFile(keyPath)
-	dbBefore := fileHash(t, filepath.Join(v.Dir(), DBFileName))
+	dbBefore := fileHash(t, filepath.Join(v.Dir(), vault.DBFileName))
 
 	cases := map[string][]byte{
 		"empty":            {},
@@ -274,7 +255,7 @@ func TestDamagedKeyFile(t *testing.T) {
 			t.Fatalf("got %v", err)
 		}
 	})
-	if fileHash(t, filepath.Join(v.Dir(), DBFileName)) != dbBefore {
+	if fileHash(t, filepath.Join(v.Dir(), vault.DBFileName)) != dbBefore {
 		t.Fatal("database changed")
 	}
 	os.WriteFile(keyPath, good, 0o600)
@@ -284,12 +265,12 @@ func TestDamagedKeyFile(t *testing.T) {
 }
 
 func TestOnlyOneProcessHoldsAVault(t *testing.T) {
-	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
-	if _, err := Open(v.Dir(), false, Options{KDF: cheap, Now: clocktest.Now()}); code(err) != domain.EVAULTBUSY {
+	v, _ := vaulttest.New(t)
+	if _, err := vault.Open(v.Dir(), false, vaulttest.Options()); code(err) != domain.EVAULTBUSY {
 		t.Fatalf("second open: %v", err)
 	}
 	v.Close()
-	v2, err := Open(v.Dir(), false, Options{KDF: cheap, Now: clocktest.Now()})
+	v2, err := vault.Open(v.Dir(), false, vaulttest.Options())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,15 +278,15 @@ func TestOnlyOneProcessHoldsAVault(t *testing.T) {
 }
 
 func TestCreateRefusesExistingVault(t *testing.T) {
-	v, _ := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
+	v, _ := vaulttest.New(t)
 	if _, err := v.Prepare(testPassphrase); code(err) != domain.EEXISTS {
 		t.Fatalf("got %v", err)
 	}
 }
 
 func TestRecoveryKeyFileParses(t *testing.T) {
-	_, rk := mustCreate(t, filepath.Join(t.TempDir(), "vault"))
-	id, err := ParseRecoveryKey(string(RecoveryKeyFile(rk, cheapNow())))
+	_, rk := vaulttest.New(t)
+	id, err := vault.ParseRecoveryKey(string(vault.RecoveryKeyFile(rk, clocktest.Today())))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,42 +295,17 @@ func TestRecoveryKeyFileParses(t *testing.T) {
 	}
 }
 
-func TestCalibrateStaysInBounds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("calibration runs real Argon2id")
-	}
-	p := Calibrate()
-	if err := p.validate(); err != nil {
-		t.Fatal(err)
-	}
-	if p.MemoryKiB < 64<<10 || p.Time < 3 {
-		t.Fatalf("too weak: %+v", p)
-	}
-}
-
-func BenchmarkKeyDerivation(b *testing.B) {
-	p := Calibrate()
-	salt := make([]byte, 16)
-	b.ReportMetric(float64(p.Time), "passes")
-	for b.Loop() {
-		b.StopTimer()
-		debug.FreeOSMemory() // each derivation cold, as at a real unlock
-		b.StartTimer()
-		deriveKEK(testPassphrase, salt, p)
-	}
-}
-
 func TestPIN(t *testing.T) {
 	for _, bad := range []string{"", "123", "12a4", "1234567890123"} {
-		if _, err := HashPIN(bad); code(err) != domain.EINVALID {
+		if _, err := vault.HashPIN(bad); code(err) != domain.EINVALID {
 			t.Errorf("%q accepted", bad)
 		}
 	}
-	h, err := HashPIN("2468")
+	h, err := vault.HashPIN("2468")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !VerifyPIN("2468", h) || VerifyPIN("2469", h) || VerifyPIN("2468", h[:len(h)-2]) || VerifyPIN("2468", "") {
+	if !vault.VerifyPIN("2468", h) || vault.VerifyPIN("2469", h) || vault.VerifyPIN("2468", h[:len(h)-2]) || vault.VerifyPIN("2468", "") {
 		t.Fatal("PIN verification is wrong")
 	}
 }
