@@ -22,6 +22,7 @@ import (
 // testPrintFolder is a print folder in a test's temporary folder whose
 // viewer only records what it was asked to open.
 func testPrintFolder(t *testing.T) *printFolder {
+	t.Helper()
 	f := &printFolder{dir: filepath.Join(t.TempDir(), "cache", "tandem", "print")}
 	f.open = func(path string) error {
 		opened.Lock()

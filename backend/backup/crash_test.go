@@ -137,6 +137,7 @@ func plan(duration time.Duration, n int, markers ...string) []struct {
 }
 
 func fileSum(t *testing.T, p string) string {
+	t.Helper()
 	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)

@@ -101,6 +101,7 @@ func TestFrozenV1BackupStaysReadable(t *testing.T) {
 // frozenState opens the frozen backup's header and returns its plaintext
 // and what opening it learned, for the fuzz target.
 func frozenState(t testing.TB) ([]byte, *unlocked, *identity) {
+	t.Helper()
 	b, pass, _ := frozen(t)
 	var un unlocked
 	id := &identity{u: &un, passphrase: pass}

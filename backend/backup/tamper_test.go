@@ -91,6 +91,7 @@ type refusalCheck struct {
 }
 
 func newRefusalCheck(t *testing.T) *refusalCheck {
+	t.Helper()
 	dir := t.TempDir()
 	target, err := vault.Open(filepath.Join(dir, "target"), true, cheap)
 	if err != nil {
@@ -146,6 +147,7 @@ func newPassFor(u Unlock) string {
 
 // headerLen is the length of the age header (through the MAC line).
 func headerLen(t *testing.T, b []byte) int {
+	t.Helper()
 	i := bytes.Index(b, []byte("\n--- "))
 	if i < 0 {
 		t.Fatal("no header MAC line")

@@ -113,6 +113,7 @@ func practice() domain.Practice { return domain.Practice{Name: "Willow Room Prac
 // clientCopies are every packet made for a client's eyes: every kind that
 // has a client copy, for every session and worksheet length.
 func clientCopies(t *testing.T, j Journey) map[string]Document {
+	t.Helper()
 	out := map[string]Document{}
 	for _, k := range Kinds {
 		if !slices.Contains(k.Copies(), ClientCopy) {

@@ -18,6 +18,7 @@ import (
 // every dumped table with the values never leaving C (the cipher's and the
 // B-tree's floor), by one connection or several at once, and through Scan.
 func floorDB(b *testing.B) *DB {
+	b.Helper()
 	path, keyHex := os.Getenv("TANDEM_BENCH_DB"), os.Getenv("TANDEM_BENCH_KEYHEX")
 	if path == "" || keyHex == "" {
 		b.Skip("set TANDEM_BENCH_DB and TANDEM_BENCH_KEYHEX")
