@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'vault_busy',
   'vault_newer',
   'vault_damaged',
+  'backup_damaged',
   'no_vault',
   'exists',
   'not_found',
