@@ -1,6 +1,8 @@
-// Package storage is the SQLCipher implementation of Tandem's domain
-// services. It opens the encrypted database with a raw 32-byte key supplied
-// by package vault, applies the embedded, numbered migrations
+// Package storage keeps Tandem's records in SQLCipher: every read and write
+// of the domain's types is a method of DB, whose comment is its contract
+// (package domain declares no service interfaces; its doc says why). It
+// opens the encrypted database with a raw 32-byte key supplied by package
+// vault, applies the embedded, numbered migrations
 // (migrations/NNNN_name.sql, each in its own transaction, recorded in
 // schema_migrations), and refuses a database whose schema is newer than this
 // build knows.
