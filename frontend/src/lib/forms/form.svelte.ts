@@ -107,11 +107,10 @@ export class Form<T extends object, R = unknown> {
     if (ondirty) $effect(() => ondirty(this.dirty));
   }
 
-  /** Starts again from these values, saved as they are; every message goes. */
+  /** Starts again from these values, saved as they are (a save's result, another record); every message goes. */
   seed(values: T): void {
     this.values = copy(values);
     this.saved = copy(values);
-    this.#succeeded = false;
     this.clear();
   }
 
@@ -183,9 +182,9 @@ export class Form<T extends object, R = unknown> {
     await this.run(async () => {
       const result = await this.#options.save(sent);
       this.saved = sent;
+      await this.#options.onsaved?.(result);
       this.#succeeded = true;
       saved = true;
-      await this.#options.onsaved?.(result);
     });
     return saved;
   };
