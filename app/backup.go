@@ -140,24 +140,20 @@ func (b *Backup) SaveSettings(st domain.BackupSettings) (domain.BackupSettings, 
 // ChooseFolder asks for the backup folder (native dialog) and stores it.
 // ECANCELLED when the therapist closed the dialog.
 func (b *Backup) ChooseFolder() (BackupStatus, error) {
-	db, err := b.s.therapist()
-	if err != nil {
-		return BackupStatus{}, apiError(err)
-	}
-	ctx := context.Background()
-	cur, err := db.BackupSettings(ctx)
-	if err != nil {
-		return BackupStatus{}, apiError(err)
-	}
-	path, err := b.s.fileDialogs().chooseFolder("Choose the folder for Tandem's backups", cur.Folder)
-	if err != nil {
-		return BackupStatus{}, apiError(domain.Wrap(domain.EINTERNAL, "The folder dialog could not be opened.", err))
-	}
-	if path == "" {
-		return BackupStatus{}, apiError(domain.Errorf(domain.ECANCELLED, "No folder was chosen."))
-	}
-	st, err := b.s.setBackupFolder(ctx, db, path)
-	return st, apiError(err)
+	return do(b.s, func(ctx context.Context, db *storage.DB) (BackupStatus, error) {
+		cur, err := db.BackupSettings(ctx)
+		if err != nil {
+			return BackupStatus{}, err
+		}
+		path, err := b.s.fileDialogs().chooseFolder("Choose the folder for Tandem's backups", cur.Folder)
+		if err != nil {
+			return BackupStatus{}, domain.Wrap(domain.EINTERNAL, "The folder dialog could not be opened.", err)
+		}
+		if path == "" {
+			return BackupStatus{}, domain.Errorf(domain.ECANCELLED, "No folder was chosen.")
+		}
+		return b.s.setBackupFolder(ctx, db, path)
+	})
 }
 
 // setBackupFolder checks that path is a folder Tandem can write in, outside

@@ -25,21 +25,19 @@ const maxPINTries = 5
 
 // Enter turns co-creation mode on for one client and returns their view.
 func (b *CoCreation) Enter(clientID int64) (domain.ClientRecord, error) {
-	db, err := b.s.therapist()
-	if err != nil {
-		return domain.ClientRecord{}, apiError(err)
-	}
-	rec, err := db.ClientRecord(context.Background(), clientID)
-	if err != nil {
-		return domain.ClientRecord{}, apiError(err)
-	}
-	if rec.Client.Archived != "" {
-		return domain.ClientRecord{}, apiError(domain.Errorf(domain.EINVALID, "This client's record is archived. Restore it first."))
-	}
-	b.s.mu.Lock()
-	b.s.coClient, b.s.pinTries = clientID, 0
-	b.s.mu.Unlock()
-	return domain.ClientView(rec), nil
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientRecord, error) {
+		rec, err := db.ClientRecord(ctx, clientID)
+		if err != nil {
+			return domain.ClientRecord{}, err
+		}
+		if rec.Client.Archived != "" {
+			return domain.ClientRecord{}, domain.Errorf(domain.EINVALID, "This client's record is archived. Restore it first.")
+		}
+		b.s.mu.Lock()
+		b.s.coClient, b.s.pinTries = clientID, 0
+		b.s.mu.Unlock()
+		return domain.ClientView(rec), nil
+	})
 }
 
 // clientActor checks that a write in co-creation mode is the client's or
