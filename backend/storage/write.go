@@ -6,8 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"tandem/backend/domain"
 	"time"
+
+	"tandem/backend/domain"
 )
 
 // This file holds what every read and write of a record goes through: the
