@@ -1,7 +1,7 @@
 // Turns a rejected binding call into a typed ApiError the screens can act on.
 import { t } from '$lib/i18n';
 
-/** Stable codes from the Go side (backend/domain/error.go; "cocreation" from app/clients.go). */
+/** Stable codes from the Go side (backend/domain/error.go; "cocreation" from app/guard.go); app/errorcodes_test.go holds the two lists together. */
 export const ERROR_CODES = [
   'invalid',
   'weak_passphrase',
