@@ -88,6 +88,7 @@ func (s *Shell) Shutdown(ctx context.Context) {
 	}
 	s.mu.Lock()
 	s.pending.Discard()
+	s.newRecovery.Discard()
 	s.pending, s.newRecovery = nil, nil
 	s.mu.Unlock()
 	if s.vault != nil {

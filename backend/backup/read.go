@@ -273,6 +273,9 @@ func (r *reader) run() (*Info, error) {
 		r.dataKey = r.un.dataKey
 		r.un.dataKey = nil
 	}
+	if err := vault.CheckKeyFile(kb, r.dataKey); err != nil {
+		return nil, damagedf("its key file does not match its data key")
+	}
 	if r.sink != nil {
 		if err := r.sink.begin(m, kb, r.dataKey); err != nil {
 			return nil, err

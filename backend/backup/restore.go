@@ -82,6 +82,13 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 	if err != nil || !report.OK() {
 		return nil, domain.Wrap(domain.EINTERNAL, "The restored vault failed its checks; nothing was changed.", err)
 	}
+	anchor, err := vault.RestoredAnchor(sk.keyFile)
+	if err == nil {
+		err = sk.db.SetKeyAnchor(ctx, anchor)
+	}
+	if err != nil {
+		return nil, domain.Wrap(domain.EINTERNAL, "The restored vault's keys could not be recorded; nothing was changed.", err)
+	}
 	if err := sk.db.Close(); err != nil {
 		return nil, domain.Wrap(domain.EINTERNAL, "The restored vault could not be closed; nothing was changed.", err)
 	}

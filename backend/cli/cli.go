@@ -66,6 +66,7 @@ func init() {
 		{"vault check", "check a vault's encryption and integrity and count its records", "tandem vault check [--vault DIR] (--passphrase-file F | --recovery-key-file F)", runVaultCheck},
 		{"vault passwd", "change a vault's passphrase", "tandem vault passwd [--vault DIR] (--passphrase-file F | --recovery-key-file F) --new-passphrase-file F2", runVaultPasswd},
 		{"vault recovery-kit", "check a recovery key against the vault and print its Recovery Kit", "tandem vault recovery-kit [--vault DIR] --recovery-key-file F --out FILE.pdf [--paper a4|letter]", runVaultRecoveryKit},
+		{"vault repair-key-file", "rewrite a key file changed outside Tandem from the parts that can be checked", "tandem vault repair-key-file [--vault DIR] --passphrase-file F", runVaultRepairKeyFile},
 		{"vault new-recovery-key", "replace the recovery key (the old one stops opening the vault)", "tandem vault new-recovery-key [--vault DIR] --passphrase-file F --recovery-key-out FILE", runVaultNewRecoveryKey},
 		{"packet", "make a packet (PDF): preparation, medicine, worksheet, summary or record", "tandem packet KIND [--vault DIR] --passphrase-file F --client ID [--session ID] [--days 7|14|30] [--copy client|therapist] [--paper a4|letter (default: the practice setting)] --out FILE.pdf", runPacket},
 		{"demo seed", "fill a vault with fictional demonstration records", "tandem demo seed [--vault DIR] --passphrase-file F [--clients N] [--years Y] [--seed S]", runDemoSeed},

@@ -183,3 +183,33 @@ func runVaultPasswd(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintln(env.Stdout, "The passphrase was changed. The recovery key is unchanged.")
 	return nil
 }
+
+func runVaultRepairKeyFile(ctx context.Context, env *Env, args []string) error {
+	fs := flags("vault repair-key-file")
+	var u unlockFlags
+	u.register(fs, false)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir, err := vaultDir(u.vault)
+	if err != nil {
+		return err
+	}
+	pass, err := readPassphrase(env, u.passphraseFile, "Passphrase: ")
+	if err != nil {
+		return err
+	}
+	v, err := vault.Open(dir, false, env.VaultOptions)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	if v.State() == vault.StateAbsent {
+		return domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
+	}
+	if err := v.RepairKeyFile(ctx, pass); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "The key file was rewritten from the parts Tandem can check; the vault opens with your passphrase and with the recovery key of your Recovery Kit.\n")
+	return nil
+}

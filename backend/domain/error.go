@@ -22,6 +22,9 @@ const (
 	EFINALISED      = "finalised" // signed notes cannot be edited, only amended
 	EINTERNAL       = "internal"
 	EBACKUPDAMAGED  = "backup_damaged" // a backup file is damaged, incomplete or not a Tandem backup
+	// EKEYFILECHANGED: the vault's key file does not match the vault (its MAC
+	// fails, or the database's anchor disagrees); vault.RepairKeyFile mends it.
+	EKEYFILECHANGED = "key_file_changed"
 )
 
 // Error is an error fit to show a therapist. Code is for programs, Message is

@@ -88,6 +88,21 @@ func infoOf(kf *keyFile) *KeyFileInfo {
 		Slot: PassphraseSlot{VaultID: kf.VaultID, Params: kf.Passphrase.Params, Salt: salt, Nonce: nonce, Wrapped: wrapped}}
 }
 
+// CheckKeyFile checks a key file (as its bytes) against its data key: a
+// version 2 file must carry the MAC dataKey makes (a backup's key file, or
+// one about to be written), a version 1 file has none. EKEYFILECHANGED
+// otherwise.
+func CheckKeyFile(keyFileBytes, dataKey []byte) error {
+	kf, err := parseKeyFile(keyFileBytes)
+	if err != nil {
+		return err
+	}
+	if kf.Version >= 2 && !kf.authentic(dataKey) {
+		return domain.Errorf(domain.EKEYFILECHANGED, "The key file does not match its data key.")
+	}
+	return nil
+}
+
 // OpenRecovery returns the data key of a key file (given as its bytes)
 // with the recovery key, or EWRONGSECRET.
 func OpenRecovery(keyFileBytes []byte, id *age.X25519Identity) ([]byte, error) {
@@ -116,7 +131,9 @@ func (k *BackupKeys) Wipe() {
 // BackupKeys returns the key file and a copy of the data key of the
 // unlocked vault. ELOCKED when it is locked, or waits for a new passphrase
 // after a recovery unlock (a backup's passphrase stanza needs the slot in
-// force).
+// force). The key file is the one checked at unlock (so a backup is
+// encrypted only to the recovery recipient checked then): EKEYFILECHANGED
+// when the file on disk is no longer that one.
 func (v *Vault) BackupKeys() (*BackupKeys, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -126,15 +143,25 @@ func (v *Vault) BackupKeys() (*BackupKeys, error) {
 	if v.mustSetPassphrase {
 		return nil, domain.Errorf(domain.ELOCKED, "Choose a new passphrase first.")
 	}
+	kf, err := v.checkedKeyFile()
+	if err != nil {
+		return nil, err
+	}
+	return &BackupKeys{KeyFile: v.keyFile, Info: infoOf(kf), DataKey: append([]byte(nil), v.dataKey...)}, nil
+}
+
+// checkedKeyFile is the key file of the unlocked vault as checked at
+// unlock, after making sure the file on disk is still that one. The caller
+// holds v.mu.
+func (v *Vault) checkedKeyFile() (*keyFile, error) {
 	b, err := os.ReadFile(filepath.Join(v.dir, KeyFileName))
 	if err != nil {
 		return nil, domain.Wrap(domain.EVAULTDAMAGED, "The vault's key file could not be read. Check that the folder is accessible.", err)
 	}
-	kf, err := parseKeyFile(b)
-	if err != nil {
-		return nil, err
+	if !bytes.Equal(b, v.keyFile) {
+		return nil, changed(v.dir, "it changed since the vault was unlocked")
 	}
-	return &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: append([]byte(nil), v.dataKey...)}, nil
+	return parseKeyFile(b)
 }
 
 // Detach locks the vault as Lock does, but hands its open database and the
@@ -143,7 +170,8 @@ func (v *Vault) BackupKeys() (*BackupKeys, error) {
 // State say locked at once). The caller must close the database and wipe
 // the keys. When there is nothing to back up (the vault was locked, or
 // waited for a new passphrase after a recovery unlock, or its key file
-// cannot be read) it simply locks and returns nil, nil.
+// cannot be read or is no longer the one checked at unlock) it simply locks
+// and returns nil, nil.
 func (v *Vault) Detach() (*storage.DB, *BackupKeys) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -151,17 +179,14 @@ func (v *Vault) Detach() (*storage.DB, *BackupKeys) {
 		v.closeLocked()
 		return nil, nil
 	}
-	b, err := os.ReadFile(filepath.Join(v.dir, KeyFileName))
-	var kf *keyFile
-	if err == nil {
-		kf, err = parseKeyFile(b)
-	}
+	kf, err := v.checkedKeyFile()
+	b := v.keyFile
 	if err != nil {
 		v.closeLocked()
 		return nil, nil
 	}
 	db := v.db
 	keys := &BackupKeys{KeyFile: b, Info: infoOf(kf), DataKey: v.dataKey}
-	v.db, v.dataKey, v.mustSetPassphrase = nil, nil, false
+	v.db, v.dataKey, v.keyFile, v.mustSetPassphrase = nil, nil, nil, false
 	return db, keys
 }

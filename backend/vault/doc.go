@@ -12,8 +12,17 @@
 //     recipient. The matching identity (AGE-SECRET-KEY-1…) is the recovery
 //     key: shown once at creation and never stored.
 //
-// Changing the passphrase rewrites only the passphrase slot, so the database
-// file is untouched. The key file is written atomically (temporary file,
+// The whole key file is authenticated (version 2): a MAC keyed from the
+// data key covers every field, and the database holds an anchor (the
+// vault's id, its recovery recipient and the key file version) the key file
+// must agree with. Unlocking checks both before anything is used; a file
+// changed outside Tandem is EKEYFILECHANGED, and RepairKeyFile rewrites it
+// from what can be checked (repair.go). Backups take the key file checked at
+// unlock, never one read afresh. A version 1 file (an earlier Tandem's, no
+// MAC) is rewritten as version 2 at its first unlock.
+//
+// Changing the passphrase rewrites only the passphrase slot, so the
+// database's records are untouched. The key file is written atomically (temporary file,
 // fsync, rename, fsync of the folder) and never overwritten by a failed
 // operation. Reading a key file is strict: unknown versions, missing fields
 // and key-derivation parameters beyond fixed caps are refused before any

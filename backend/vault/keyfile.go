@@ -2,7 +2,9 @@ package vault
 
 import (
 	"bytes"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -19,8 +21,10 @@ import (
 	"filippo.io/age"
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
+	"golang.org/x/crypto/hkdf"
 
 	"tandem/backend/domain"
+	"tandem/backend/storage"
 )
 
 // File names inside a vault folder.
@@ -31,8 +35,16 @@ const (
 )
 
 const (
-	keyFileFormat  = "tandem-vault-key"
-	keyFileVersion = 1
+	keyFileFormat = "tandem-vault-key"
+	// keyFileVersion is the version written: 2 carries a MAC over the whole
+	// file. Version 1 (no MAC, written by earlier Tandems) is still read,
+	// and rewritten as version 2 at the vault's next unlock.
+	keyFileVersion = 2
+	// slotADVersion is the version named in a passphrase slot's associated
+	// data; it stays 1 whatever the file's version, or every slot made
+	// before would stop opening (backup-format.md quotes it).
+	slotADVersion  = 1
+	macSize        = sha256.Size
 	dataKeySize    = 32
 	maxKeyFileSize = 64 << 10
 )
@@ -116,6 +128,8 @@ type keyFile struct {
 	Created    string          `json:"created"`
 	Passphrase *passphraseSlot `json:"passphrase"`
 	Recovery   *recoverySlot   `json:"recovery"`
+	// MAC authenticates every other field (version 2): see mac.
+	MAC string `json:"mac,omitempty"`
 }
 
 type passphraseSlot struct {
@@ -168,7 +182,16 @@ func parseKeyFile(b []byte) (*keyFile, error) {
 	if kf.Version > keyFileVersion {
 		return nil, domain.Errorf(domain.EVAULTNEWER, "This vault's key file was written by a newer version of Tandem (key file version %d). Install the newer Tandem to open it; nothing was changed.", kf.Version)
 	}
-	if kf.Version != keyFileVersion {
+	switch kf.Version {
+	case 1:
+		if kf.MAC != "" {
+			return nil, damaged("a version 1 key file with a MAC", nil)
+		}
+	case 2:
+		if raw, err := base64.StdEncoding.Strict().DecodeString(kf.MAC); err != nil || len(raw) != macSize {
+			return nil, damaged("key file MAC", err)
+		}
+	default:
 		return nil, damaged(fmt.Sprintf("unknown key file version %d", kf.Version), nil)
 	}
 	if len(kf.VaultID) != 32 {
@@ -212,7 +235,53 @@ func (kf *keyFile) marshal() ([]byte, error) {
 // and its vault: changing any parameter makes the slot fail to open.
 func slotAD(vaultID string, s *passphraseSlot) []byte {
 	return fmt.Appendf(nil, "%s v%d passphrase-slot\x00%s\x00%s\x00t=%d m=%d p=%d\x00%s",
-		keyFileFormat, keyFileVersion, vaultID, s.KDF, s.Params.Time, s.Params.MemoryKiB, s.Params.Threads, s.Salt)
+		keyFileFormat, slotADVersion, vaultID, s.KDF, s.Params.Time, s.Params.MemoryKiB, s.Params.Threads, s.Salt)
+}
+
+// mac is the key file's MAC under dataKey: HMAC-SHA-256, keyed with
+// HKDF-SHA-256(dataKey, info "tandem-vault-key v2 mac"), over the file's
+// fields encoded as compact JSON without the mac member. Strict reading
+// (parseKeyFile) makes that encoding canonical: any field changed changes
+// it.
+func (kf *keyFile) mac(dataKey []byte) []byte {
+	c := *kf
+	c.MAC = ""
+	body, err := json.Marshal(&c)
+	if err != nil {
+		panic(err) // a struct of strings and numbers always encodes
+	}
+	key := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(hkdf.New(sha256.New, dataKey, nil, []byte("tandem-vault-key v2 mac")), key); err != nil {
+		panic(err)
+	}
+	defer wipe(key)
+	h := hmac.New(sha256.New, key)
+	h.Write(body)
+	return h.Sum(nil)
+}
+
+// seal makes kf a version 2 key file authenticated under dataKey.
+func (kf *keyFile) seal(dataKey []byte) {
+	kf.Version = keyFileVersion
+	kf.MAC = ""
+	kf.MAC = base64.StdEncoding.EncodeToString(kf.mac(dataKey))
+}
+
+// authentic reports whether kf is a version 2 key file whose MAC dataKey
+// confirms. A version 1 file has no MAC and is never authentic.
+func (kf *keyFile) authentic(dataKey []byte) bool {
+	if kf.Version != 2 {
+		return false
+	}
+	got, err := base64.StdEncoding.DecodeString(kf.MAC)
+	return err == nil && hmac.Equal(got, kf.mac(dataKey))
+}
+
+// changed is the error for a key file that does not match its vault: its
+// MAC fails, it disagrees with the database's anchor, or an older file was
+// put back. Nothing is used of it; RepairKeyFile rewrites it.
+func changed(dir, detail string) error {
+	return domain.Wrap(domain.EKEYFILECHANGED, "The vault's key file ("+filepath.Join(dir, KeyFileName)+") does not match the vault: it was changed outside Tandem, or a change to it was interrupted. Tandem will not use it. With your passphrase, Tandem can rewrite it from the parts it can check (in the app when you unlock, or with tandem vault repair-key-file); or restore the vault from a backup.", errors.New(detail))
 }
 
 func deriveKEK(passphrase string, salt []byte, p KDFParams) []byte {
@@ -283,9 +352,6 @@ func sealRecoverySlot(dataKey []byte, recipient *age.X25519Recipient) (*recovery
 // openRecoverySlot returns the data key, or EWRONGSECRET.
 func (kf *keyFile) openRecoverySlot(id *age.X25519Identity) ([]byte, error) {
 	wrong := domain.Errorf(domain.EWRONGSECRET, "That recovery key does not open this vault. Check that it is the key from this vault's Recovery Kit.")
-	if id.Recipient().String() != kf.Recovery.Recipient {
-		return nil, wrong
-	}
 	wrapped, _ := base64.StdEncoding.DecodeString(kf.Recovery.Wrapped)
 	r, err := age.Decrypt(bytes.NewReader(wrapped), id)
 	if err != nil {
@@ -302,13 +368,15 @@ func (kf *keyFile) openRecoverySlot(id *age.X25519Identity) ([]byte, error) {
 	return key, nil
 }
 
-// readKeyFile reads and parses dir's key file. A missing file is ENOVAULT.
-func readKeyFile(dir string) (*keyFile, error) {
+// readKeyFile reads and parses dir's key file, returning its bytes too. A
+// missing file is ENOVAULT.
+func readKeyFile(dir string) (*keyFile, []byte, error) {
 	b, err := readKeyFileBytes(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return parseKeyFile(b)
+	kf, err := parseKeyFile(b)
+	return kf, b, err
 }
 
 // readKeyFileBytes reads dir's key file as it is on disk. A missing file is
@@ -324,20 +392,25 @@ func readKeyFileBytes(dir string) ([]byte, error) {
 	return b, nil
 }
 
-// writeKeyFile writes kf atomically. With replace false an existing key
-// file is never overwritten (EEXISTS).
-func writeKeyFile(dir string, kf *keyFile, replace bool) error {
+// writeKeyFile writes kf atomically and returns the bytes written. With
+// replace false an existing key file is never overwritten (EEXISTS).
+func writeKeyFile(dir string, kf *keyFile, replace bool) ([]byte, error) {
 	b, err := kf.marshal()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	final := filepath.Join(dir, KeyFileName)
 	if !replace {
 		if _, err := os.Lstat(final); err == nil {
-			return domain.Errorf(domain.EEXISTS, "A vault already exists in %s; Tandem never overwrites one.", dir)
+			return nil, domain.Errorf(domain.EEXISTS, "A vault already exists in %s; Tandem never overwrites one.", dir)
 		}
 	}
-	return writeFileAtomic(final, b)
+	return b, writeFileAtomic(final, b)
+}
+
+// anchorOf is the database's anchor for kf (storage.KeyAnchor).
+func anchorOf(kf *keyFile) storage.KeyAnchor {
+	return storage.KeyAnchor{VaultID: kf.VaultID, Recipient: kf.Recovery.Recipient, KeyFileVersion: kf.Version}
 }
 
 // writeFileAtomic writes b to path through a temporary file in the same

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"bytes"
+	"context"
 	"errors"
 
 	"filippo.io/age"
@@ -25,17 +26,30 @@ func (v *Vault) NewRecoveryKey(passphrase string, keep func(recoveryKey string) 
 		return err
 	}
 	if err := keep(p.RecoveryKey()); err != nil {
+		p.Discard()
 		return err
 	}
-	return v.CommitRecoveryKey(p)
+	if err := v.CommitRecoveryKey(p); err != nil {
+		p.Discard()
+		return err
+	}
+	return nil
 }
 
 // NewRecovery is a replacement recovery key made in memory, waiting until
 // its secret has been kept (PrepareRecoveryKey, CommitRecoveryKey).
 type NewRecovery struct {
-	key  string        // AGE-SECRET-KEY-1…
-	slot *recoverySlot // the data key sealed to it
-	base []byte        // the key file it replaces a slot of, as read
+	key     string        // AGE-SECRET-KEY-1…
+	slot    *recoverySlot // the data key sealed to it
+	base    []byte        // the key file it replaces a slot of, as read
+	dataKey []byte        // to seal the new key file; wiped by Discard
+}
+
+// Discard wipes the data key p holds. Call it when p is not committed.
+func (p *NewRecovery) Discard() {
+	if p != nil {
+		wipe(p.dataKey)
+	}
 }
 
 // RecoveryKey is the new recovery secret. It is never stored.
@@ -67,7 +81,10 @@ func (v *Vault) PrepareRecoveryKey(passphrase string) (*NewRecovery, error) {
 		}
 		return nil, err
 	}
-	defer wipe(key)
+	if err := v.checkKeyFile(kf, key); err != nil {
+		wipe(key)
+		return nil, err
+	}
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
 		return nil, err
@@ -76,7 +93,7 @@ func (v *Vault) PrepareRecoveryKey(passphrase string) (*NewRecovery, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &NewRecovery{key: id.String(), slot: slot, base: base}, nil
+	return &NewRecovery{key: id.String(), slot: slot, base: base, dataKey: key}, nil
 }
 
 // CommitRecoveryKey writes p's recovery slot into the key file (atomically;
@@ -98,7 +115,11 @@ func (v *Vault) CommitRecoveryKey(p *NewRecovery) error {
 		return err
 	}
 	kf.Recovery = p.slot
-	return writeKeyFile(v.dir, kf, true)
+	if err := v.writeSealed(context.Background(), kf, p.dataKey); err != nil {
+		return err
+	}
+	p.Discard()
+	return nil
 }
 
 // CheckRecoveryKey reports whether recoveryKey opens this vault, without
@@ -109,7 +130,7 @@ func (v *Vault) CheckRecoveryKey(recoveryKey string) error {
 	if err != nil {
 		return err
 	}
-	kf, err := readKeyFile(v.dir)
+	kf, _, err := readKeyFile(v.dir)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"tandem/backend/domain"
+	"tandem/backend/storage"
 )
 
 // This file is the vault's side of restoring a backup (package backup does
@@ -104,26 +105,39 @@ func (v *Vault) NewStaging() (string, error) {
 }
 
 // WriteRestoredKeyFile writes a backup's key file into a staging folder,
-// as it is or, when newPassphrase is set, with a new passphrase slot sealing
-// dataKey (which must be the key file's data key). The recovery slot is
-// kept, so the vault's Recovery Kit opens the restored vault.
+// authenticated under dataKey (which must be the key file's data key) as a
+// version 2 file, and, when newPassphrase is set, with a new passphrase slot.
+// The recovery slot is kept, so the vault's Recovery Kit opens the restored
+// vault. The restored database's anchor must be RestoredAnchor's.
 func (v *Vault) WriteRestoredKeyFile(staging string, keyFileBytes, dataKey []byte, newPassphrase string) error {
 	kf, err := parseKeyFile(keyFileBytes)
 	if err != nil {
 		return err
 	}
-	if newPassphrase == "" {
-		return writeFileAtomic(filepath.Join(staging, KeyFileName), keyFileBytes)
+	if newPassphrase != "" {
+		if err := checkNew(newPassphrase, "newPassphrase"); err != nil {
+			return err
+		}
+		slot, err := sealPassphraseSlot(kf.VaultID, dataKey, newPassphrase, v.kdfParams(), v.opts.Now())
+		if err != nil {
+			return err
+		}
+		kf.Passphrase = slot
 	}
-	if err := checkNew(newPassphrase, "newPassphrase"); err != nil {
-		return err
-	}
-	slot, err := sealPassphraseSlot(kf.VaultID, dataKey, newPassphrase, v.kdfParams(), v.opts.Now())
+	kf.seal(dataKey)
+	_, err = writeKeyFile(staging, kf, false)
+	return err
+}
+
+// RestoredAnchor is the anchor (storage.KeyAnchor) of a vault restored
+// with the key file keyFileBytes: what WriteRestoredKeyFile writes.
+func RestoredAnchor(keyFileBytes []byte) (storage.KeyAnchor, error) {
+	kf, err := parseKeyFile(keyFileBytes)
 	if err != nil {
-		return err
+		return storage.KeyAnchor{}, err
 	}
-	kf.Passphrase = slot
-	return writeKeyFile(staging, kf, false)
+	kf.Version = keyFileVersion
+	return anchorOf(kf), nil
 }
 
 // exchangeDirs swaps two folders atomically where the platform can; it

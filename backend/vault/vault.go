@@ -53,6 +53,7 @@ type Vault struct {
 	mu                sync.Mutex
 	db                *storage.DB
 	dataKey           []byte
+	keyFile           []byte // the key file as checked at unlock, or as this process last wrote it
 	mustSetPassphrase bool
 	lastKDF           time.Duration
 	replacedName      string // where ReplaceWith kept the old vault
@@ -205,8 +206,9 @@ func (v *Vault) Prepare(passphrase string) (*Pending, error) {
 	if err != nil {
 		return nil, err
 	}
-	kf := &keyFile{Format: keyFileFormat, Version: keyFileVersion, VaultID: vaultID,
+	kf := &keyFile{Format: keyFileFormat, VaultID: vaultID,
 		Created: now.UTC().Format(time.RFC3339), Passphrase: pslot, Recovery: rslot}
+	kf.seal(dataKey)
 	return &Pending{kf: kf, dataKey: dataKey, recoveryKey: id.String()}, nil
 }
 
@@ -228,11 +230,16 @@ func (v *Vault) Commit(ctx context.Context, p *Pending) error {
 	if err != nil {
 		return err
 	}
-	if err := writeKeyFile(v.dir, p.kf, false); err != nil {
+	if err := db.SetKeyAnchor(ctx, anchorOf(p.kf)); err != nil {
 		db.Close()
 		return err
 	}
-	v.db = db
+	b, err := writeKeyFile(v.dir, p.kf, false)
+	if err != nil {
+		db.Close()
+		return err
+	}
+	v.db, v.keyFile = db, b
 	v.dataKey = append([]byte(nil), p.dataKey...)
 	v.mustSetPassphrase = false
 	return nil
@@ -253,7 +260,7 @@ func (v *Vault) Unlock(ctx context.Context, passphrase string) error {
 	if v.db != nil {
 		return nil
 	}
-	kf, err := readKeyFile(v.dir)
+	kf, raw, err := readKeyFile(v.dir)
 	if err != nil {
 		return err
 	}
@@ -263,7 +270,7 @@ func (v *Vault) Unlock(ctx context.Context, passphrase string) error {
 	if err != nil {
 		return err
 	}
-	return v.openDB(ctx, key, false)
+	return v.openDB(ctx, raw, kf, key, false)
 }
 
 // UnlockWithRecoveryKey opens the vault with the recovery key. Afterwards
@@ -275,7 +282,7 @@ func (v *Vault) UnlockWithRecoveryKey(ctx context.Context, recoveryKey string) e
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	kf, err := readKeyFile(v.dir)
+	kf, raw, err := readKeyFile(v.dir)
 	if err != nil {
 		return err
 	}
@@ -283,18 +290,32 @@ func (v *Vault) UnlockWithRecoveryKey(ctx context.Context, recoveryKey string) e
 	if err != nil {
 		return err
 	}
+	if id.Recipient().String() != kf.Recovery.Recipient {
+		// The key opened the slot, but the file names another recipient.
+		wipe(key)
+		return changed(v.dir, "the recovery recipient is not the one its slot is sealed to")
+	}
 	if v.db != nil {
 		v.closeLocked()
 	}
-	return v.openDB(ctx, key, true)
+	return v.openDB(ctx, raw, kf, key, true)
 }
 
-// openDB opens the database with the data key and brings it up to this
-// build's schema, calling Options.BeforeMigrate first when it is older.
-func (v *Vault) openDB(ctx context.Context, key []byte, mustSet bool) error {
+// openDB checks the key file kf (read as raw) with the data key it gave,
+// opens the database and brings it up to this build's schema (calling
+// Options.BeforeMigrate first when it is older), then checks the key file
+// against the database's anchor. The key is wiped on failure.
+func (v *Vault) openDB(ctx context.Context, raw []byte, kf *keyFile, key []byte, mustSet bool) error {
+	if kf.Version >= 2 && !kf.authentic(key) {
+		wipe(key)
+		return changed(v.dir, "its MAC does not match")
+	}
 	db, err := storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), key, v.opts.Now)
 	if err == nil {
 		err = v.migrate(ctx, db, key)
+		if err == nil {
+			raw, err = v.checkAnchor(ctx, db, raw, kf, key)
+		}
 		if err != nil {
 			db.Close()
 		}
@@ -303,8 +324,39 @@ func (v *Vault) openDB(ctx context.Context, key []byte, mustSet bool) error {
 		wipe(key)
 		return err
 	}
-	v.db, v.dataKey, v.mustSetPassphrase = db, key, mustSet
+	v.db, v.dataKey, v.keyFile, v.mustSetPassphrase = db, key, raw, mustSet
 	return nil
+}
+
+// checkAnchor holds the key file kf (authentic, or of version 1) to the
+// database's anchor: the same vault, the same recovery recipient, and not
+// older than the last one written. A version 1 file (an earlier Tandem's)
+// is rewritten as version 2, and the anchor is written when it is missing
+// or behind. It returns the key file's bytes as they now are.
+func (v *Vault) checkAnchor(ctx context.Context, db *storage.DB, raw []byte, kf *keyFile, key []byte) ([]byte, error) {
+	a, ok, err := db.KeyAnchor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		if err := v.heldToAnchor(kf, a); err != nil {
+			return nil, err
+		}
+	}
+	if kf.Version < keyFileVersion {
+		// The key file comes first: a crash before the anchor leaves an
+		// authentic file whose anchor the next unlock writes.
+		kf.seal(key)
+		if raw, err = writeKeyFile(v.dir, kf, true); err != nil {
+			return nil, err
+		}
+	}
+	if !ok || a != anchorOf(kf) {
+		if err := db.SetKeyAnchor(ctx, anchorOf(kf)); err != nil {
+			return nil, err
+		}
+	}
+	return raw, nil
 }
 
 func (v *Vault) migrate(ctx context.Context, db *storage.DB, key []byte) error {
@@ -342,7 +394,11 @@ func (v *Vault) SetNewPassphrase(passphrase string) error {
 	if v.db == nil || !v.mustSetPassphrase {
 		return domain.Errorf(domain.ELOCKED, "Open the vault with its recovery key first.")
 	}
-	if err := v.rewritePassphraseSlot(v.dataKey, passphrase); err != nil {
+	kf, err := parseKeyFile(v.keyFile)
+	if err != nil {
+		return err
+	}
+	if err := v.rewritePassphraseSlot(kf, v.dataKey, passphrase); err != nil {
 		return err
 	}
 	v.mustSetPassphrase = false
@@ -358,7 +414,7 @@ func (v *Vault) ChangePassphrase(current, next string) error {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	kf, err := readKeyFile(v.dir)
+	kf, _, err := readKeyFile(v.dir)
 	if err != nil {
 		return err
 	}
@@ -371,7 +427,7 @@ func (v *Vault) ChangePassphrase(current, next string) error {
 		return err
 	}
 	defer wipe(key)
-	return v.rewritePassphraseSlot(key, next)
+	return v.rewritePassphraseSlot(kf, key, next)
 }
 
 // ResetPassphraseWithRecoveryKey replaces the passphrase using the recovery
@@ -386,7 +442,7 @@ func (v *Vault) ResetPassphraseWithRecoveryKey(recoveryKey, next string) error {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	kf, err := readKeyFile(v.dir)
+	kf, _, err := readKeyFile(v.dir)
 	if err != nil {
 		return err
 	}
@@ -395,12 +451,17 @@ func (v *Vault) ResetPassphraseWithRecoveryKey(recoveryKey, next string) error {
 		return err
 	}
 	defer wipe(key)
-	return v.rewritePassphraseSlot(key, next)
+	if id.Recipient().String() != kf.Recovery.Recipient {
+		return changed(v.dir, "the recovery recipient is not the one its slot is sealed to")
+	}
+	return v.rewritePassphraseSlot(kf, key, next)
 }
 
-func (v *Vault) rewritePassphraseSlot(dataKey []byte, passphrase string) error {
-	kf, err := readKeyFile(v.dir)
-	if err != nil {
+// rewritePassphraseSlot gives the key file kf (as read, its data key
+// dataKey) a new passphrase slot for passphrase. It refuses a file that is
+// not authentic.
+func (v *Vault) rewritePassphraseSlot(kf *keyFile, dataKey []byte, passphrase string) error {
+	if err := v.checkKeyFile(kf, dataKey); err != nil {
 		return err
 	}
 	slot, err := sealPassphraseSlot(kf.VaultID, dataKey, passphrase, v.kdfParams(), v.opts.Now())
@@ -408,13 +469,88 @@ func (v *Vault) rewritePassphraseSlot(dataKey []byte, passphrase string) error {
 		return err
 	}
 	kf.Passphrase = slot
-	return writeKeyFile(v.dir, kf, true)
+	return v.writeSealed(context.Background(), kf, dataKey)
+}
+
+// checkKeyFile refuses a key file whose MAC dataKey does not confirm, or
+// that disagrees with the database's anchor (a version 1 file has no MAC:
+// the anchor is all it is held to). The caller holds v.mu.
+func (v *Vault) checkKeyFile(kf *keyFile, dataKey []byte) error {
+	if kf.Version >= 2 && !kf.authentic(dataKey) {
+		return changed(v.dir, "its MAC does not match")
+	}
+	return v.withDB(context.Background(), dataKey, func(db *storage.DB) error {
+		a, ok, err := db.KeyAnchor(context.Background())
+		if err != nil || !ok {
+			return err
+		}
+		return v.heldToAnchor(kf, a)
+	})
+}
+
+// heldToAnchor refuses a key file that names another vault or recovery
+// recipient than the anchor, or is older than the last one written.
+func (v *Vault) heldToAnchor(kf *keyFile, a storage.KeyAnchor) error {
+	if a.VaultID != kf.VaultID || a.Recipient != kf.Recovery.Recipient {
+		return changed(v.dir, "it disagrees with the database's anchor")
+	}
+	if kf.Version < a.KeyFileVersion {
+		return changed(v.dir, "an older key file was put back")
+	}
+	return nil
+}
+
+// withDB calls fn with the vault's open database, or, when the vault is
+// locked, with the database opened for that moment with dataKey (without
+// migrating it). The caller holds v.mu.
+func (v *Vault) withDB(ctx context.Context, dataKey []byte, fn func(*storage.DB) error) error {
+	if v.db != nil {
+		return fn(v.db)
+	}
+	db, err := storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), dataKey, v.opts.Now)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
+// writeSealed seals kf under dataKey and writes it, after bringing the
+// database's anchor to it (so that a crash in between leaves an anchor the
+// repair can rewrite the key file from), and keeps the checked copy of an
+// unlocked vault up to date. The caller holds v.mu.
+func (v *Vault) writeSealed(ctx context.Context, kf *keyFile, dataKey []byte) error {
+	kf.seal(dataKey)
+	if err := v.setAnchor(ctx, kf, dataKey); err != nil {
+		return err
+	}
+	b, err := writeKeyFile(v.dir, kf, true)
+	if err != nil {
+		return err
+	}
+	if v.db != nil {
+		v.keyFile = b
+	}
+	return nil
+}
+
+// setAnchor brings the database's anchor to kf when it holds another one;
+// a locked vault's database is opened for that moment. A database with no
+// anchor yet (an earlier Tandem's) is left for its next unlock.
+func (v *Vault) setAnchor(ctx context.Context, kf *keyFile, dataKey []byte) error {
+	return v.withDB(ctx, dataKey, func(db *storage.DB) error {
+		a, ok, err := db.KeyAnchor(ctx)
+		if err != nil || !ok || a == anchorOf(kf) {
+			return err
+		}
+		return db.SetKeyAnchor(ctx, anchorOf(kf))
+	})
 }
 
 // VerifyPassphrase checks a passphrase against the key file without
 // unlocking anything.
 func (v *Vault) VerifyPassphrase(passphrase string) error {
-	kf, err := readKeyFile(v.dir)
+	kf, _, err := readKeyFile(v.dir)
 	if err != nil {
 		return err
 	}
@@ -454,7 +590,7 @@ func (v *Vault) closeLocked() error {
 		v.db = nil
 	}
 	wipe(v.dataKey)
-	v.dataKey = nil
+	v.dataKey, v.keyFile = nil, nil
 	v.mustSetPassphrase = false
 	runtime.GC()
 	return err

@@ -214,7 +214,7 @@ func TestDamagedKeyFile(t *testing.T) {
 		"not json":         []byte("hello"),
 		"trailing":         append(append([]byte{}, good...), []byte("{}")...),
 		"hostile memory":   bytes.Replace(good, []byte(`"memory_kib": 8192`), []byte(`"memory_kib": 999999999`), 1),
-		"wrong version":    bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 0`), 1),
+		"wrong version":    bytes.Replace(good, []byte(`"version": 2`), []byte(`"version": 0`), 1),
 	}
 	// Flip one character inside the wrapped key of the passphrase slot.
 	i := bytes.Index(good, []byte(`"wrapped": "`)) + len(`"wrapped": "`) + 5
@@ -250,7 +250,7 @@ func TestDamagedKeyFile(t *testing.T) {
 		}
 	})
 	t.Run("newer version", func(t *testing.T) {
-		os.WriteFile(keyPath, bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 9`), 1), 0o600)
+		os.WriteFile(keyPath, bytes.Replace(good, []byte(`"version": 2`), []byte(`"version": 9`), 1), 0o600)
 		if err := v.Unlock(ctx, testPassphrase); code(err) != domain.EVAULTNEWER {
 			t.Fatalf("got %v", err)
 		}

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'vault_newer',
   'vault_damaged',
   'backup_damaged',
+  'key_file_changed',
   'no_vault',
   'exists',
   'not_found',

@@ -27,6 +27,8 @@ export function Lock():Promise<app.VaultStatus>;
 
 export function PrintRecoveryKit():Promise<boolean>;
 
+export function RepairKeyFile(arg1:string):Promise<app.VaultStatus>;
+
 export function SaveRecoveryKey():Promise<boolean>;
 
 export function SaveRecoveryKit():Promise<boolean>;

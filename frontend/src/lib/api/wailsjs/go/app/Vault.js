@@ -50,6 +50,10 @@ export function PrintRecoveryKit() {
   return window['go']['app']['Vault']['PrintRecoveryKit']();
 }
 
+export function RepairKeyFile(arg1) {
+  return window['go']['app']['Vault']['RepairKeyFile'](arg1);
+}
+
 export function SaveRecoveryKey() {
   return window['go']['app']['Vault']['SaveRecoveryKey']();
 }
