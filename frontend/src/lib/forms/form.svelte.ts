@@ -42,9 +42,9 @@ export interface FormOptions<T extends object, R> {
   /** Sends the values (a plain copy); rejects with an ApiError whose field, if any, names the input it is about. */
   save: (values: T) => Promise<R>;
   /** Runs after a save with its result; the values sent are then what is saved. */
-  onsaved?: (result: R) => void | Promise<void>;
+  onsaved?: (result: R) => unknown;
   /** The problems found before anything is sent; none (or {}) lets the values go. */
-  check?: (values: T) => Problems | undefined;
+  check?: (values: T) => Partial<Problems> | undefined;
   /**
    * Which field a refused save is about: the Go field names the form shows beside an input, or a
    * function that names the form's field for an error (undefined: the message is the form's).
@@ -172,8 +172,9 @@ export class Form<T extends object, R = unknown> {
     if (this.busy) return false;
     this.clear();
     this.#succeeded = false;
-    const problems = this.#options.check?.(this.values);
-    if (problems && Object.keys(problems).length > 0) {
+    const found = Object.entries(this.#options.check?.(this.values) ?? {});
+    const problems = Object.fromEntries(found.filter((entry): entry is [string, string] => entry[1] !== undefined));
+    if (Object.keys(problems).length > 0) {
       await this.show(problems, this.#moves('checks'));
       return false;
     }
