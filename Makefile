@@ -7,7 +7,7 @@
 
 SHELL := /bin/bash
 
-.PHONY: run build test bench bench-backup deps deps-test deps-package bindings screenshots fonts clean \
+.PHONY: run build test test-kills bench bench-backup deps deps-test deps-package bindings screenshots fonts clean \
 	icons package-linux package-windows packages
 
 run: build
@@ -21,6 +21,11 @@ test: deps-test
 
 bench: deps-test
 	scripts/bench.sh
+
+# The SIGKILL loops at their full count (make test runs a few of each):
+# 100 kills of each kind of change of the vault's keys.
+test-kills: deps-test
+	scripts/test-kills.sh
 
 # Backup create, verify and restore against the age tool (bench/backup.md).
 bench-backup:

@@ -86,7 +86,10 @@ func (b *Vault) FinishNewRecoveryKey() error {
 	if !kept {
 		return apiError(domain.FieldError("confirm", "Save the new recovery key to a file, or copy it and type its last characters, before you replace the old one."))
 	}
-	if err := v.CommitRecoveryKey(r); err != nil {
+	b.s.backups.run.Lock() // the vault is re-encrypted: no backup meanwhile
+	err = v.CommitRecoveryKey(r)
+	b.s.backups.run.Unlock()
+	if err != nil {
 		return apiError(err)
 	}
 	s.keepKey(nil, nil)

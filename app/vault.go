@@ -228,6 +228,10 @@ func (b *Vault) SetNewPassphrase(passphrase string) (VaultStatus, error) {
 	if err != nil {
 		return VaultStatus{}, apiError(err)
 	}
+	// The vault is re-encrypted under a fresh data key: no backup may read
+	// the database meanwhile.
+	b.s.backups.run.Lock()
+	defer b.s.backups.run.Unlock()
 	if err := v.SetNewPassphrase(passphrase); err != nil {
 		return VaultStatus{}, apiError(err)
 	}
@@ -236,7 +240,9 @@ func (b *Vault) SetNewPassphrase(passphrase string) (VaultStatus, error) {
 	return st, apiError(err)
 }
 
-// ChangePassphrase replaces the passphrase after checking the current one.
+// ChangePassphrase replaces the passphrase after checking the current one;
+// the vault is re-encrypted under a fresh data key meanwhile (a few
+// seconds for a large practice), with no backup running.
 func (b *Vault) ChangePassphrase(current, next string) error {
 	v, err := b.s.requireVault()
 	if err != nil {
@@ -245,6 +251,8 @@ func (b *Vault) ChangePassphrase(current, next string) error {
 	if _, err := b.s.therapist(); err != nil {
 		return apiError(err)
 	}
+	b.s.backups.run.Lock()
+	defer b.s.backups.run.Unlock()
 	return apiError(v.ChangePassphrase(current, next))
 }
 

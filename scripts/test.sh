@@ -53,6 +53,10 @@ for target in FuzzReadPlaintext FuzzReadFile FuzzParseRow; do
   suite "fuzz backup reader ($target)" go test -tags "$GO_TAGS" -run '^$' -fuzz="^$target\$" \
     -fuzztime="${FUZZTIME:-60000x}" -fuzzminimizetime=10x -parallel=1 ./backend/backup/
 done
+# The key file reader likewise: anyone who can write one file of the vault
+# folder can hand it any bytes.
+suite "fuzz key file reader (FuzzParseKeyFile)" go test -tags "$GO_TAGS" -run '^$' -fuzz='^FuzzParseKeyFile$' \
+  -fuzztime="${FUZZTIME:-60000x}" -parallel=1 ./backend/vault/
 suite "svelte-check" bash -c 'cd frontend && npm run check'
 suite "vitest" bash -c 'cd frontend && npm test'
 # The whole Vitest suite again on another day in another zone: it must not

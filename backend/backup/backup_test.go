@@ -73,6 +73,20 @@ func TestRoundTripGivesAnIdenticalExport(t *testing.T) {
 			if len(matches) != 0 {
 				t.Fatalf("left behind: %v", matches)
 			}
+			// The restored vault has a data key of its own: the backup's
+			// key file and the secrets of its day open nothing recorded
+			// after the restore.
+			nv.Lock()
+			restoredKeyFile, _ := os.ReadFile(filepath.Join(target, vault.KeyFileName))
+			backupKeyFile, _ := os.ReadFile(filepath.Join(v.Dir(), vault.KeyFileName))
+			os.WriteFile(filepath.Join(target, vault.KeyFileName), backupKeyFile, 0o600)
+			if err := nv.Unlock(ctx, testPass); err == nil {
+				t.Fatal("the backup's key file and passphrase open the restored vault")
+			}
+			if err := nv.UnlockWithRecoveryKey(ctx, rk); err == nil {
+				t.Fatal("the backup's key file and recovery key open the restored vault")
+			}
+			os.WriteFile(filepath.Join(target, vault.KeyFileName), restoredKeyFile, 0o600)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package backup
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"os"
 	"path/filepath"
@@ -65,6 +66,7 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 	}()
 	info, dk, err := read(ctx, f, o.Unlock, sk)
 	defer wipe(dk)
+	defer wipe(sk.key)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +95,13 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 		return nil, domain.Wrap(domain.EINTERNAL, "The restored vault could not be closed; nothing was changed.", err)
 	}
 	sk.db = nil
-	if err := v.WriteRestoredKeyFile(staging, sk.keyFile, dk, o.NewPassphrase); err != nil {
+	// The restored vault opens with the new passphrase, or with the one that
+	// opened the backup, under its own fresh data key.
+	pass := o.NewPassphrase
+	if pass == "" {
+		pass = o.Unlock.Passphrase
+	}
+	if err := v.WriteRestoredKeyFile(staging, sk.keyFile, sk.key, pass); err != nil {
 		return nil, err
 	}
 	if beforeSwap != nil {
@@ -113,13 +121,22 @@ type restoreSink struct {
 	staging string
 	now     func() time.Time // the vault's clock
 	keyFile []byte
+	key     []byte // the restored vault's fresh data key
 	db      *storage.DB
 	loader  *storage.Loader
 }
 
-func (s *restoreSink) begin(m *Manifest, keyFile, dataKey []byte) error {
+// begin creates the restored database under a fresh data key of its own,
+// never the backup's (which a crafted backup could choose), so that the
+// secrets of the backup's day, with its key file, open nothing the restored
+// vault records afterwards.
+func (s *restoreSink) begin(m *Manifest, keyFile, _ []byte) error {
 	s.keyFile = append([]byte(nil), keyFile...)
-	db, err := storage.CreateForRestore(s.ctx, filepath.Join(s.staging, vault.DBFileName), dataKey, m.SchemaVersion, s.now)
+	s.key = make([]byte, storage.KeySize)
+	if _, err := rand.Read(s.key); err != nil {
+		return err
+	}
+	db, err := storage.CreateForRestore(s.ctx, filepath.Join(s.staging, vault.DBFileName), s.key, m.SchemaVersion, s.now)
 	if err != nil {
 		return domain.Wrap(domain.EINTERNAL, "Tandem could not create the restored vault beside the old one. Check that the disk has room; nothing was changed.", err)
 	}

@@ -98,13 +98,26 @@ func TestVaultLifecycle(t *testing.T) {
 
 	db := filepath.Join(vdir, vault.DBFileName)
 	before := sum(t, db)
-	t.Run("passwd changes only the key file", func(t *testing.T) {
+	t.Run("passwd gives the vault a fresh data key", func(t *testing.T) {
+		keyFile := filepath.Join(vdir, vault.KeyFileName)
+		oldKeyFile, _ := os.ReadFile(keyFile)
 		if code, _, errs := run(t, "vault", "passwd", "--vault", vdir, "--passphrase-file", pass, "--new-passphrase-file", next); code != 0 {
 			t.Fatalf("%d %s", code, errs)
 		}
-		if sum(t, db) != before {
-			t.Fatal("database file changed")
+		if sum(t, db) == before {
+			t.Fatal("the database was not re-encrypted")
 		}
+		before = sum(t, db)
+		// Finding 2, replayed: the key file of before, put back, with the
+		// old passphrase or the recovery key, opens nothing.
+		newKeyFile, _ := os.ReadFile(keyFile)
+		os.WriteFile(keyFile, oldKeyFile, 0o600)
+		for _, secret := range [][]string{{"--passphrase-file", pass}, {"--recovery-key-file", keyOut}} {
+			if code, out, _ := run(t, append([]string{"vault", "check", "--vault", vdir}, secret...)...); code == 0 || strings.Contains(out, "practice") {
+				t.Fatalf("the old key file with %s opened the vault", secret[0])
+			}
+		}
+		os.WriteFile(keyFile, newKeyFile, 0o600)
 		if code, _, _ := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", pass); code != 1 {
 			t.Fatal("old passphrase still works")
 		}
@@ -116,6 +129,7 @@ func TestVaultLifecycle(t *testing.T) {
 		if code, _, errs := run(t, "vault", "passwd", "--vault", vdir, "--recovery-key-file", keyOut, "--new-passphrase-file", pass); code != 0 {
 			t.Fatalf("%d %s", code, errs)
 		}
+		before = sum(t, db)
 		if code, _, _ := run(t, "vault", "check", "--vault", vdir, "--passphrase-file", pass); code != 0 {
 			t.Fatal("passphrase set with the recovery key does not work")
 		}
@@ -128,7 +142,7 @@ func TestVaultLifecycle(t *testing.T) {
 		}
 	})
 	if sum(t, db) != before {
-		t.Fatal("database file changed")
+		t.Fatal("a refused change touched the database")
 	}
 
 	keyFile := filepath.Join(vdir, vault.KeyFileName)

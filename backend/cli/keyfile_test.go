@@ -31,7 +31,7 @@ func TestAKeyFileChangedOutsideTandemWithTheCLI(t *testing.T) {
 
 	for name, changed := range map[string]string{
 		"the recovery recipient swapped for another age key": strings.Replace(string(good), real, attacker.Recipient().String(), 1),
-		"one byte of a date changed":                          strings.Replace(string(good), `"created": "2`, `"created": "1`, 1),
+		"one byte of a date changed":                         strings.Replace(string(good), `"created": "2`, `"created": "1`, 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if changed == string(good) {

@@ -180,7 +180,7 @@ func runVaultPasswd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "The passphrase was changed. The recovery key is unchanged.")
+	fmt.Fprintln(env.Stdout, "The passphrase was changed, and the vault re-encrypted under a new key: the old passphrase opens nothing made from now on. The recovery key is unchanged; backups made before open with the passphrase of their day.")
 	return nil
 }
 

@@ -29,12 +29,8 @@ const anchorTable = "key_anchor"
 // whose database may not even be migrated to have the table yet).
 func (db *DB) KeyAnchor(ctx context.Context) (KeyAnchor, bool, error) {
 	var a KeyAnchor
-	var tables int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, anchorTable).Scan(&tables); err != nil {
-		return KeyAnchor{}, false, fmt.Errorf("read key anchor: %w", err)
-	}
-	if tables == 0 {
-		return KeyAnchor{}, false, nil
+	if has, err := db.hasAnchorTable(ctx); err != nil || !has {
+		return KeyAnchor{}, false, err
 	}
 	err := db.sql.QueryRowContext(ctx, `SELECT vault_id, recovery, key_file_version FROM key_anchor WHERE id = 1`).
 		Scan(&a.VaultID, &a.Recipient, &a.KeyFileVersion)
@@ -48,8 +44,13 @@ func (db *DB) KeyAnchor(ctx context.Context) (KeyAnchor, bool, error) {
 }
 
 // SetKeyAnchor stores the anchor (package vault calls it whenever it writes
-// a key file). It is not a record of the practice: no history.
+// a key file). It is not a record of the practice: no history. A database
+// of an earlier Tandem, not yet migrated to hold an anchor, is left as it
+// is: its next unlock migrates it and writes the anchor.
 func (db *DB) SetKeyAnchor(ctx context.Context, a KeyAnchor) error {
+	if has, err := db.hasAnchorTable(ctx); err != nil || !has {
+		return err
+	}
 	_, err := db.sql.ExecContext(ctx, `INSERT INTO key_anchor (id, vault_id, recovery, key_file_version) VALUES (1, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET vault_id = excluded.vault_id, recovery = excluded.recovery, key_file_version = excluded.key_file_version`,
 		a.VaultID, a.Recipient, a.KeyFileVersion)
@@ -57,4 +58,14 @@ func (db *DB) SetKeyAnchor(ctx context.Context, a KeyAnchor) error {
 		return fmt.Errorf("set key anchor: %w", err)
 	}
 	return nil
+}
+
+// hasAnchorTable reports whether the database is migrated far enough to
+// hold an anchor.
+func (db *DB) hasAnchorTable(ctx context.Context) (bool, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, anchorTable).Scan(&n); err != nil {
+		return false, fmt.Errorf("key anchor: %w", err)
+	}
+	return n > 0, nil
 }

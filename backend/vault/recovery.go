@@ -13,10 +13,12 @@ import (
 // NewRecoveryKey replaces the vault's recovery key, asking for the
 // passphrase. It makes a new recovery identity, hands its secret to keep
 // (which must store it durably, for example by writing a file or printing
-// a kit) and only then rewrites the key file's recovery slot; if keep
-// fails, nothing changes. The passphrase slot and the database are not
-// touched. Afterwards the old recovery key no longer opens the vault;
-// backups made before still open with the old key (or their passphrase).
+// a kit) and only then puts it in place; if keep fails, nothing changes.
+// The vault gets a fresh data key with it (rekey.go): the database is
+// re-encrypted and both slots sealed afresh, the passphrase unchanged.
+// Afterwards the old recovery key opens nothing made since, not even with
+// an old copy of the key file; backups made before still open with the old
+// key (or their passphrase).
 //
 // Errors: those of PrepareRecoveryKey and CommitRecoveryKey, or the error
 // from keep.
@@ -39,16 +41,19 @@ func (v *Vault) NewRecoveryKey(passphrase string, keep func(recoveryKey string) 
 // NewRecovery is a replacement recovery key made in memory, waiting until
 // its secret has been kept (PrepareRecoveryKey, CommitRecoveryKey).
 type NewRecovery struct {
-	key     string        // AGE-SECRET-KEY-1…
-	slot    *recoverySlot // the data key sealed to it
-	base    []byte        // the key file it replaces a slot of, as read
-	dataKey []byte        // to seal the new key file; wiped by Discard
+	key      string          // AGE-SECRET-KEY-1…
+	base     []byte          // the key file it replaces, as read
+	oldKey   []byte          // the vault's data key now
+	newKey   []byte          // the fresh data key the vault will have
+	pslot    *passphraseSlot // newKey sealed under the passphrase
+	recovery *recoverySlot   // newKey sealed to the new recovery key
 }
 
-// Discard wipes the data key p holds. Call it when p is not committed.
+// Discard wipes the data keys p holds. Call it when p is not committed.
 func (p *NewRecovery) Discard() {
 	if p != nil {
-		wipe(p.dataKey)
+		wipe(p.oldKey)
+		wipe(p.newKey)
 	}
 }
 
@@ -81,25 +86,39 @@ func (v *Vault) PrepareRecoveryKey(passphrase string) (*NewRecovery, error) {
 		}
 		return nil, err
 	}
-	if err := v.checkKeyFile(kf, key); err != nil {
-		wipe(key)
+	p := &NewRecovery{base: base, oldKey: key}
+	fail := func(err error) (*NewRecovery, error) {
+		p.Discard()
 		return nil, err
+	}
+	if err := v.checkKeyFile(kf, key); err != nil {
+		return fail(err)
 	}
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
-		return nil, err
+		return fail(err)
 	}
-	slot, err := sealRecoverySlot(key, id.Recipient())
-	if err != nil {
-		return nil, err
+	p.key = id.String()
+	// The vault gets a fresh data key with its new recovery key, so the
+	// passphrase slot is sealed afresh now, while the passphrase is here.
+	if p.newKey, err = newDataKey(); err != nil {
+		return fail(err)
 	}
-	return &NewRecovery{key: id.String(), slot: slot, base: base, dataKey: key}, nil
+	if p.pslot, err = sealPassphraseSlot(kf.VaultID, p.newKey, passphrase, v.kdfParams(), v.opts.Now()); err != nil {
+		return fail(err)
+	}
+	if p.recovery, err = sealRecoverySlot(p.newKey, id.Recipient()); err != nil {
+		return fail(err)
+	}
+	return p, nil
 }
 
-// CommitRecoveryKey writes p's recovery slot into the key file (atomically;
-// the passphrase slot and the database are not touched). It refuses, with
-// EINVALID and nothing changed, when the key file is no longer the one p
-// was made from (the passphrase or the recovery key was changed since).
+// CommitRecoveryKey puts p in place: the vault re-encrypted under p's fresh
+// data key and the key file rewritten with both slots sealing it (rekey.go;
+// a crash at any moment leaves the old keys or the new ones working). It
+// refuses, with EINVALID and nothing changed, when the key file is no
+// longer the one p was made from (the passphrase or the recovery key was
+// changed since).
 func (v *Vault) CommitRecoveryKey(p *NewRecovery) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -114,8 +133,8 @@ func (v *Vault) CommitRecoveryKey(p *NewRecovery) error {
 	if err != nil {
 		return err
 	}
-	kf.Recovery = p.slot
-	if err := v.writeSealed(context.Background(), kf, p.dataKey); err != nil {
+	kf.Passphrase, kf.Recovery = p.pslot, p.recovery
+	if err := v.changeKeys(context.Background(), p.oldKey, p.newKey, kf); err != nil {
 		return err
 	}
 	p.Discard()

@@ -11,7 +11,7 @@ import (
 	"tandem/backend/vault/vaulttest"
 )
 
-func TestNewRecoveryKeyReplacesOnlyTheRecoverySlot(t *testing.T) {
+func TestNewRecoveryKeyGivesAFreshDataKey(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "vault")
 	v, oldKey := vaulttest.Create(t, dir, vaulttest.Options())
@@ -30,16 +30,18 @@ func TestNewRecoveryKeyReplacesOnlyTheRecoverySlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *after.Passphrase != *before.Passphrase || after.VaultID != before.VaultID {
-		t.Fatal("the passphrase slot or vault id changed")
+	if after.VaultID != before.VaultID {
+		t.Fatal("the vault id changed")
+	}
+	if *after.Passphrase == *before.Passphrase {
+		t.Fatal("the passphrase slot still seals the old data key")
 	}
 	if after.Recovery.Recipient == before.Recovery.Recipient {
 		t.Fatal("the recovery slot did not change")
 	}
-	// The database's records are untouched; it records the new recipient
-	// (its key anchor), which the key file is checked against.
+	// The database is re-encrypted under a fresh data key.
 	if fileHash(t, filepath.Join(dir, vault.DBFileName)) == dbBefore {
-		t.Fatal("the database still names the old recovery recipient")
+		t.Fatal("the database was not re-encrypted")
 	}
 
 	t.Run("the new key opens the vault", func(t *testing.T) {

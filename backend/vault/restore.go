@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"filippo.io/age"
 	"github.com/gofrs/flock"
 
 	"tandem/backend/domain"
@@ -104,25 +105,28 @@ func (v *Vault) NewStaging() (string, error) {
 	return dir, nil
 }
 
-// WriteRestoredKeyFile writes a backup's key file into a staging folder,
-// authenticated under dataKey (which must be the key file's data key) as a
-// version 2 file, and, when newPassphrase is set, with a new passphrase slot.
-// The recovery slot is kept, so the vault's Recovery Kit opens the restored
-// vault. The restored database's anchor must be RestoredAnchor's.
-func (v *Vault) WriteRestoredKeyFile(staging string, keyFileBytes, dataKey []byte, newPassphrase string) error {
+// WriteRestoredKeyFile writes the key file of a vault restored from a
+// backup into a staging folder: the backup's key file (its vault id, its
+// recovery recipient), with both slots sealing dataKey, the restored
+// vault's fresh data key, the passphrase slot under passphrase (a new one,
+// which the caller has checked, or the one that opened the backup), and
+// authenticated as a version 2 file. The Recovery Kit of the backup's day
+// therefore opens the restored vault; the restored database's anchor must
+// be RestoredAnchor's.
+func (v *Vault) WriteRestoredKeyFile(staging string, keyFileBytes, dataKey []byte, passphrase string) error {
 	kf, err := parseKeyFile(keyFileBytes)
 	if err != nil {
 		return err
 	}
-	if newPassphrase != "" {
-		if err := checkNew(newPassphrase, "newPassphrase"); err != nil {
-			return err
-		}
-		slot, err := sealPassphraseSlot(kf.VaultID, dataKey, newPassphrase, v.kdfParams(), v.opts.Now())
-		if err != nil {
-			return err
-		}
-		kf.Passphrase = slot
+	recipient, err := age.ParseX25519Recipient(kf.Recovery.Recipient)
+	if err != nil {
+		return damaged("recovery slot recipient", err)
+	}
+	if kf.Passphrase, err = sealPassphraseSlot(kf.VaultID, dataKey, passphrase, v.kdfParams(), v.opts.Now()); err != nil {
+		return err
+	}
+	if kf.Recovery, err = sealRecoverySlot(dataKey, recipient); err != nil {
+		return err
 	}
 	kf.seal(dataKey)
 	_, err = writeKeyFile(staging, kf, false)

@@ -109,6 +109,12 @@ func Open(dir string, create bool, opts Options) (*Vault, error) {
 	if !ok {
 		return nil, domain.Errorf(domain.EVAULTBUSY, "This vault is already open in another Tandem window or command. Close it there first (only one may use the vault at a time).")
 	}
+	// A change of data key that a crash interrupted is finished or undone
+	// now, by the one process that holds the folder (rekey.go).
+	if err := finishRekey(abs); err != nil {
+		lk.Unlock()
+		return nil, err
+	}
 	return &Vault{dir: abs, opts: opts, lock: lk}, nil
 }
 
@@ -384,7 +390,8 @@ func (v *Vault) migrate(ctx context.Context, db *storage.DB, key []byte) error {
 }
 
 // SetNewPassphrase replaces the passphrase of an unlocked vault without
-// asking for the old one. It is only allowed right after a recovery unlock.
+// asking for the old one, with a fresh data key (newPassphrase). It is only
+// allowed right after a recovery unlock.
 func (v *Vault) SetNewPassphrase(passphrase string) error {
 	if err := checkNew(passphrase, "passphrase"); err != nil {
 		return err
@@ -398,7 +405,7 @@ func (v *Vault) SetNewPassphrase(passphrase string) error {
 	if err != nil {
 		return err
 	}
-	if err := v.rewritePassphraseSlot(kf, v.dataKey, passphrase); err != nil {
+	if err := v.newPassphrase(kf, v.dataKey, passphrase); err != nil {
 		return err
 	}
 	v.mustSetPassphrase = false
@@ -406,8 +413,10 @@ func (v *Vault) SetNewPassphrase(passphrase string) error {
 }
 
 // ChangePassphrase replaces the passphrase after checking the current one
-// against the key file. It works locked or unlocked and touches only the
-// key file's passphrase slot.
+// against the key file, with a fresh data key: the database is
+// re-encrypted and both slots sealed afresh (newPassphrase, rekey.go), so
+// the old passphrase with an old copy of the key file opens nothing made
+// afterwards. It works locked or unlocked; an unlocked vault stays so.
 func (v *Vault) ChangePassphrase(current, next string) error {
 	if err := checkNew(next, "new"); err != nil {
 		return err
@@ -427,11 +436,11 @@ func (v *Vault) ChangePassphrase(current, next string) error {
 		return err
 	}
 	defer wipe(key)
-	return v.rewritePassphraseSlot(kf, key, next)
+	return v.newPassphrase(kf, key, next)
 }
 
 // ResetPassphraseWithRecoveryKey replaces the passphrase using the recovery
-// key, without opening the database.
+// key, with a fresh data key as ChangePassphrase does.
 func (v *Vault) ResetPassphraseWithRecoveryKey(recoveryKey, next string) error {
 	if err := checkNew(next, "new"); err != nil {
 		return err
@@ -454,22 +463,72 @@ func (v *Vault) ResetPassphraseWithRecoveryKey(recoveryKey, next string) error {
 	if id.Recipient().String() != kf.Recovery.Recipient {
 		return changed(v.dir, "the recovery recipient is not the one its slot is sealed to")
 	}
-	return v.rewritePassphraseSlot(kf, key, next)
+	return v.newPassphrase(kf, key, next)
 }
 
-// rewritePassphraseSlot gives the key file kf (as read, its data key
-// dataKey) a new passphrase slot for passphrase. It refuses a file that is
-// not authentic.
-func (v *Vault) rewritePassphraseSlot(kf *keyFile, dataKey []byte, passphrase string) error {
+// newPassphrase gives the vault whose key file is kf (as read; its data
+// key dataKey) a new passphrase and a fresh data key: the database is
+// re-encrypted and both slots sealed afresh, the recovery slot to the same
+// recovery recipient (rekey.go). It refuses a key file that is not
+// authentic.
+func (v *Vault) newPassphrase(kf *keyFile, dataKey []byte, passphrase string) error {
 	if err := v.checkKeyFile(kf, dataKey); err != nil {
 		return err
 	}
-	slot, err := sealPassphraseSlot(kf.VaultID, dataKey, passphrase, v.kdfParams(), v.opts.Now())
+	recipient, err := age.ParseX25519Recipient(kf.Recovery.Recipient)
+	if err != nil {
+		return damaged("recovery slot recipient", err)
+	}
+	newKey, err := newDataKey()
 	if err != nil {
 		return err
 	}
-	kf.Passphrase = slot
-	return v.writeSealed(context.Background(), kf, dataKey)
+	defer wipe(newKey)
+	next := *kf
+	if next.Passphrase, err = sealPassphraseSlot(kf.VaultID, newKey, passphrase, v.kdfParams(), v.opts.Now()); err != nil {
+		return err
+	}
+	if next.Recovery, err = sealRecoverySlot(newKey, recipient); err != nil {
+		return err
+	}
+	return v.changeKeys(context.Background(), dataKey, newKey, &next)
+}
+
+// changeKeys puts the vault under newKey with the key file kf (its slots
+// already sealing newKey), the database re-encrypted from oldKey (rekey).
+// An unlocked vault stays unlocked, on the new key once the change took
+// effect, else on the old one. The caller holds v.mu and keeps ownership of
+// both keys.
+func (v *Vault) changeKeys(ctx context.Context, oldKey, newKey []byte, kf *keyFile) error {
+	kf.seal(newKey)
+	wasOpen := v.db != nil
+	db := v.db
+	if !wasOpen {
+		var err error
+		if db, err = storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), oldKey, v.opts.Now); err != nil {
+			return err
+		}
+	}
+	v.db = nil // rekey closes it
+	raw, committed, err := v.rekey(ctx, db, newKey, kf)
+	if !wasOpen {
+		return err
+	}
+	key := oldKey
+	if committed {
+		key = newKey
+	}
+	reopened, rerr := storage.OpenUnmigrated(ctx, filepath.Join(v.dir, DBFileName), key, v.opts.Now)
+	if rerr != nil {
+		v.closeLocked()
+		return errors.Join(err, rerr)
+	}
+	v.db = reopened
+	if committed {
+		wipe(v.dataKey)
+		v.dataKey, v.keyFile = append([]byte(nil), newKey...), raw
+	}
+	return err
 }
 
 // checkKeyFile refuses a key file whose MAC dataKey does not confirm, or
@@ -513,38 +572,6 @@ func (v *Vault) withDB(ctx context.Context, dataKey []byte, fn func(*storage.DB)
 	}
 	defer db.Close()
 	return fn(db)
-}
-
-// writeSealed seals kf under dataKey and writes it, after bringing the
-// database's anchor to it (so that a crash in between leaves an anchor the
-// repair can rewrite the key file from), and keeps the checked copy of an
-// unlocked vault up to date. The caller holds v.mu.
-func (v *Vault) writeSealed(ctx context.Context, kf *keyFile, dataKey []byte) error {
-	kf.seal(dataKey)
-	if err := v.setAnchor(ctx, kf, dataKey); err != nil {
-		return err
-	}
-	b, err := writeKeyFile(v.dir, kf, true)
-	if err != nil {
-		return err
-	}
-	if v.db != nil {
-		v.keyFile = b
-	}
-	return nil
-}
-
-// setAnchor brings the database's anchor to kf when it holds another one;
-// a locked vault's database is opened for that moment. A database with no
-// anchor yet (an earlier Tandem's) is left for its next unlock.
-func (v *Vault) setAnchor(ctx context.Context, kf *keyFile, dataKey []byte) error {
-	return v.withDB(ctx, dataKey, func(db *storage.DB) error {
-		a, ok, err := db.KeyAnchor(ctx)
-		if err != nil || !ok || a == anchorOf(kf) {
-			return err
-		}
-		return db.SetKeyAnchor(ctx, anchorOf(kf))
-	})
 }
 
 // VerifyPassphrase checks a passphrase against the key file without

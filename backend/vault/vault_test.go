@@ -163,7 +163,7 @@ func fileHash(t *testing.T, p string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-func TestChangePassphraseTouchesOnlyTheKeyFile(t *testing.T) {
+func TestChangePassphrase(t *testing.T) {
 	ctx := context.Background()
 	v, rk := vaulttest.New(t)
 	db, _ := v.DB()
@@ -178,11 +178,14 @@ func TestChangePassphraseTouchesOnlyTheKeyFile(t *testing.T) {
 	if err := v.ChangePassphrase(testPassphrase, "tiny"); code(err) != domain.EWEAKPASSPHRASE {
 		t.Fatalf("weak: %v", err)
 	}
+	if fileHash(t, dbPath) != before {
+		t.Fatal("a refused change touched the database")
+	}
 	if err := v.ChangePassphrase(testPassphrase, "amber quartz willow drum"); err != nil {
 		t.Fatal(err)
 	}
-	if fileHash(t, dbPath) != before {
-		t.Fatal("database file changed")
+	if fileHash(t, dbPath) == before {
+		t.Fatal("the database was not re-encrypted under a fresh data key")
 	}
 	if err := v.Unlock(ctx, testPassphrase); code(err) != domain.EWRONGSECRET {
 		t.Fatalf("old passphrase: %v", err)
@@ -196,6 +199,76 @@ func TestChangePassphraseTouchesOnlyTheKeyFile(t *testing.T) {
 	}
 	if err := v.Unlock(ctx, "third passphrase is long"); err != nil {
 		t.Fatal(err)
+	}
+	if db, _ := v.DB(); db != nil {
+		if p, err := db.Practice(ctx); err != nil || p.Name != "Fictional Practice" {
+			t.Fatalf("the records after two changes: %+v %v", p, err)
+		}
+	}
+}
+
+// Finding 2: a passphrase change and a new recovery key must shut out the
+// old secrets even together with a key file kept from before (from an old
+// backup, say), while backups made before keep opening with theirs.
+func TestNewSecretsShutOutOldOnesWithAnOldKeyFile(t *testing.T) {
+	ctx := context.Background()
+	for name, change := range map[string]func(t *testing.T, v *vault.Vault, rk string){
+		"a new passphrase": func(t *testing.T, v *vault.Vault, _ string) {
+			if err := v.ChangePassphrase(testPassphrase, "amber quartz willow drum"); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"a new recovery key": func(t *testing.T, v *vault.Vault, _ string) {
+			if err := v.NewRecoveryKey(testPassphrase, func(string) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"a new passphrase set with the recovery key": func(t *testing.T, v *vault.Vault, rk string) {
+			if err := v.ResetPassphraseWithRecoveryKey(rk, "amber quartz willow drum"); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"a new passphrase after unlocking with the recovery key": func(t *testing.T, v *vault.Vault, rk string) {
+			if err := v.UnlockWithRecoveryKey(ctx, rk); err != nil {
+				t.Fatal(err)
+			}
+			if err := v.SetNewPassphrase("amber quartz willow drum"); err != nil {
+				t.Fatal(err)
+			}
+			db, err := v.DB()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.CreateClient(ctx, domain.Client{ChosenName: "Written on the new key (fictional)"}, domain.ByTherapist); err != nil {
+				t.Fatal("the vault stayed open on its new key", err)
+			}
+			v.Lock()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			v, rk := vaulttest.New(t)
+			keyPath := filepath.Join(v.Dir(), vault.KeyFileName)
+			oldKeyFile, err := os.ReadFile(keyPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v.Lock()
+			change(t, v, rk)
+			// Someone puts back the key file of before and tries the old
+			// secrets: the data key they unwrap opens nothing.
+			newKeyFile, _ := os.ReadFile(keyPath)
+			os.WriteFile(keyPath, oldKeyFile, 0o600)
+			if err := v.Unlock(ctx, testPassphrase); err == nil {
+				t.Fatal("the old passphrase with the old key file opened the vault")
+			}
+			if err := v.UnlockWithRecoveryKey(ctx, rk); err == nil {
+				t.Fatal("the old recovery key with the old key file opened the vault")
+			}
+			os.WriteFile(keyPath, newKeyFile, 0o600)
+			if err := v.Unlock(ctx, testPassphrase); err == nil && name != "a new recovery key" {
+				t.Fatal("the old passphrase opens the vault")
+			}
+		})
 	}
 }
 

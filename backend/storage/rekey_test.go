@@ -1,0 +1,62 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"path/filepath"
+	"testing"
+
+	"tandem/backend/clock/clocktest"
+	"tandem/backend/domain"
+)
+
+func TestExportToAFreshKey(t *testing.T) {
+	ctx := context.Background()
+	db, _, oldKey := mustOpen(t)
+	c, err := db.CreateClient(ctx, domain.Client{ChosenName: "Wren Daybreak-Export (fictional)"}, domain.ByTherapist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetKeyAnchor(ctx, KeyAnchor{VaultID: "0123456789abcdef0123456789abcdef", Recipient: "age1test", KeyFileVersion: 2}); err != nil {
+		t.Fatal(err)
+	}
+	newKey := make([]byte, KeySize)
+	rand.Read(newKey)
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := db.ExportTo(ctx, path, newKey); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ExportTo(ctx, path, newKey); err == nil {
+		t.Fatal("an existing file was overwritten")
+	}
+
+	if _, err := Open(ctx, path, oldKey, clocktest.Now()); domain.ErrorCode(err) != domain.EVAULTDAMAGED {
+		t.Fatalf("the old key opens the copy: %v", err)
+	}
+	copy, err := Open(ctx, path, newKey, clocktest.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copy.Close()
+	if got, err := copy.Client(ctx, c.ID); err != nil || got.ChosenName != c.ChosenName {
+		t.Fatalf("client %+v %v", got, err)
+	}
+	if a, ok, err := copy.KeyAnchor(ctx); err != nil || !ok || a.Recipient != "age1test" {
+		t.Fatalf("anchor %+v %v %v", a, ok, err)
+	}
+	if v, err := copy.Version(ctx); err != nil || v != SchemaVersion() {
+		t.Fatalf("schema version %d %v", v, err)
+	}
+	// The search index came along, and works.
+	if res, err := db.Search(ctx, "Daybreak"); err != nil || len(res.Hits) == 0 {
+		t.Fatalf("search in the original: %+v %v", res, err)
+	}
+	res, err := copy.Search(ctx, "Daybreak")
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("search in the copy: %+v %v", res, err)
+	}
+	report, err := copy.Check(ctx)
+	if err != nil || !report.OK() {
+		t.Fatalf("check: %+v %v", report, err)
+	}
+}
