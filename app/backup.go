@@ -87,10 +87,15 @@ type BackupStatus struct {
 	LastAt   string `json:"lastAt"`
 	LastFile string `json:"lastFile"`
 	// Level is "ok" or "warning"; Reasons says why, each one of
-	// "no-folder", "never", "old", "unreachable", "failed".
-	Level   string         `json:"level"`
-	Reasons []string       `json:"reasons"`
-	Failure *BackupFailure `json:"failure"`
+	// "no-folder", "never", "old", "unreachable", "failed", and
+	// "other-vault" (the folder holds another vault's backups: OtherVault
+	// files, which rotation never touches) or "future" (Future files are
+	// dated after now: a clock was wrong; they are kept).
+	Level      string         `json:"level"`
+	OtherVault int            `json:"otherVault"`
+	Future     int            `json:"future"`
+	Reasons    []string       `json:"reasons"`
+	Failure    *BackupFailure `json:"failure"`
 	// Running is the trigger of a backup being made now, "" if none.
 	Running  string                `json:"running"`
 	Settings domain.BackupSettings `json:"settings"`
@@ -207,6 +212,18 @@ func (s *Shell) backupStatus(ctx context.Context, db *storage.DB) (BackupStatus,
 		fi, err := os.Stat(set.Folder)
 		st.Reachable = err == nil && fi.IsDir()
 	}
+	if st.Reachable {
+		if id, err := s.vault.ID(); err == nil {
+			files, _ := backup.Inspect(set.Folder, id, nil, s.now())
+			for _, f := range files {
+				if f.Owner == backup.OtherVault {
+					st.OtherVault++
+				} else if f.Future && f.Owner != backup.NotABackup {
+					st.Future++
+				}
+			}
+		}
+	}
 	s.backups.mu.Lock()
 	st.Running = s.backups.running
 	if f := s.backups.failure; f != nil {
@@ -232,6 +249,12 @@ func (s *Shell) backupStatus(ctx context.Context, db *storage.DB) (BackupStatus,
 	}
 	if st.Failure != nil {
 		st.Reasons = append(st.Reasons, "failed")
+	}
+	if st.OtherVault > 0 {
+		st.Reasons = append(st.Reasons, "other-vault")
+	}
+	if st.Future > 0 {
+		st.Reasons = append(st.Reasons, "future")
 	}
 	st.Level = "ok"
 	if len(st.Reasons) > 0 {

@@ -15,6 +15,7 @@ import (
 	"tandem/backend/backup"
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
+	"tandem/backend/storage"
 	"tandem/backend/vault"
 	"tandem/backend/vault/vaulttest"
 )
@@ -210,6 +211,54 @@ func TestBackUpNowAndTheStatus(t *testing.T) {
 	if st := bs.status(t); st.Level != "ok" || st.Failure != nil {
 		t.Fatalf("after a good backup again: %+v", st)
 	}
+}
+
+// A backup folder shared with another vault (an old laptop and a new one,
+// one drive): the home screen says so, and neither rotation removes the
+// other's backups; a backup dated in the future is kept and reported.
+func TestTheStatusTellsOfAnotherVaultsBackups(t *testing.T) {
+	bs := newBackupShell(t)
+	if _, err := bs.b.BackUpNow(); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := vaulttest.New(t)
+	db, _ := other.DB()
+	keys, err := other.BackupKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer keys.Wipe()
+	src := backup.Source{DB: db, Keys: keys, AppVersion: "test", Now: func() time.Time { return bs.now.Add(-time.Hour) }}
+	if _, _, err := backup.CreateInDir(context.Background(), src, bs.folder, backup.Policy{Daily: 1}); err != nil {
+		t.Fatal(err)
+	}
+	// A clock that was wrong: a backup of this vault dated next year.
+	mine, _ := bs.vault.BackupKeys()
+	future := backup.Source{DB: mustDB(t, bs.vault), Keys: mine, AppVersion: "test", Now: func() time.Time { return bs.now.AddDate(1, 0, 0) }}
+	if _, _, err := backup.CreateInDir(context.Background(), future, bs.folder, backup.Policy{Daily: 1}); err != nil {
+		t.Fatal(err)
+	}
+	mine.Wipe()
+	bs.now = bs.now.Add(time.Hour)
+	if _, err := bs.b.BackUpNow(); err != nil {
+		t.Fatal(err)
+	}
+	st := bs.status(t)
+	if st.OtherVault != 1 || st.Future != 1 || st.Level != "warning" || strings.Join(st.Reasons, ",") != "other-vault,future" {
+		t.Fatalf("status %+v", st)
+	}
+	if l := listBackups(t, bs.folder); len(l) != 3 {
+		t.Fatalf("the folder holds %d backups, want 3 (ours, the other vault's, the future one)", len(l))
+	}
+}
+
+func mustDB(t *testing.T, v *vault.Vault) *storage.DB {
+	t.Helper()
+	db, err := v.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 func TestRotationFollowsTheSettings(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"tandem/backend/domain"
 	"tandem/backend/storage"
 	"tandem/backend/vault"
@@ -76,6 +78,15 @@ func Create(ctx context.Context, src Source, path string) (*Result, error) {
 		return nil, domain.Wrap(domain.EINVALID, "Tandem cannot write in the backup folder "+dir+". Check that it is writable.", err)
 	}
 	tmp := f.Name()
+	// Held while the file is written and checked, so that another run's
+	// rotation knows it is not a leftover of an interrupted backup.
+	lk := flock.New(tmp)
+	if locked, err := lk.TryLock(); err != nil || !locked {
+		f.Close()
+		os.Remove(tmp)
+		return nil, domain.Wrap(domain.EINVALID, "Tandem cannot write in the backup folder "+dir+". Check that it is writable.", err)
+	}
+	defer lk.Unlock()
 	ok := false
 	defer func() {
 		if !ok {

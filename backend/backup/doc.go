@@ -40,7 +40,9 @@
 // check, the name); write.go writes its stream, and readtables.go reads the
 // tables for it, in parallel and within a memory budget. read.go verifies
 // and reads a backup, restore.go restores one, rotate.go names, lists and
-// rotates a folder of them, upgrade.go backs up before a migration, and
+// rotates a folder of them, removing only this vault's own backups, which
+// owner.go tells from another vault's by their headers, upgrade.go backs up
+// before a migration, and
 // export.go writes the JSON export. manifest.go, stanza.go and values.go
 // are the format's parts: the manifest, the header's stanzas, a row's
 // values.

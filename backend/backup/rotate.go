@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"tandem/backend/domain"
 )
 
@@ -29,7 +31,8 @@ func FileName(t time.Time) string { return namePrefix + t.UTC().Format(nameLayou
 
 // CreateInDir makes a backup in the folder dir under a dated name (with a
 // counter when two are made in the same second), then rotates the folder
-// with policy, never removing the backup just made. It returns the backup
+// with policy (Rotate: only this vault's own backups, never the one just
+// made). It returns the backup
 // and the files rotation removed.
 func CreateInDir(ctx context.Context, src Source, dir string, policy Policy) (*Result, []string, error) {
 	now := src.now()
@@ -48,7 +51,7 @@ func CreateInDir(ctx context.Context, src Source, dir string, policy Policy) (*R
 	if err != nil {
 		return nil, nil, err
 	}
-	removed, err := Rotate(dir, policy, res.Path, now)
+	removed, err := Rotate(dir, policy, res.Path, src.Keys.Info.VaultID, src.Keys.DataKey, now)
 	return res, removed, err
 }
 
@@ -134,17 +137,59 @@ func (p Policy) Keep(list []Listed, loc *time.Location) map[string]bool {
 	return keep
 }
 
-// Rotate removes the backups in dir that policy does not keep, never
-// keepPath (the newest verified backup, just made) nor the newest, and
-// removes temporary files older than a day. now is the clock's time: its
-// zone says which day, week and month each backup belongs to (see Keep).
-// It returns what it removed.
-func Rotate(dir string, policy Policy, keepPath string, now time.Time) ([]string, error) {
+// Inspected is a file of a backup folder as rotation sees it: whose backup
+// it is (Owner, with the vault id its header names) and whether its name
+// dates it in the future of the clock.
+type Inspected struct {
+	Listed
+	Owner   Owner
+	VaultID string
+	Future  bool
+}
+
+// futureSlack is how far after the clock's now a backup's name may date it
+// before it counts as made in the future (by a clock that was wrong).
+const futureSlack = 5 * time.Minute
+
+// Inspect lists the backups in dir (List) and says of each whose it is:
+// vaultID is this vault's id, dataKey (when known) its data key, which
+// proves a file this vault's (ownerOf).
+func Inspect(dir, vaultID string, dataKey []byte, now time.Time) ([]Inspected, error) {
 	list, err := List(dir)
 	if err != nil {
 		return nil, err
 	}
-	keep := policy.Keep(list, now.Location())
+	out := make([]Inspected, len(list))
+	for i, l := range list {
+		owner, named := ownerOf(l.Path, vaultID, dataKey)
+		out[i] = Inspected{Listed: l, Owner: owner, VaultID: named, Future: l.Created.After(now.Add(futureSlack))}
+	}
+	return out, nil
+}
+
+// Rotate removes the backups in dir that policy does not keep, among
+// those proven to be this vault's own (their header opens with dataKey,
+// the vault's data key: see Inspect), never keepPath (the backup just
+// made) and never one dated in the future of now (a clock that was wrong:
+// it is kept, and the folder's status says so). Another vault's backups,
+// this vault's made under its earlier keys, and files that are not Tandem
+// backups are never removed, nor counted. now is the clock's time: its
+// zone says which day, week and month each backup belongs to (see Keep).
+// It also removes the temporary files of backups that were interrupted,
+// once no process holds them (Create holds its own). It returns what it
+// removed.
+func Rotate(dir string, policy Policy, keepPath, vaultID string, dataKey []byte, now time.Time) ([]string, error) {
+	all, err := Inspect(dir, vaultID, dataKey, now)
+	if err != nil {
+		return nil, err
+	}
+	var mine []Listed
+	for _, f := range all {
+		if f.Owner == ThisVault && !f.Future {
+			mine = append(mine, f.Listed)
+		}
+	}
+	keep := policy.Keep(mine, now.Location())
 	if keepPath != "" {
 		keep[keepPath] = true
 	}
@@ -154,7 +199,7 @@ func Rotate(dir string, policy Policy, keepPath string, now time.Time) ([]string
 		}
 	}
 	var removed []string
-	for _, l := range list {
+	for _, l := range mine {
 		if keep[l.Path] {
 			continue
 		}
@@ -162,11 +207,24 @@ func Rotate(dir string, policy Policy, keepPath string, now time.Time) ([]string
 			removed = append(removed, l.Path)
 		}
 	}
+	removeStrayTemporaries(dir)
+	return removed, nil
+}
+
+// removeStrayTemporaries removes the temporary files of backups whose
+// writer died (a crash, a kill, a pulled plug): those no live process
+// holds a lock on.
+func removeStrayTemporaries(dir string) {
 	tmps, _ := filepath.Glob(filepath.Join(dir, ".tandem-backup-*.tmp"))
 	for _, t := range tmps {
-		if fi, err := os.Lstat(t); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > 24*time.Hour {
+		fi, err := os.Lstat(t)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		lk := flock.New(t)
+		if ok, err := lk.TryLock(); err == nil && ok {
 			os.Remove(t)
+			lk.Unlock()
 		}
 	}
-	return removed, nil
 }

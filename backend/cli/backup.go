@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -193,15 +195,27 @@ func runBackupRestore(ctx context.Context, env *Env, args []string) error {
 
 func runBackupList(ctx context.Context, env *Env, args []string) error {
 	fs := flags("backup list")
-	var dir string
+	var dir, vdir string
 	fs.StringVar(&dir, "dir", "", "backup folder")
+	fs.StringVar(&vdir, "vault", "", "the vault whose backups to tell apart (default: the usual vault folder)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if dir == "" {
 		return usagef("--dir DIR is required")
 	}
-	list, err := backup.List(dir)
+	// The vault's id is in its key file, which is read without unlocking:
+	// enough to tell its backups from another vault's by their headers.
+	vaultID := ""
+	if d, err := vaultDir(vdir); err == nil {
+		if b, err := os.ReadFile(filepath.Join(d, vault.KeyFileName)); err == nil {
+			if info, err := vault.ParseKeyFile(b); err == nil {
+				vaultID = info.VaultID
+			}
+		}
+	}
+	now := envNow(env)
+	list, err := backup.Inspect(dir, vaultID, nil, now)
 	if err != nil {
 		return err
 	}
@@ -209,9 +223,20 @@ func runBackupList(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "No backups in %s.\n", dir)
 		return nil
 	}
-	loc := envNow(env).Location()
 	for _, l := range list {
-		fmt.Fprintf(env.Stdout, "%s  %12d bytes  %s\n", l.Created.In(loc).Format(time.DateTime), l.Size, l.Name)
+		whose := string(l.Owner)
+		switch {
+		case l.Owner == backup.OtherVault:
+			whose = "another vault (" + l.VaultID[:8] + "…)"
+		case l.Owner != backup.NotABackup && vaultID == "":
+			whose = "vault " + l.VaultID[:8] + "…"
+		case l.Owner != backup.NotABackup:
+			whose = string(backup.ThisVault)
+		}
+		if l.Future {
+			whose += ", dated in the future (the clock may have been wrong)"
+		}
+		fmt.Fprintf(env.Stdout, "%s  %12d bytes  %s  %s\n", l.Created.In(now.Location()).Format(time.DateTime), l.Size, l.Name, whose)
 	}
 	return nil
 }

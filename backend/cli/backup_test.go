@@ -55,13 +55,29 @@ func TestBackupCommands(t *testing.T) {
 			t.Fatalf("export mode %v", fi.Mode())
 		}
 	})
-	t.Run("a backup folder is listed", func(t *testing.T) {
+	t.Run("a backup folder is listed, saying whose each file is", func(t *testing.T) {
 		bdir := filepath.Join(dir, "backups")
 		os.Mkdir(bdir, 0o700)
 		mustRun("backup", "create", "--vault", vdir, "--passphrase-file", pass, "--dir", bdir)
-		out := mustRun("backup", "list", "--dir", bdir)
-		if !strings.Contains(out, "tandem-backup-") || strings.Count(out, "\n") != 1 {
+		out := mustRun("backup", "list", "--dir", bdir, "--vault", vdir)
+		if !strings.Contains(out, "tandem-backup-") || strings.Count(out, "\n") != 1 || !strings.HasSuffix(out, "  this vault\n") {
 			t.Fatal(out)
+		}
+		// Another laptop's vault backs up into the same folder, and a file
+		// that only looks like a backup by its name lies there too.
+		other := filepath.Join(dir, "other-laptop")
+		mustRun("vault", "init", "--vault", other, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(dir, "other-key.txt"))
+		mustRun("backup", "create", "--vault", other, "--passphrase-file", pass, "--dir", bdir)
+		os.WriteFile(filepath.Join(bdir, "tandem-backup-2020-01-01T000000Z.age"), nil, 0o600)
+		out = mustRun("backup", "list", "--dir", bdir, "--vault", vdir)
+		for _, want := range []string{"  this vault\n", "  another vault (", "  not a Tandem backup\n"} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("no %q in\n%s", want, out)
+			}
+		}
+		// Each vault's backup survived the other's rotation.
+		if strings.Count(out, "\n") != 3 {
+			t.Fatalf("files were removed:\n%s", out)
 		}
 	})
 	t.Run("failures are one line", func(t *testing.T) {

@@ -73,7 +73,7 @@ func init() {
 		{"backup create", "write an encrypted backup of the vault, verified", "tandem backup create [--vault DIR] --passphrase-file F (--out FILE | --dir DIR)", safe(runBackupCreate)},
 		{"backup verify", "check a backup completely and say what it holds", "tandem backup verify FILE (--passphrase-file F | --recovery-key-file F)", safe(runBackupVerify)},
 		{"backup restore", "replace a vault with a backup (the old vault is kept)", "tandem backup restore FILE (--passphrase-file F | --recovery-key-file F --new-passphrase-file F2) --vault DIR [--new-passphrase-file F2]", safe(runBackupRestore)},
-		{"backup list", "list the backups in a backup folder", "tandem backup list --dir DIR", safe(runBackupList)},
+		{"backup list", "list the backups in a backup folder, and whose each is", "tandem backup list --dir DIR [--vault DIR]", safe(runBackupList)},
 		{"export", "write the records as readable JSON (not encrypted)", "tandem export [--vault DIR] --passphrase-file F --out FILE [--client ID]", safe(runExport)},
 	}
 }

@@ -59,6 +59,26 @@ type Vault struct {
 	replacedName      string // where ReplaceWith kept the old vault
 }
 
+// ID is the vault's id: from the key file checked at unlock, or, locked,
+// as its key file on disk says (unchecked: enough to tell its backups from
+// another vault's by their headers, never to trust them).
+func (v *Vault) ID() (string, error) {
+	v.mu.Lock()
+	b := v.keyFile
+	v.mu.Unlock()
+	if b == nil {
+		var err error
+		if b, err = readKeyFileBytes(v.dir); err != nil {
+			return "", err
+		}
+	}
+	kf, err := parseKeyFile(b)
+	if err != nil {
+		return "", err
+	}
+	return kf.VaultID, nil
+}
+
 // Clock is the vault's clock (Options.Now), which also stamps its
 // database's records.
 func (v *Vault) Clock() func() time.Time { return v.opts.Now }
