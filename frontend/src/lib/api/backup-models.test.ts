@@ -25,6 +25,8 @@ describe('toBackupStatus', () => {
     expect(toBackupStatus({ level: 'ok', reasons: ['old'] }).level).toBe('warning');
     expect(toBackupStatus({ level: 'great', reasons: [] }).level).toBe('warning');
     expect(toBackupStatus({ reasons: ['unreachable', 'made-up'] }).reasons).toEqual(['unreachable']);
+    const shared = toBackupStatus({ level: 'warning', reasons: ['other-vault', 'future'], otherVault: 3, future: 1 });
+    expect([shared.reasons, shared.otherVault, shared.future]).toEqual([['other-vault', 'future'], 3, 1]);
   });
 
   it('keeps a failure with its plain message', () => {

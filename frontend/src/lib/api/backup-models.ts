@@ -14,8 +14,8 @@ export interface BackupSettings {
 }
 
 /** Why the backup status warns. */
-export type BackupWarning = 'no-folder' | 'never' | 'old' | 'unreachable' | 'failed';
-export const BACKUP_WARNINGS: readonly BackupWarning[] = ['no-folder', 'never', 'old', 'unreachable', 'failed'];
+export type BackupWarning = 'no-folder' | 'never' | 'old' | 'unreachable' | 'failed' | 'other-vault' | 'future';
+export const BACKUP_WARNINGS: readonly BackupWarning[] = ['no-folder', 'never', 'old', 'unreachable', 'failed', 'other-vault', 'future'];
 
 /** What made a backup. */
 export type BackupTrigger = 'now' | 'lock' | 'quit' | 'daily';
@@ -38,6 +38,10 @@ export interface BackupStatus {
   lastFile: string;
   level: 'ok' | 'warning';
   reasons: BackupWarning[];
+  /** How many files in the folder are another vault's backups (rotation leaves them alone). */
+  otherVault: number;
+  /** How many of this vault's backups there are dated in the future (a clock was wrong; kept). */
+  future: number;
   failure: BackupFailure | null;
   /** The trigger of a backup being made now, "" if none. */
   running: BackupTrigger | '';
@@ -144,6 +148,8 @@ export function toBackupStatus(value: unknown): BackupStatus {
     // Anything unexpected warns: a status that cannot be read is no reassurance.
     level: raw.level === 'ok' && reasons.length === 0 ? 'ok' : 'warning',
     reasons,
+    otherVault: int(raw.otherVault),
+    future: int(raw.future),
     failure: toFailure(raw.failure),
     running: raw.running === '' || raw.running === undefined ? '' : oneOf(BACKUP_TRIGGERS, raw.running, 'now'),
     settings: raw.settings ? toBackupSettings(raw.settings) : { folder: '', auto: false, keepDaily: 7, keepWeekly: 4, keepMonthly: 12 },

@@ -54,6 +54,9 @@ export const vault = {
   cancelNewRecoveryKey: (): Promise<void> => call(() => Vault.CancelNewRecoveryKey()),
 
   unlock: async (passphrase: string): Promise<VaultStatus> => toVaultStatus(await call(() => Vault.Unlock(passphrase))),
+  /** Rewrites a key file that does not match the vault (key_file_changed) from what can be checked, and unlocks. */
+  repairKeyFile: async (passphrase: string): Promise<VaultStatus> =>
+    toVaultStatus(await call(() => Vault.RepairKeyFile(passphrase))),
 
   unlockWithRecoveryKey: async (key: string): Promise<VaultStatus> =>
     toVaultStatus(await call(() => Vault.UnlockWithRecoveryKey(key))),

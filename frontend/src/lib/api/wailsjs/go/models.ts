@@ -25,6 +25,8 @@ export namespace app {
 	    lastAt: string;
 	    lastFile: string;
 	    level: string;
+	    otherVault: number;
+	    future: number;
 	    reasons: string[];
 	    failure?: BackupFailure;
 	    running: string;
@@ -42,6 +44,8 @@ export namespace app {
 	        this.lastAt = source["lastAt"];
 	        this.lastFile = source["lastFile"];
 	        this.level = source["level"];
+	        this.otherVault = source["otherVault"];
+	        this.future = source["future"];
 	        this.reasons = source["reasons"];
 	        this.failure = this.convertValues(source["failure"], BackupFailure);
 	        this.running = source["running"];
