@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -143,6 +145,34 @@ func TestCoCreationModeShowsOnlySharedContentAndLocksEverythingElse(t *testing.T
 		}
 		if _, err := co.Leave("2468"); err == nil {
 			t.Fatal("the right PIN still worked after too many wrong ones")
+		}
+		if _, err := co.Leave(pass); err != nil {
+			t.Fatal(err)
+		}
+
+		// Tries made at the same moment are counted as they are made:
+		// no more PINs are checked than the limit allows.
+		co.Enter(zoe.ID)
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		checked := 0
+		for i := 0; i < 40; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := co.Leave(fmt.Sprintf("%04d", 1000+i))
+				var e struct{ Message string }
+				json.Unmarshal([]byte(err.Error()), &e)
+				if !strings.Contains(e.Message, "Too many") {
+					mu.Lock()
+					checked++
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		if checked != maxPINTries {
+			t.Fatalf("%d PINs were checked at once, the limit is %d", checked, maxPINTries)
 		}
 		if _, err := co.Leave(pass); err != nil {
 			t.Fatal(err)
@@ -384,4 +414,45 @@ func TestANewRecoveryKeyReplacesTheOldOnlyOnceKept(t *testing.T) {
 			t.Fatal("a cancelled key was put in place")
 		}
 	})
+}
+
+// fakeClipboard is a clipboard for tests.
+type fakeClipboard struct {
+	mu  sync.Mutex
+	got string
+}
+
+func (c *fakeClipboard) text() (string, error) { c.mu.Lock(); defer c.mu.Unlock(); return c.got, nil }
+func (c *fakeClipboard) setText(t string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.got = t
+	return nil
+}
+
+// A recovery key copied to the clipboard and not yet put in place leaves
+// the clipboard when Tandem quits; anything copied after it stays.
+func TestQuittingTakesACopiedRecoveryKeyOffTheClipboard(t *testing.T) {
+	for _, later := range []string{"", "the therapist copied something else"} {
+		s := newShell(t)
+		clip := &fakeClipboard{}
+		s.clip = clip
+		v := NewVault(s)
+		if _, err := v.BeginNewRecoveryKey(pass); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.CopyRecoveryKey(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(clip.got, "AGE-SECRET-KEY-1") {
+			t.Fatalf("clipboard %q", clip.got)
+		}
+		if later != "" {
+			clip.setText(later)
+		}
+		s.Shutdown(context.Background())
+		if clip.got != later {
+			t.Fatalf("after quitting the clipboard holds %q, want %q", clip.got, later)
+		}
+	}
 }

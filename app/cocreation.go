@@ -180,7 +180,7 @@ func (b *CoCreation) ConfirmAgreement(agreementID int64, typedName string) (doma
 func (b *CoCreation) Leave(secret string) (bool, error) {
 	s := b.s
 	s.mu.Lock()
-	id, tries := s.coClient, s.pinTries
+	id := s.coClient
 	s.mu.Unlock()
 	if id == 0 {
 		return true, nil
@@ -199,16 +199,20 @@ func (b *CoCreation) Leave(secret string) (bool, error) {
 	}
 	ok := false
 	if hash != "" && vault.CheckPIN(secret) == nil {
-		if tries >= maxPINTries {
+		// A try is counted before it is checked, under the lock, so that
+		// tries made at the same moment cannot check more PINs than the
+		// limit allows; a right PIN clears the count below.
+		s.mu.Lock()
+		spent := s.pinTries >= maxPINTries
+		if !spent {
+			s.pinTries++
+		}
+		s.mu.Unlock()
+		if spent {
 			return false, apiError(&domain.Error{Code: domain.EWRONGSECRET, Field: "secret",
 				Message: "Too many wrong PINs. Type your passphrase to leave co-creation mode."})
 		}
 		ok = vault.VerifyPIN(secret, hash)
-		if !ok {
-			s.mu.Lock()
-			s.pinTries++
-			s.mu.Unlock()
-		}
 	} else {
 		ok = v.VerifyPassphrase(secret) == nil
 	}

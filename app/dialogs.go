@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -68,4 +69,37 @@ func saveAs(s *Shell, title, suggested, filterName, pattern string, data []byte)
 		return false, domain.Wrap(domain.EINVALID, "The file could not be saved there. Choose another folder.", err)
 	}
 	return true, nil
+}
+
+// clipboard is the system clipboard, which only a recovery key being kept
+// ever reaches (CopyRecoveryKey). Tests set their own (Shell.clip).
+type clipboard interface {
+	text() (string, error)
+	setText(string) error
+}
+
+// nativeClipboard is the system's clipboard, through Wails; without a
+// window it holds nothing.
+type nativeClipboard struct{ s *Shell }
+
+func (c nativeClipboard) text() (string, error) {
+	if c.s.ctx == nil {
+		return "", nil
+	}
+	return runtime.ClipboardGetText(c.s.ctx)
+}
+
+func (c nativeClipboard) setText(t string) error {
+	if c.s.ctx == nil {
+		return errors.New("no window")
+	}
+	return runtime.ClipboardSetText(c.s.ctx, t)
+}
+
+// clipboard returns the tests' clipboard when set, else the system's.
+func (s *Shell) clipboard() clipboard {
+	if s.clip != nil {
+		return s.clip
+	}
+	return nativeClipboard{s}
 }

@@ -137,11 +137,12 @@ type BillingRequest struct {
 // Packets.Print does.
 func (b *Fees) PrintBilling(r BillingRequest) (bool, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) {
+		epoch := b.s.prints.current()
 		pdf, err := makeBilling(ctx, db, b.s, r)
 		if err != nil {
 			return false, err
 		}
-		return b.s.prints.print(pdf)
+		return b.s.prints.print(pdf, epoch)
 	})
 }
 

@@ -74,11 +74,14 @@ func (b *Packets) Available(clientID, sessionID int64) ([]PacketChoice, error) {
 // the therapist prints. The folder is emptied at lock and at quit.
 func (b *Packets) Print(kind string, clientID, sessionID int64, copy string, days int) (bool, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) {
+		// A lock while the packet is made empties the folder first: the
+		// packet must not land in it afterwards.
+		epoch := b.s.prints.current()
 		pdf, err := makePacket(ctx, db, b.s.now(), kind, clientID, sessionID, copy, days)
 		if err != nil {
 			return false, err
 		}
-		return b.s.prints.print(pdf)
+		return b.s.prints.print(pdf, epoch)
 	})
 }
 
@@ -175,6 +178,9 @@ func renderPDF(d packet.Document) ([]byte, error) {
 type printFolder struct {
 	mu  sync.Mutex
 	dir string // "" when the system has no cache or temporary folder
+	// epoch counts the times the folder was emptied: a packet begun before
+	// an emptying (a lock) is not written after it.
+	epoch uint64
 	// open shows a file in the system's PDF viewer; tests replace it.
 	open func(path string) error
 }
@@ -187,11 +193,23 @@ func newPrintFolder() *printFolder {
 	return &printFolder{dir: filepath.Join(base, "tandem", "print"), open: openInViewer}
 }
 
-// write writes pdf to a new file in the folder, creating the folder (0700)
-// if needed, and returns its path.
-func (f *printFolder) write(pdf []byte) (string, error) {
+// current returns the folder's epoch, to hand to write with the packet.
+func (f *printFolder) current() uint64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.epoch
+}
+
+// write writes pdf to a new file in the folder, creating the folder (0700)
+// if needed, and returns its path. A packet begun at an epoch the folder
+// has since left (it was emptied: the vault locked) is refused with
+// ELOCKED and nothing is written.
+func (f *printFolder) write(pdf []byte, epoch uint64) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.epoch != epoch {
+		return "", domain.Errorf(domain.ELOCKED, "Tandem locked while the packet was being made, so it was not kept for printing. Unlock and print it again.")
+	}
 	fail := func(err error) (string, error) {
 		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not prepare the packet for printing. Use Save as… instead.", err)
 	}
@@ -228,9 +246,10 @@ func (f *printFolder) write(pdf []byte) (string, error) {
 	return file.Name(), nil
 }
 
-// print writes pdf into the folder and opens it in the PDF viewer.
-func (f *printFolder) print(pdf []byte) (bool, error) {
-	path, err := f.write(pdf)
+// print writes pdf into the folder (see write) and opens it in the PDF
+// viewer.
+func (f *printFolder) print(pdf []byte, epoch uint64) (bool, error) {
+	path, err := f.write(pdf, epoch)
 	if err != nil {
 		return false, err
 	}
@@ -248,6 +267,7 @@ func (f *printFolder) empty() {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.epoch++
 	if f.dir == "" {
 		return
 	}

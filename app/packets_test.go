@@ -350,3 +350,22 @@ func keySaved(s *Shell) bool {
 	defer s.mu.Unlock()
 	return s.keySaved
 }
+
+// A packet begun before a lock is never written after it: the lock empties
+// the print folder, and the packet, finished a moment later, finds the
+// folder emptied since it began.
+func TestAPrintBegunBeforeALockNeverAppearsAfterIt(t *testing.T) {
+	f := testPrintFolder(t)
+	epoch := f.current()
+	f.empty() // the vault locks while the packet is made
+	if ok, err := f.print([]byte("%PDF-1.7 fictional"), epoch); ok || domain.ErrorCode(err) != domain.ELOCKED {
+		t.Fatalf("printed after the lock: %v %v", ok, err)
+	}
+	if entries, _ := os.ReadDir(f.dir); len(entries) != 0 {
+		t.Fatalf("the print folder holds %d files after the lock", len(entries))
+	}
+	// A packet begun after the lock prints.
+	if ok, err := f.print([]byte("%PDF-1.7 fictional"), f.current()); !ok || err != nil {
+		t.Fatalf("%v %v", ok, err)
+	}
+}

@@ -72,6 +72,9 @@ func (b *Vault) BeginNewRecoveryKey(passphrase string) (RecoveryKeyView, error) 
 // BeginNewRecoveryKey made, once it was saved or confirmed. Backups made
 // from now on open with it; the old one opens only the backups made before.
 func (b *Vault) FinishNewRecoveryKey() error {
+	if err := b.s.notInCoCreation(); err != nil {
+		return apiError(err)
+	}
 	v, err := b.s.requireVault()
 	if err != nil {
 		return apiError(err)
@@ -100,6 +103,9 @@ func (b *Vault) FinishNewRecoveryKey() error {
 
 // CancelNewRecoveryKey forgets the replacement key; nothing changes.
 func (b *Vault) CancelNewRecoveryKey() error {
+	if err := b.s.notInCoCreation(); err != nil {
+		return apiError(err)
+	}
 	b.s.forgetNewRecovery()
 	return nil
 }
@@ -121,11 +127,11 @@ func (s *Shell) forgetNewRecovery() {
 
 // clearCopiedKey empties the clipboard if it still holds the key copied.
 func (s *Shell) clearCopiedKey(copied string) {
-	if copied == "" || s.ctx == nil {
+	if copied == "" {
 		return
 	}
-	if clip, err := runtime.ClipboardGetText(s.ctx); err == nil && clip == copied {
-		runtime.ClipboardSetText(s.ctx, "")
+	if clip, err := s.clipboard().text(); err == nil && clip == copied {
+		s.clipboard().setText("")
 	}
 }
 
@@ -148,6 +154,9 @@ func groupKey(key string) []string {
 // pendingKey is the recovery key waiting to be kept: a new vault's, or a
 // replacement.
 func (s *Shell) pendingKey() (string, error) {
+	if err := s.notInCoCreation(); err != nil {
+		return "", err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
@@ -167,11 +176,8 @@ func (b *Vault) SaveRecoveryKey() (bool, error) {
 	if err != nil {
 		return false, apiError(err)
 	}
-	path, err := runtime.SaveFileDialog(b.s.ctx, runtime.SaveDialogOptions{
-		Title:           "Save your Tandem recovery key",
-		DefaultFilename: "tandem-recovery-key.txt",
-		Filters:         []runtime.FileFilter{{DisplayName: "Text file (*.txt)", Pattern: "*.txt"}},
-	})
+	path, err := b.s.fileDialogs().saveFile("Save your Tandem recovery key", "tandem-recovery-key.txt",
+		[]runtime.FileFilter{{DisplayName: "Text file (*.txt)", Pattern: "*.txt"}})
 	if err != nil {
 		return false, apiError(domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err))
 	}
@@ -194,7 +200,7 @@ func (b *Vault) CopyRecoveryKey() error {
 	if err != nil {
 		return apiError(err)
 	}
-	if err := runtime.ClipboardSetText(b.s.ctx, key); err != nil {
+	if err := b.s.clipboard().setText(key); err != nil {
 		return apiError(domain.Wrap(domain.EINTERNAL, "The recovery key could not be copied. Save it to a file instead.", err))
 	}
 	b.s.mu.Lock()
@@ -237,11 +243,12 @@ func (s *Shell) recoveryKitPDF() ([]byte, error) {
 // that is emptied at lock and at quit. Printing is not proof that the key
 // was kept, so the key must still be saved or confirmed.
 func (b *Vault) PrintRecoveryKit() (bool, error) {
+	epoch := b.s.prints.current()
 	pdf, err := b.s.recoveryKitPDF()
 	if err != nil {
 		return false, apiError(err)
 	}
-	path, err := b.s.prints.write(pdf)
+	path, err := b.s.prints.write(pdf, epoch)
 	if err != nil {
 		return false, apiError(err)
 	}

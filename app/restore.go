@@ -91,6 +91,9 @@ func (s *Shell) sameSecret(path string, sec BackupSecret) bool {
 // ChooseFile asks for a backup file (native dialog) and remembers it for
 // Verify and Restore. ECANCELLED when the therapist closed the dialog.
 func (b *Backup) ChooseFile() (ChosenFile, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return ChosenFile{}, apiError(err)
+	}
 	path, err := b.s.fileDialogs().openFile("Choose a Tandem backup", []runtime.FileFilter{
 		{DisplayName: "Tandem backups (*.age)", Pattern: "*.age"}, {DisplayName: "All files", Pattern: "*"}})
 	if err != nil {

@@ -38,6 +38,7 @@ type Shell struct {
 	prints   *printFolder // packets opened for printing; emptied at lock and quit
 
 	dialogs dialogs     // set by tests; else see fileDialogs
+	clip    clipboard   // set by tests; else see clipboard
 	backups backupState // see backup.go
 }
 
@@ -90,7 +91,11 @@ func (s *Shell) Shutdown(ctx context.Context) {
 	s.pending.Discard()
 	s.newRecovery.Discard()
 	s.pending, s.newRecovery = nil, nil
+	copied := s.copiedKey
+	s.copiedKey = ""
 	s.mu.Unlock()
+	// A recovery key copied and not yet put in place leaves with Tandem.
+	s.clearCopiedKey(copied)
 	if s.vault != nil {
 		if db, keys := s.vault.Detach(); db != nil {
 			s.backups.wg.Add(1)

@@ -73,12 +73,18 @@ func (s *Shell) status(ctx context.Context) (VaultStatus, error) {
 
 // CheckPassphrase judges a proposed new passphrase.
 func (b *Vault) CheckPassphrase(p string) (domain.PassphraseCheck, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return domain.PassphraseCheck{}, apiError(err)
+	}
 	return domain.CheckPassphrase(p), nil
 }
 
 // BeginCreate makes the keys of a new vault in memory and returns the
 // recovery key to show. Nothing is written until FinishCreate.
 func (b *Vault) BeginCreate(passphrase string) (RecoveryKeyView, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return RecoveryKeyView{}, apiError(err)
+	}
 	v, err := b.s.requireVault()
 	if err != nil {
 		return RecoveryKeyView{}, apiError(err)
@@ -94,6 +100,9 @@ func (b *Vault) BeginCreate(passphrase string) (RecoveryKeyView, error) {
 // FinishCreate writes the new vault, once the recovery key was saved or
 // confirmed, and leaves it unlocked.
 func (b *Vault) FinishCreate() (VaultStatus, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
 	s := b.s
 	v, err := s.requireVault()
 	if err != nil {
@@ -121,6 +130,9 @@ func (b *Vault) FinishCreate() (VaultStatus, error) {
 
 // Unlock opens the vault with the passphrase.
 func (b *Vault) Unlock(passphrase string) (VaultStatus, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
 	v, err := b.s.requireVault()
 	if err != nil {
 		return VaultStatus{}, apiError(err)
@@ -141,6 +153,9 @@ func (b *Vault) Unlock(passphrase string) (VaultStatus, error) {
 // unlock answered key_file_changed) from the parts Tandem can check, with
 // the passphrase, and unlocks the vault (vault.RepairKeyFile).
 func (b *Vault) RepairKeyFile(passphrase string) (VaultStatus, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
 	v, err := b.s.requireVault()
 	if err != nil {
 		return VaultStatus{}, apiError(err)
@@ -168,6 +183,9 @@ func (s *Shell) unlocked(v *vault.Vault) {
 // UnlockWithRecoveryKey opens the vault with its recovery key; a new
 // passphrase must then be set.
 func (b *Vault) UnlockWithRecoveryKey(key string) (VaultStatus, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
 	v, err := b.s.requireVault()
 	if err != nil {
 		return VaultStatus{}, apiError(err)
@@ -187,10 +205,11 @@ func (b *Vault) UnlockWithRecoveryKey(key string) (VaultStatus, error) {
 // UnlockWithRecoveryKeyFile asks for the recovery key file (native dialog)
 // and opens the vault with it.
 func (b *Vault) UnlockWithRecoveryKeyFile() (VaultStatus, error) {
-	path, err := runtime.OpenFileDialog(b.s.ctx, runtime.OpenDialogOptions{
-		Title:   "Open your Tandem recovery key file",
-		Filters: []runtime.FileFilter{{DisplayName: "Text file (*.txt)", Pattern: "*.txt"}, {DisplayName: "All files", Pattern: "*"}},
-	})
+	if err := b.s.notInCoCreation(); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
+	path, err := b.s.fileDialogs().openFile("Open your Tandem recovery key file",
+		[]runtime.FileFilter{{DisplayName: "Text file (*.txt)", Pattern: "*.txt"}, {DisplayName: "All files", Pattern: "*"}})
 	if err != nil {
 		return VaultStatus{}, apiError(domain.Wrap(domain.EINTERNAL, "The open dialog could not be shown.", err))
 	}
@@ -224,6 +243,9 @@ func readSmallFile(path string, max int64) ([]byte, error) {
 
 // SetNewPassphrase sets the passphrase after a recovery unlock.
 func (b *Vault) SetNewPassphrase(passphrase string) (VaultStatus, error) {
+	if err := b.s.notInCoCreation(); err != nil {
+		return VaultStatus{}, apiError(err)
+	}
 	v, err := b.s.requireVault()
 	if err != nil {
 		return VaultStatus{}, apiError(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -23,20 +24,31 @@ const (
 )
 
 // BackupSettings returns the backup settings; unset values take their
-// defaults.
+// defaults, stored ones are held to their ranges (storedInt), and a folder
+// that is not an absolute path is no folder.
 func (db *DB) BackupSettings(ctx context.Context) (domain.BackupSettings, error) {
 	s := domain.DefaultBackupSettings()
 	vals, err := db.settingValues(ctx)
 	if err != nil {
 		return s, err
 	}
-	s.Folder = vals[keyBackupFolder]
+	// Only an absolute path is a folder; anything else is no folder.
+	if f := vals[keyBackupFolder]; filepath.IsAbs(f) {
+		s.Folder = f
+	}
 	if v, ok := vals[keyBackupAuto]; ok {
 		s.Auto = v == "true"
 	}
-	for k, p := range map[string]*int{keyBackupDaily: &s.KeepDaily, keyBackupWeekly: &s.KeepWeekly, keyBackupMonthly: &s.KeepMonthly} {
-		if n, err := strconv.Atoi(vals[k]); err == nil {
-			*p = n
+	for k, r := range map[string]struct {
+		p        *int
+		min, max int
+	}{
+		keyBackupDaily:   {&s.KeepDaily, 1, domain.MaxKeepDaily},
+		keyBackupWeekly:  {&s.KeepWeekly, 0, domain.MaxKeepWeekly},
+		keyBackupMonthly: {&s.KeepMonthly, 0, domain.MaxKeepMonthly},
+	} {
+		if v, ok := vals[k]; ok {
+			*r.p = storedInt(v, r.min, r.max, *r.p)
 		}
 	}
 	return s, nil

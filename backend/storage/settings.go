@@ -10,7 +10,26 @@ import (
 	"tandem/backend/domain"
 )
 
-// Settings returns the vault's settings; unset values take their defaults.
+// storedInt reads a number stored in the settings table, held to its
+// documented range [min, max]: a value read back is never trusted, as a
+// restored backup or a damaged database could hold any (an auto-lock of a
+// year, a rotation keeping no backup). Unreadable is def; out of range is
+// the nearest end of the range.
+func storedInt(v string, min, max, def int) int {
+	n, err := strconv.Atoi(v)
+	switch {
+	case err != nil:
+		return def
+	case n < min:
+		return min
+	case n > max:
+		return max
+	}
+	return n
+}
+
+// Settings returns the vault's settings; unset values take their defaults,
+// and stored ones are held to their ranges (storedInt).
 func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 	s := domain.DefaultSettings()
 	rows, err := db.sql.QueryContext(ctx, `SELECT key, value FROM settings`)
@@ -25,9 +44,7 @@ func (db *DB) Settings(ctx context.Context) (domain.Settings, error) {
 		}
 		switch k {
 		case "auto_lock_minutes":
-			if n, err := strconv.Atoi(v); err == nil {
-				s.AutoLockMinutes = n
-			}
+			s.AutoLockMinutes = storedInt(v, domain.MinAutoLockMinutes, domain.MaxAutoLockMinutes, s.AutoLockMinutes)
 		case "cocreation_pin":
 			s.HasPIN = v != ""
 		case "record_medicine":

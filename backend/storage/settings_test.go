@@ -27,3 +27,40 @@ func TestPaperSizeSetting(t *testing.T) {
 		t.Fatalf("got %+v %v", s, err)
 	}
 }
+
+// Settings read back are held to their ranges: a restored backup or a
+// damaged database could hold any value (an auto-lock of a year, a
+// rotation that keeps nothing, a relative folder).
+func TestStoredSettingsAreHeldToTheirRanges(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	set := func(k, v string) {
+		t.Helper()
+		if _, err := db.sql.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		stored string
+		want   int
+	}{{"525600", domain.MaxAutoLockMinutes}, {"0", domain.MinAutoLockMinutes}, {"-5", domain.MinAutoLockMinutes}, {"ten", domain.DefaultAutoLockMinutes}, {"30", 30}} {
+		set("auto_lock_minutes", c.stored)
+		if s, err := db.Settings(ctx); err != nil || s.AutoLockMinutes != c.want {
+			t.Errorf("auto-lock stored as %q reads %d (%v), want %d", c.stored, s.AutoLockMinutes, err, c.want)
+		}
+	}
+	set(keyBackupDaily, "0")
+	set(keyBackupWeekly, "100000")
+	set(keyBackupMonthly, "-1")
+	set(keyBackupFolder, "relative/folder")
+	b, err := db.BackupSettings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.KeepDaily != 1 || b.KeepWeekly != domain.MaxKeepWeekly || b.KeepMonthly != 0 || b.Folder != "" {
+		t.Fatalf("backup settings %+v", b)
+	}
+	if err := b.Validate(); err != nil {
+		t.Fatalf("what is read back does not pass its own check: %v", err)
+	}
+}
