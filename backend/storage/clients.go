@@ -208,9 +208,10 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 // EraseClient deletes an archived client for good; typedName must be the
 // client's chosen name, as a deliberate confirmation. The client's records
 // and their history are deleted; one history entry, without content, says
-// that a record was erased and when.
+// that a record was erased and when. Nothing of the client stays in the
+// search index (reindex merges its segments), and the log is emptied.
 func (db *DB) EraseClient(ctx context.Context, id int64, typedName string) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
+	err := db.tx(ctx, func(tx *sql.Tx) error {
 		c, err := db.client(ctx, tx, id)
 		if err != nil {
 			return err
@@ -228,6 +229,14 @@ func (db *DB) EraseClient(ctx context.Context, id int64, typedName string) error
 		}
 		return db.record(ctx, tx, domain.ByTherapist, 0, "client", id, "erase", nil, nil)
 	})
+	if err != nil {
+		return err
+	}
+	// The write-ahead log still holds the pages as they were: move them
+	// into the database file (where secure_delete has zeroed what was
+	// freed) and empty it. Best effort: a reader may hold the log.
+	db.Checkpoint(ctx)
+	return nil
 }
 
 // ClientRecord returns the client and everything written with or about

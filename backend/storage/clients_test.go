@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -243,5 +244,53 @@ func TestPlanRules(t *testing.T) {
 	}
 	if _, err := db.AddAgreement(ctx, domain.NewAgreement{ClientID: c.ID, Kind: domain.CustomAgreement, Terms: []domain.AgreementTerm{{Key: "text", Text: "x"}}}, domain.ByTherapist); domain.ErrorField(err) != "title" {
 		t.Fatalf("custom agreement without title: %v", err)
+	}
+}
+
+// An erased client's words leave the search index itself, not only its
+// answers: full-text segments keep a deleted row's terms until they are
+// merged, so the erase merges them (and secure_delete zeroes the pages
+// freed).
+func TestAnErasedClientLeavesNothingInTheSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	c := mustClient(t, db, "Quillon Fictional-Erase")
+	other := mustClient(t, db, "Another Fictional-Client")
+	if _, err := db.AddReflection(ctx, domain.Reflection{ClientID: c.ID, Text: "zephyrquokkaword was said here"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddReflection(ctx, domain.Reflection{ClientID: other.ID, Text: "ordinary words for the other client"}); err != nil {
+		t.Fatal(err)
+	}
+	inIndex := func(needle string) bool {
+		t.Helper()
+		rows, err := db.sql.QueryContext(ctx, `SELECT block FROM search_index_data`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var b []byte
+			rows.Scan(&b)
+			if bytes.Contains(b, []byte(needle)) {
+				return true
+			}
+		}
+		return false
+	}
+	if !inIndex("quokkaword") {
+		t.Fatal("the test's word is not in the index to begin with")
+	}
+	db.ArchiveClient(ctx, c.ID)
+	if err := db.EraseClient(ctx, c.ID, c.ChosenName); err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"quokkaword", "quillon"} {
+		if inIndex(word) {
+			t.Errorf("%q is still in the search index's segments after the erase", word)
+		}
+	}
+	if res, err := db.Search(ctx, "ordinary"); err != nil || len(res.Hits) == 0 {
+		t.Fatalf("the other client's words are no longer found: %+v %v", res, err)
 	}
 }

@@ -129,7 +129,13 @@ func (db *DB) reindex(ctx context.Context, tx *sql.Tx, entity string, id int64, 
 		return nil
 	}
 	if entity == "client" && action == "erase" {
-		_, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE client_id = ?`, id)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE client_id = ?`, id); err != nil {
+			return err
+		}
+		// A deleted row's terms stay in the index's segments until they
+		// are merged: merge them all now, so the erased client's words
+		// leave the file (secure_delete zeroes the pages freed).
+		_, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index) VALUES ('optimize')`)
 		return err
 	}
 	return db.indexRecord(ctx, tx, kind, id)
