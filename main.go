@@ -41,6 +41,9 @@ var appIcon []byte
 
 func main() {
 	started := time.Now()
+	if err := hardenProcess(); err != nil {
+		fmt.Fprintln(os.Stderr, "tandem: core dumps could not be turned off:", err)
+	}
 	args := os.Args[1:]
 	now, err := appClock()
 	if err != nil {
@@ -103,7 +106,7 @@ func runApp(args []string, opts vault.Options, started time.Time) int {
 		}
 		shell.EnableSelfTest(os.Stdout, pass, started)
 	}
-	prepareWebview()
+	defer prepareWebview()()
 	err := wails.Run(&options.App{
 		Title:            "Tandem",
 		Width:            1100,

@@ -45,11 +45,32 @@ func renderDevice(dir string) string {
 	return nodes[0]
 }
 
-// prepareWebview sets webviewEnvironment's variables that are not set.
-func prepareWebview() {
+// prepareWebview sets webviewEnvironment's variables that are not set, and
+// gives the web view (and GTK) a private folder of their own for the files
+// they keep (WebKit's caches and website data, GTK's list of recently used
+// files, which would name the backup files a dialog chose): private, made
+// afresh at each start and removed when the window closes, so that after a
+// working session no file of Tandem's is left outside the vault folder and
+// the print folder. Call it after everything else has found its folders;
+// the returned function removes the private folder.
+func prepareWebview() (cleanup func()) {
 	for _, kv := range webviewEnvironment() {
 		if _, set := os.LookupEnv(kv[0]); !set {
 			os.Setenv(kv[0], kv[1])
 		}
 	}
+	base, err := os.UserCacheDir()
+	if err != nil || base == "" {
+		base = os.TempDir()
+	}
+	private := filepath.Join(base, "tandem", "webview")
+	os.RemoveAll(private) // left by a crash
+	data, cache := filepath.Join(private, "data"), filepath.Join(private, "cache")
+	if os.MkdirAll(data, 0o700) != nil || os.MkdirAll(cache, 0o700) != nil {
+		return func() {}
+	}
+	os.Chmod(filepath.Dir(private), 0o700)
+	os.Setenv("XDG_DATA_HOME", data)
+	os.Setenv("XDG_CACHE_HOME", cache)
+	return func() { os.RemoveAll(private) }
 }

@@ -16,6 +16,10 @@ start_xvfb || exit 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"; stop_xvfb' EXIT
 export TANDEM_VAULT="$work/vault"
+# The window runs in a home folder of its own, so that every file it writes
+# outside the vault folder can be listed afterwards: none may be left.
+home="$work/home"
+mkdir -m 700 "$home"
 pass="selftest lantern orbit cello"
 if [[ $mode == seeded ]]; then
   printf '%s\n' "$pass" > "$work/pass"
@@ -47,7 +51,17 @@ while IFS= read -r line; do
       fi ;;
     "SELFTEST OK"*) [[ -z ${clock_wrong:-} ]] && result=0 ;;
   esac
-done < <(TANDEM_SELFTEST=1 TANDEM_SELFTEST_PASSPHRASE="$pass" timeout 120 "$bin" 2>"$work/stderr")
+done < <(env -u XDG_DATA_HOME -u XDG_CACHE_HOME -u XDG_CONFIG_HOME -u XDG_STATE_HOME HOME="$home" \
+  TANDEM_SELFTEST=1 TANDEM_SELFTEST_PASSPHRASE="$pass" timeout 120 "$bin" 2>"$work/stderr")
+# After the session: no file of Tandem's outside the vault folder (WebKit's
+# and GTK's files lived in a private folder the app removed; the print
+# folder was emptied at quit).
+left=$(cd "$home" && find . -type f | sort)
+if [[ -n $left ]]; then
+  echo "the window left files outside the vault folder:" >&2
+  echo "$left" >&2
+  result=1
+fi
 if ((result != 0)); then
   echo "self-test failed; the app's error output:" >&2
   tail -20 "$work/stderr" >&2
