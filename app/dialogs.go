@@ -62,13 +62,63 @@ func saveAs(s *Shell, title, suggested, filterName, pattern string, data []byte)
 	if path == "" {
 		return false, nil
 	}
-	if filepath.Ext(path) == "" {
-		path += filepath.Ext(suggested)
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return false, domain.Wrap(domain.EINVALID, "The file could not be saved there. Choose another folder.", err)
+	if err := writeChosen(path, filepath.Ext(suggested), data); err != nil {
+		return false, err
 	}
 	return true, nil
+}
+
+// writeChosen writes data to path, as a save dialog answered it. The
+// dialog asked before replacing the file it named, which is then replaced
+// whole (written beside it and renamed into place, so a failure never
+// leaves half of it). A name given without its extension gets ext, and
+// that file, which the dialog never showed, is never replaced (EEXISTS).
+func writeChosen(path, ext string, data []byte) error {
+	fail := func(err error) error {
+		return domain.Wrap(domain.EINVALID, "The file could not be saved there. Choose another folder.", err)
+	}
+	if filepath.Ext(path) == "" && ext != "" {
+		path += ext
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, os.ErrExist) {
+			return domain.Errorf(domain.EEXISTS, "A file named %s already exists there, and Tandem never replaces a file the save dialog did not show. Choose another name.", filepath.Base(path))
+		}
+		if err != nil {
+			return fail(err)
+		}
+		_, err = f.Write(data)
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(path)
+			return fail(err)
+		}
+		return nil
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fail(err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fail(err)
+	}
+	return nil
 }
 
 // clipboard is the system clipboard, which only a recovery key being kept

@@ -369,3 +369,35 @@ func TestAPrintBegunBeforeALockNeverAppearsAfterIt(t *testing.T) {
 		t.Fatalf("%v %v", ok, err)
 	}
 }
+
+// A save dialog asked before replacing the file it named; a name typed
+// without its extension gets one, and that file, which the dialog never
+// showed, is never replaced.
+func TestSavingNeverReplacesAFileTheDialogDidNotShow(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "statement.pdf")
+	os.WriteFile(existing, []byte("the therapist's own file"), 0o600)
+	if err := writeChosen(filepath.Join(dir, "statement"), ".pdf", []byte("%PDF new")); domain.ErrorCode(err) != domain.EEXISTS {
+		t.Fatalf("got %v", err)
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "the therapist's own file" {
+		t.Fatal("the file was replaced")
+	}
+	// The file the dialog named (and asked about) is replaced, whole.
+	if err := writeChosen(existing, ".pdf", []byte("%PDF replaced")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "%PDF replaced" {
+		t.Fatalf("got %q", b)
+	}
+	// A new name without its extension gets it.
+	if err := writeChosen(filepath.Join(dir, "receipt"), ".pdf", []byte("%PDF r")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "receipt.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Fatalf("left behind: %v", entries)
+	}
+}

@@ -184,8 +184,11 @@ func (b *Vault) SaveRecoveryKey() (bool, error) {
 	if path == "" {
 		return false, nil
 	}
-	if err := os.WriteFile(path, vault.RecoveryKeyFile(key, b.s.now()), 0o600); err != nil {
-		return false, apiError(domain.Wrap(domain.EINVALID, "The recovery key could not be saved there. Choose another place, for example a USB stick.", err))
+	if err := writeChosen(path, ".txt", vault.RecoveryKeyFile(key, b.s.now())); err != nil {
+		if domain.ErrorCode(err) != domain.EEXISTS {
+			err = domain.Wrap(domain.EINVALID, "The recovery key could not be saved there. Choose another place, for example a USB stick.", err)
+		}
+		return false, apiError(err)
 	}
 	b.s.mu.Lock()
 	b.s.keySaved = true
