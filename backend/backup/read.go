@@ -198,6 +198,9 @@ type reader struct {
 	id      *identity
 	dataKey []byte
 	light   bool
+	// schema is the dump tables of the backup's schema version, which a
+	// verify holds each table to as a restore does (storage.DumpTablesAt).
+	schema map[string]storage.Table
 }
 
 // next reads the next tar header and checks it is the regular file name.
@@ -235,6 +238,11 @@ func (r *reader) run() (*Info, error) {
 	}
 	if m.VaultID != r.un.stanza.slot.VaultID {
 		return nil, damagedf("its manifest and its header name different vaults")
+	}
+	if r.sink == nil && !r.light {
+		if r.schema, err = storage.DumpTablesAt(r.ctx, m.SchemaVersion); err != nil {
+			return nil, domain.Wrap(domain.EINTERNAL, "Tandem could not check the backup against its records' format.", err)
+		}
 	}
 
 	// The key file.
@@ -376,6 +384,12 @@ func (r *reader) table(e Entry) error {
 	}
 	if r.light {
 		return r.countLines(e, lr, h)
+	}
+	// What a restore refuses, a verify refuses too, with the same words.
+	if r.schema != nil {
+		if err := storage.CheckDumpTable(r.schema, e.Table, head.Columns); err != nil {
+			return damagedf("its records do not fit (%v)", err)
+		}
 	}
 	var rs rowSink
 	if r.sink != nil {

@@ -160,28 +160,16 @@ type TableLoader struct {
 func (l *Loader) Table(ctx context.Context, name string, columns []string) (*TableLoader, error) {
 	t, ok := l.tables[name]
 	if !ok {
-		return nil, fmt.Errorf("the backup has a table %q that this version of the records does not have", name)
+		return nil, unknownTable(name)
 	}
 	if _, dup := l.loaded[name]; dup {
 		return nil, fmt.Errorf("table %q loaded twice", name)
 	}
-	if len(columns) != len(t.Columns) {
-		return nil, fmt.Errorf("table %s: the backup has %d columns, the records %d", name, len(columns), len(t.Columns))
+	order, err := columnOrder(t, columns)
+	if err != nil {
+		return nil, err
 	}
-	pos := map[string]int{}
-	for i, c := range t.Columns {
-		pos[c] = i
-	}
-	tl := &TableLoader{l: l, table: name, order: make([]int, len(columns)), args: make([]any, len(columns))}
-	seen := map[string]bool{}
-	for i, c := range columns {
-		p, ok := pos[c]
-		if !ok || seen[c] {
-			return nil, fmt.Errorf("table %s: unexpected column %q", name, c)
-		}
-		seen[c] = true
-		tl.order[i] = p
-	}
+	tl := &TableLoader{l: l, table: name, order: order, args: make([]any, len(columns))}
 	l.loaded[name] = 0
 	if name == SequenceTable {
 		return tl, nil // applied at Commit, after the tables it counts for

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"tandem/backend/clock/clocktest"
@@ -58,5 +59,37 @@ func TestExportToAFreshKey(t *testing.T) {
 	report, err := copy.Check(ctx)
 	if err != nil || !report.OK() {
 		t.Fatalf("check: %+v %v", report, err)
+	}
+}
+
+// The tables a verify holds a backup to are those a restore loads into: a
+// database's own dump tables at each schema version.
+func TestDumpTablesAtIsWhatARestoreLoads(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	own, err := dumpTables(ctx, db.sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := DumpTablesAt(ctx, SchemaVersion())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(at) != len(own) {
+		t.Fatalf("%d tables at the schema, %d in a database", len(at), len(own))
+	}
+	for _, tb := range own {
+		if got, ok := at[tb.Name]; !ok || strings.Join(got.Columns, ",") != strings.Join(tb.Columns, ",") {
+			t.Fatalf("table %s: %v, want %v", tb.Name, got.Columns, tb.Columns)
+		}
+	}
+	if err := CheckDumpTable(at, "ghosts", []string{"id"}); err == nil || !strings.Contains(err.Error(), "does not have") {
+		t.Fatalf("an unknown table: %v", err)
+	}
+	if err := CheckDumpTable(at, "clients", at["clients"].Columns); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DumpTablesAt(ctx, SchemaVersion()+1); err == nil {
+		t.Fatal("a schema this build does not know")
 	}
 }
