@@ -5,11 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
-import { URL, VAULT, APP_TMP, ARTIFACTS, launch, screen, byTestId, filesContaining } from './harness.mjs';
+import { URL, VAULT, APP_TMP, ARTIFACTS, E2E_PASSPHRASE, launch, screen, byTestId, filesContaining } from './harness.mjs';
 
 const FIRST = 'lantern orbit cello meadow';
 const SECOND = 'amber quartz willow drum';
-const THIRD = 'violet harbour copper kettle';
+// The passphrase the vault ends with is the one the later files share.
+const THIRD = E2E_PASSPHRASE;
 const MARKER = 'QUOKKA-ZEPHYR-4471';
 
 let browser, page, recoveryKey;

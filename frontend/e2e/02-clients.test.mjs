@@ -7,9 +7,8 @@
 // they run in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const ZOE = 'Zoë Ñúñez-Øvergård';
 const MUHAMMAD = 'محمد';
 const PRIYA = 'प्रिया';
@@ -79,12 +78,7 @@ async function addGoal(text, proposedBy) {
 }
 
 test('the vault is open, with time to work', async () => {
-  const first = await currentScreen(page);
-  if (first === 'unlock') {
-    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
-    await byTestId(page, 'unlock-submit').click();
-  }
-  await screen(page, 'home', 30000);
+  await openVault(page);
   // 01-vault left auto-lock at one minute; give these steps room.
   await byTestId(page, 'settings').click();
   await screen(page, 'settings');
@@ -98,7 +92,7 @@ test('a co-creation PIN can be set in settings', async () => {
   await byTestId(page, 'pin-new').fill(PIN);
   await byTestId(page, 'pin-save').click();
   await page.locator('[data-testid="pin-section"] [role="alert"]').first().waitFor({ timeout: 20000 });
-  await byTestId(page, 'pin-passphrase').fill(PASSPHRASE);
+  await byTestId(page, 'pin-passphrase').fill(E2E_PASSPHRASE);
   await byTestId(page, 'pin-new').fill(PIN);
   await byTestId(page, 'pin-save').click();
   await byTestId(page, 'pin-done').waitFor({ timeout: 20000 });
@@ -326,7 +320,7 @@ test('Escape and a wrong secret do not leave co-creation mode', async () => {
 });
 
 test('the passphrase leaves, back to the client’s page', async () => {
-  await byTestId(page, 'leave-secret').fill(PASSPHRASE);
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
   await byTestId(page, 'leave-submit').click();
   await screen(page, 'client', 30000);
   await byTestId(page, 'client-name').filter({ hasText: ZOE }).waitFor();
@@ -341,7 +335,7 @@ test('locking in co-creation mode ends it and clears client data from the page',
   await screen(page, 'unlock');
   const html = await page.evaluate(() => document.documentElement.outerHTML);
   for (const text of [ZOE, SECRET_REFLECTION, GOAL_CLIENT]) assert.ok(!html.includes(text), `${text} stayed in the page`);
-  await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
+  await byTestId(page, 'unlock-passphrase').fill(E2E_PASSPHRASE);
   await byTestId(page, 'unlock-submit').click();
   await screen(page, 'home', 30000);
   assert.equal(await byTestId(page, 'nav-clients').count(), 1, 'the therapist is back in the practice');

@@ -7,9 +7,8 @@
 // in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, launch, openVault, screen, byTestId } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Ilse Ångström (e2e)';
 const INTENTION = 'To let the music carry me when words stop';
 const SUMMARY = 'A quiet session; tears in the second hour, then rest.';
@@ -39,11 +38,7 @@ async function tab(name) {
 }
 
 test('a client with an intention and a touch agreement', async () => {
-  if ((await currentScreen(page)) === 'unlock') {
-    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
-    await byTestId(page, 'unlock-submit').click();
-  }
-  await screen(page, 'home', 30000);
+  await openVault(page);
   await byTestId(page, 'nav-clients').click();
   await screen(page, 'clients');
   await byTestId(page, 'new-client').click();

@@ -6,9 +6,8 @@
 // through the UI, the medicine session, shifts and a pattern through the bindings as set-up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Léonie Journey-Sørensen';
 const SHARED_SUMMARY = 'SHARED-KESTREL-2204: we listened to the rain together and rested.';
 const PRIVATE_NOTE = 'PRIVATE-OSPREY-7710: I noticed I wanted to hurry the closing.';
@@ -49,11 +48,7 @@ async function searchFor(words) {
 }
 
 test('the vault is open', async () => {
-  if ((await currentScreen(page)) === 'unlock') {
-    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
-    await byTestId(page, 'unlock-submit').click();
-  }
-  await screen(page, 'home', 30000);
+  await openVault(page);
 });
 
 test('a client of our own, with a medicine session, four shifts and a pattern', async () => {
@@ -229,7 +224,7 @@ test('co-creation mode shows the journey, without the private notes', async () =
 
 test('the passphrase leaves co-creation mode; the search starts afresh', async () => {
   await byTestId(page, 'leave-cocreation').click();
-  await byTestId(page, 'leave-secret').fill(PASSPHRASE);
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
   await byTestId(page, 'leave-submit').click();
   await screen(page, 'client', 30000);
   await byTestId(page, 'client-name').filter({ hasText: NAME }).waitFor();

@@ -15,9 +15,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Łucja Ōkawa-Ferreira';
 const PRIVATE_NOTE = 'PRIVATE-PELICAN-7310';
 const PRINT_DIR = process.env.E2E_PRINT_DIR ?? '';
@@ -72,11 +71,7 @@ test('the set-up: the print folder and viewer command are the test’s', () => {
 });
 
 test('the vault is open; the paper is set to US Letter in settings', async () => {
-  if ((await currentScreen(page)) === 'unlock') {
-    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
-    await byTestId(page, 'unlock-submit').click();
-  }
-  await screen(page, 'home', 30000);
+  await openVault(page);
   await byTestId(page, 'settings').click();
   await screen(page, 'settings');
   await byTestId(page, 'paper-size').selectOption('letter');
@@ -261,7 +256,7 @@ test('the print folder is empty after locking', async () => {
   assert.ok(existsSync(PRINT_DIR), 'the folder stays, empty');
   // Nothing printed is left anywhere the viewer was pointed.
   for (const p of printed(PRINT_LOG)) assert.equal(existsSync(p), false, `${p} outlived the lock`);
-  await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
+  await byTestId(page, 'unlock-passphrase').fill(E2E_PASSPHRASE);
   await byTestId(page, 'unlock-submit').click();
   await screen(page, 'home', 30000);
 });
@@ -282,7 +277,7 @@ test('nothing can be printed in co-creation mode', async () => {
   assert.match(refused, /cocreation/);
   assert.deepEqual(printFolderEntries(), []);
   await byTestId(page, 'leave-cocreation').click();
-  await byTestId(page, 'leave-secret').fill(PASSPHRASE);
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
   await byTestId(page, 'leave-submit').click();
   await screen(page, 'client', 30000);
 });

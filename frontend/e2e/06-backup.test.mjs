@@ -15,9 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { URL, VAULT, APP_TMP, ARTIFACTS, launch, screen, byTestId, filesContaining, currentScreen } from './harness.mjs';
+import { URL, VAULT, APP_TMP, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, filesContaining } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const OTHER_PASSPHRASE = 'saffron glacier tundra lute';
 const NEW_PASSPHRASE = 'pewter lagoon marigold anvil';
 const BEFORE_BACKUP = 'Ayşe Ngata-Brennan (before the backup)';
@@ -92,8 +91,7 @@ test('the test seam and the CLI are there', () => {
 });
 
 test('the vault is open, and the home screen says no backup was made yet', async () => {
-  if ((await currentScreen(page)) === 'unlock') await unlock(PASSPHRASE);
-  await screen(page, 'home', 30000);
+  await openVault(page);
   await byTestId(page, 'backup-status').waitFor();
   assert.equal(await byTestId(page, 'backup-status').getAttribute('data-level'), 'warning');
   assert.match(await byTestId(page, 'backup-status-text').innerText(), /no backup folder/i);
@@ -127,7 +125,7 @@ test('check a file: a wrong passphrase is said plainly, an intact file shows wha
   await chooseAndCheck(join('backups', backupName), { passphrase: 'not the passphrase at all' });
   await byTestId(page, 'restore-secret-error').waitFor({ timeout: 30000 });
   assert.match(await byTestId(page, 'restore-secret-error').innerText(), /passphrase/i);
-  await byTestId(page, 'restore-passphrase').fill(PASSPHRASE);
+  await byTestId(page, 'restore-passphrase').fill(E2E_PASSPHRASE);
   await byTestId(page, 'restore-check').click();
   await byTestId(page, 'restore-report').and(page.locator('[data-ok="true"]')).waitFor({ timeout: 30000 });
   const counts = await byTestId(page, 'restore-report-counts').innerText();
@@ -139,7 +137,7 @@ test('check a damaged copy: what is wrong, in plain words', async () => {
   const bytes = readFileSync(join(DIALOGS, 'backups', backupName));
   bytes[bytes.length - 200] ^= 0x01;
   writeFileSync(join(DIALOGS, 'damaged.age'), bytes);
-  await chooseAndCheck('damaged.age', { passphrase: PASSPHRASE });
+  await chooseAndCheck('damaged.age', { passphrase: E2E_PASSPHRASE });
   await byTestId(page, 'restore-report').and(page.locator('[data-ok="false"]')).waitFor({ timeout: 30000 });
   assert.match(await byTestId(page, 'restore-report-problem').innerText(), /damaged|changed/i);
   assert.equal(await byTestId(page, 'restore-start').count(), 0, 'a damaged file offers no restore');
@@ -151,7 +149,7 @@ test('restore with the passphrase: see, confirm, and the vault is as it was', as
   assert.match(await clientNames(), /Wren Okonkwo-Lindqvist/);
 
   await openSettings();
-  await chooseAndCheck(join('backups', backupName), { passphrase: PASSPHRASE });
+  await chooseAndCheck(join('backups', backupName), { passphrase: E2E_PASSPHRASE });
   await byTestId(page, 'restore-report').and(page.locator('[data-ok="true"]')).waitFor({ timeout: 30000 });
   await byTestId(page, 'restore-start').click();
   await byTestId(page, 'restore-confirm-step').waitFor();
@@ -166,7 +164,7 @@ test('restore with the passphrase: see, confirm, and the vault is as it was', as
   assert.match(await byTestId(page, 'lock-reason').innerText(), /restored/i);
   const kept = readdirSync(dirname(VAULT)).filter((f) => f.startsWith(`${basename(VAULT)}.replaced-`));
   assert.equal(kept.length, 1, `the replaced vault is kept, dated: ${kept}`);
-  await unlock(PASSPHRASE);
+  await unlock(E2E_PASSPHRASE);
   const names = await clientNames();
   assert.doesNotMatch(names, /Wren Okonkwo-Lindqvist/, 'the record made after the backup is gone');
   assert.match(names, /Ayşe Ngata-Brennan/, 'the record made before the backup is there');
@@ -228,11 +226,11 @@ test('and back: the e2e vault restored from its own backup with its passphrase',
     .at(-1);
   assert.ok(newest);
   await openSettings();
-  await chooseAndCheck(join('backups', newest), { passphrase: PASSPHRASE });
+  await chooseAndCheck(join('backups', newest), { passphrase: E2E_PASSPHRASE });
   await byTestId(page, 'restore-report').and(page.locator('[data-ok="true"]')).waitFor({ timeout: 30000 });
   await byTestId(page, 'restore-start').click();
   await byTestId(page, 'restore-confirm').click();
-  await unlock(PASSPHRASE);
+  await unlock(E2E_PASSPHRASE);
   await page.getByText('Juniper Hollow Practice (fictional)').first().waitFor();
 });
 

@@ -19,9 +19,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
-const E2E_PASSPHRASE = 'violet harbour copper kettle';
 const DEMO_PASSPHRASE = 'juniper lantern basalt oriole';
 const DIALOGS = process.env.E2E_DIALOG_DIR ?? '';
 const TANDEM = process.env.E2E_TANDEM ?? '';

@@ -11,9 +11,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const NAME = 'Tamsin Fictional-Okoro';
 const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
 const DIALOGS = process.env.E2E_DIALOG_DIR ?? '';
@@ -42,7 +41,7 @@ async function openFeesTab() {
 const balance = async () => (await byTestId(page, 'fees-balance').innerText()).trim();
 
 test('the vault is open (made here when this file runs on its own)', async () => {
-  await openVault(page, PASSPHRASE);
+  await openVault(page);
 });
 
 test('the sliding scale is set up in the fees screen, in pounds, with two tiers', async () => {
@@ -101,7 +100,7 @@ test('the client chooses a tier in co-creation mode, in their own words', async 
   await byTestId(page, 'cc-fees-tier').filter({ hasText: 'You chose Community' }).waitFor();
 
   await byTestId(page, 'leave-cocreation').click();
-  await byTestId(page, 'leave-secret').fill(PASSPHRASE);
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
   await byTestId(page, 'leave-submit').click();
   await screen(page, 'client', 30000);
 });

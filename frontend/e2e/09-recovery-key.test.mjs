@@ -6,9 +6,8 @@
 // the vault with a recovery key asks for a new passphrase.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen } from './harness.mjs';
 
-const PASSPHRASE = 'violet harbour copper kettle';
 const NEXT = 'heron lantern meadow quietly';
 
 let browser, page, forgotten, replacement;
@@ -26,11 +25,7 @@ const keyText = async () => (await byTestId(page, 'recovery-key-text').innerText
 const grouped = (key) => key.toLowerCase().match(/.{1,4}/g).join(' ');
 
 async function openSettings() {
-  if ((await currentScreen(page)) === 'unlock') {
-    await byTestId(page, 'unlock-passphrase').fill(PASSPHRASE);
-    await byTestId(page, 'unlock-submit').click();
-    await screen(page, 'home', 20000);
-  }
+  await openVault(page);
   await byTestId(page, 'settings').click();
   await screen(page, 'settings');
 }
@@ -44,7 +39,7 @@ test('a wrong passphrase makes no new recovery key', async () => {
 });
 
 test('"Keep the old key" forgets a new key; a kept one replaces the old', async () => {
-  await byTestId(page, 'new-key-passphrase').fill(PASSPHRASE);
+  await byTestId(page, 'new-key-passphrase').fill(E2E_PASSPHRASE);
   await byTestId(page, 'new-key-begin').click();
   await byTestId(page, 'recovery-key-text').waitFor({ timeout: 20000 });
   forgotten = await keyText();
@@ -54,7 +49,7 @@ test('"Keep the old key" forgets a new key; a kept one replaces the old', async 
   await byTestId(page, 'new-key-begin').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'new-key-begin');
 
-  await byTestId(page, 'new-key-passphrase').fill(PASSPHRASE);
+  await byTestId(page, 'new-key-passphrase').fill(E2E_PASSPHRASE);
   await byTestId(page, 'new-key-begin').click();
   await byTestId(page, 'recovery-key-text').waitFor({ timeout: 20000 });
   replacement = await keyText();
