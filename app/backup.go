@@ -87,15 +87,20 @@ type BackupStatus struct {
 	LastAt   string `json:"lastAt"`
 	LastFile string `json:"lastFile"`
 	// Level is "ok" or "warning"; Reasons says why, each one of
-	// "no-folder", "never", "old", "unreachable", "failed", and
+	// "no-folder" (or "confirm-folder": a restored vault's folder waits to
+	// be chosen again, RestoredFolder), "never", "old", "unreachable",
+	// "failed", and
 	// "other-vault" (the folder holds another vault's backups: OtherVault
 	// files, which rotation never touches) or "future" (Future files are
 	// dated after now: a clock was wrong; they are kept).
-	Level      string         `json:"level"`
-	OtherVault int            `json:"otherVault"`
-	Future     int            `json:"future"`
-	Reasons    []string       `json:"reasons"`
-	Failure    *BackupFailure `json:"failure"`
+	Level      string `json:"level"`
+	OtherVault int    `json:"otherVault"`
+	// RestoredFolder is the backup folder a restored vault came with, not
+	// used until the therapist chooses a folder again ("confirm-folder").
+	RestoredFolder string         `json:"restoredFolder"`
+	Future         int            `json:"future"`
+	Reasons        []string       `json:"reasons"`
+	Failure        *BackupFailure `json:"failure"`
 	// Running is the trigger of a backup being made now, "" if none.
 	Running  string                `json:"running"`
 	Settings domain.BackupSettings `json:"settings"`
@@ -150,7 +155,14 @@ func (b *Backup) ChooseFolder() (BackupStatus, error) {
 		if err != nil {
 			return BackupStatus{}, err
 		}
-		path, err := b.s.fileDialogs().chooseFolder("Choose the folder for Tandem's backups", cur.Folder)
+		start := cur.Folder
+		if start == "" {
+			// A restored vault's folder, to confirm in one click.
+			if start, err = db.UnconfirmedBackupFolder(ctx); err != nil {
+				return BackupStatus{}, err
+			}
+		}
+		path, err := b.s.fileDialogs().chooseFolder("Choose the folder for Tandem's backups", start)
 		if err != nil {
 			return BackupStatus{}, domain.Wrap(domain.EINTERNAL, "The folder dialog could not be opened.", err)
 		}
@@ -235,7 +247,14 @@ func (s *Shell) backupStatus(ctx context.Context, db *storage.DB) (BackupStatus,
 		st.LastAt = last.At.UTC().Format(time.RFC3339)
 		st.LastFile = filepath.Base(last.Path)
 	}
+	held, err := db.UnconfirmedBackupFolder(ctx)
+	if err != nil {
+		return BackupStatus{}, err
+	}
 	switch {
+	case set.Folder == "" && held != "":
+		st.RestoredFolder = held
+		st.Reasons = append(st.Reasons, "confirm-folder")
 	case set.Folder == "":
 		st.Reasons = append(st.Reasons, "no-folder")
 	case !st.Reachable:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -590,10 +591,20 @@ func TestRestoreOnAFreshInstall(t *testing.T) {
 	if n := clientCount(t, s); n != 1 {
 		t.Fatalf("%d clients", n)
 	}
-	// The restored vault keeps its backup settings, folder included.
+	// The restored vault's backup folder (another computer's drive, or one
+	// a crafted backup chose) is not used until the therapist chooses it
+	// again; the dialog starts there.
 	st, err := b.Status()
-	if err != nil || st.Folder != old.folder {
+	if err != nil || st.Folder != "" || st.RestoredFolder != old.folder || !slices.Contains(st.Reasons, "confirm-folder") {
 		t.Fatalf("%+v %v", st, err)
+	}
+	if _, err := b.BackUpNow(); err == nil {
+		t.Fatal("a backup went into the restored vault's folder before it was chosen again")
+	}
+	dlg.folder = old.folder
+	st, err = b.ChooseFolder()
+	if err != nil || st.Folder != old.folder || st.RestoredFolder != "" || slices.Contains(st.Reasons, "confirm-folder") {
+		t.Fatalf("after choosing it again: %+v %v", st, err)
 	}
 }
 

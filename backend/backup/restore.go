@@ -88,6 +88,11 @@ func Restore(ctx context.Context, path string, v *vault.Vault, o RestoreOptions)
 	if err == nil {
 		err = sk.db.SetKeyAnchor(ctx, anchor)
 	}
+	if err == nil {
+		// The backup folder the records name waits for the therapist to
+		// choose it again.
+		err = sk.db.HoldRestoredBackupFolder(ctx)
+	}
 	if err != nil {
 		return nil, domain.Wrap(domain.EINTERNAL, "The restored vault's keys could not be recorded; nothing was changed.", err)
 	}

@@ -36,6 +36,12 @@ func (db *DB) BackupSettings(ctx context.Context) (domain.BackupSettings, error)
 	if f := vals[keyBackupFolder]; filepath.IsAbs(f) {
 		s.Folder = f
 	}
+	// A restored vault's folder is not used until it is chosen again.
+	if held, err := db.UnconfirmedBackupFolder(ctx); err != nil {
+		return s, err
+	} else if held != "" && held == s.Folder {
+		s.Folder = ""
+	}
 	if v, ok := vals[keyBackupAuto]; ok {
 		s.Auto = v == "true"
 	}
@@ -60,7 +66,7 @@ func (db *DB) SaveBackupSettings(ctx context.Context, s domain.BackupSettings) (
 	if err := s.Validate(); err != nil {
 		return domain.BackupSettings{}, err
 	}
-	err := db.setValues(ctx, map[string]string{
+	err := db.setValues(ctx, s.Folder != "", map[string]string{
 		keyBackupFolder: s.Folder, keyBackupAuto: strconv.FormatBool(s.Auto),
 		keyBackupDaily: strconv.Itoa(s.KeepDaily), keyBackupWeekly: strconv.Itoa(s.KeepWeekly), keyBackupMonthly: strconv.Itoa(s.KeepMonthly),
 	})
@@ -86,7 +92,7 @@ func (db *DB) LastBackup(ctx context.Context) (*domain.BackupRecord, error) {
 
 // RecordBackup remembers a backup that was made and verified.
 func (db *DB) RecordBackup(ctx context.Context, r domain.BackupRecord) error {
-	return db.setValues(ctx, map[string]string{keyBackupLastAt: r.At.UTC().Format(time.RFC3339), keyBackupLastPath: r.Path})
+	return db.setValues(ctx, false, map[string]string{keyBackupLastAt: r.At.UTC().Format(time.RFC3339), keyBackupLastPath: r.Path})
 }
 
 func (db *DB) settingValues(ctx context.Context) (map[string]string, error) {
@@ -106,8 +112,15 @@ func (db *DB) settingValues(ctx context.Context) (map[string]string, error) {
 	return vals, rows.Err()
 }
 
-func (db *DB) setValues(ctx context.Context, vals map[string]string) error {
+// setValues stores vals in the settings table; with confirm, the backup
+// folder among them was chosen, and a restored vault's held one goes.
+func (db *DB) setValues(ctx context.Context, confirm bool, vals map[string]string) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
+		if confirm {
+			if err := confirmBackupFolder(ctx, tx); err != nil {
+				return err
+			}
+		}
 		for k, v := range vals {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {

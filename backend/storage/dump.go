@@ -40,8 +40,9 @@ func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`)
 
 // dumpTables lists the tables a dump carries, sorted by name: every table
 // except SQLite's internal ones (sqlite_sequence excepted),
-// schema_migrations, the key anchor (it is this vault's, not the records':
-// keyanchor.go), virtual tables and their shadow tables.
+// schema_migrations, the key anchor and the vault's local state (they are
+// this vault's, not the records': keyanchor.go, vaultlocal.go), virtual
+// tables and their shadow tables.
 func dumpTables(ctx context.Context, q querier) ([]Table, error) {
 	rows, err := q.QueryContext(ctx, `SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' ORDER BY name`)
 	if err != nil {
@@ -76,7 +77,7 @@ func dumpTables(ctx context.Context, q querier) ([]Table, error) {
 	var out []Table
 	for _, e := range all {
 		switch {
-		case virtual[e.name], isShadow(e.name), e.name == "schema_migrations", e.name == anchorTable:
+		case virtual[e.name], isShadow(e.name), e.name == "schema_migrations", e.name == anchorTable, e.name == vaultLocalTable:
 			continue
 		case strings.HasPrefix(strings.ToLower(e.name), "sqlite_") && e.name != SequenceTable:
 			continue

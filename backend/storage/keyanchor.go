@@ -29,7 +29,7 @@ const anchorTable = "key_anchor"
 // whose database may not even be migrated to have the table yet).
 func (db *DB) KeyAnchor(ctx context.Context) (KeyAnchor, bool, error) {
 	var a KeyAnchor
-	if has, err := db.hasAnchorTable(ctx); err != nil || !has {
+	if has, err := hasTable(ctx, db.sql, anchorTable); err != nil || !has {
 		return KeyAnchor{}, false, err
 	}
 	err := db.sql.QueryRowContext(ctx, `SELECT vault_id, recovery, key_file_version FROM key_anchor WHERE id = 1`).
@@ -48,7 +48,7 @@ func (db *DB) KeyAnchor(ctx context.Context) (KeyAnchor, bool, error) {
 // of an earlier Tandem, not yet migrated to hold an anchor, is left as it
 // is: its next unlock migrates it and writes the anchor.
 func (db *DB) SetKeyAnchor(ctx context.Context, a KeyAnchor) error {
-	if has, err := db.hasAnchorTable(ctx); err != nil || !has {
+	if has, err := hasTable(ctx, db.sql, anchorTable); err != nil || !has {
 		return err
 	}
 	_, err := db.sql.ExecContext(ctx, `INSERT INTO key_anchor (id, vault_id, recovery, key_file_version) VALUES (1, ?, ?, ?)
@@ -60,12 +60,13 @@ func (db *DB) SetKeyAnchor(ctx context.Context, a KeyAnchor) error {
 	return nil
 }
 
-// hasAnchorTable reports whether the database is migrated far enough to
-// hold an anchor.
-func (db *DB) hasAnchorTable(ctx context.Context) (bool, error) {
+// hasTable reports whether the database has the table name: one a later
+// migration makes may be missing from an earlier Tandem's database that is
+// read before it is migrated (a backup before an update, a key change).
+func hasTable(ctx context.Context, q querier, name string) (bool, error) {
 	var n int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, anchorTable).Scan(&n); err != nil {
-		return false, fmt.Errorf("key anchor: %w", err)
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&n); err != nil {
+		return false, fmt.Errorf("look for table %s: %w", name, err)
 	}
 	return n > 0, nil
 }

@@ -64,3 +64,41 @@ func TestStoredSettingsAreHeldToTheirRanges(t *testing.T) {
 		t.Fatalf("what is read back does not pass its own check: %v", err)
 	}
 }
+
+// A restored vault's backup folder is held until the therapist chooses a
+// folder again; the records keep it as they were (a dump is unchanged).
+func TestARestoredBackupFolderIsHeldUntilChosenAgain(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	folder := t.TempDir()
+	if _, err := db.SaveBackupSettings(ctx, domain.BackupSettings{Folder: folder, Auto: true, KeepDaily: 7, KeepWeekly: 4, KeepMonthly: 12}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.HoldRestoredBackupFolder(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := db.BackupSettings(ctx); err != nil || s.Folder != "" {
+		t.Fatalf("the held folder is in use: %+v %v", s, err)
+	}
+	if held, err := db.UnconfirmedBackupFolder(ctx); err != nil || held != folder {
+		t.Fatalf("held %q %v", held, err)
+	}
+	tables, err := dumpTables(ctx, db.sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		if tb.Name == vaultLocalTable || tb.Name == anchorTable {
+			t.Fatalf("a dump carries %s", tb.Name)
+		}
+	}
+	if _, err := db.SaveBackupSettings(ctx, domain.BackupSettings{Folder: folder, Auto: true, KeepDaily: 7, KeepWeekly: 4, KeepMonthly: 12}); err != nil {
+		t.Fatal(err)
+	}
+	if held, _ := db.UnconfirmedBackupFolder(ctx); held != "" {
+		t.Fatal("the folder chosen again is still held")
+	}
+	if s, _ := db.BackupSettings(ctx); s.Folder != folder {
+		t.Fatalf("folder %q", s.Folder)
+	}
+}

@@ -14,8 +14,17 @@ export interface BackupSettings {
 }
 
 /** Why the backup status warns. */
-export type BackupWarning = 'no-folder' | 'never' | 'old' | 'unreachable' | 'failed' | 'other-vault' | 'future';
-export const BACKUP_WARNINGS: readonly BackupWarning[] = ['no-folder', 'never', 'old', 'unreachable', 'failed', 'other-vault', 'future'];
+export type BackupWarning = 'no-folder' | 'confirm-folder' | 'never' | 'old' | 'unreachable' | 'failed' | 'other-vault' | 'future';
+export const BACKUP_WARNINGS: readonly BackupWarning[] = [
+  'no-folder',
+  'confirm-folder',
+  'never',
+  'old',
+  'unreachable',
+  'failed',
+  'other-vault',
+  'future',
+];
 
 /** What made a backup. */
 export type BackupTrigger = 'now' | 'lock' | 'quit' | 'daily';
@@ -38,6 +47,8 @@ export interface BackupStatus {
   lastFile: string;
   level: 'ok' | 'warning';
   reasons: BackupWarning[];
+  /** The backup folder a restored vault came with, unused until it is chosen again ("confirm-folder"). */
+  restoredFolder: string;
   /** How many files in the folder are another vault's backups (rotation leaves them alone). */
   otherVault: number;
   /** How many of this vault's backups there are dated in the future (a clock was wrong; kept). */
@@ -148,6 +159,7 @@ export function toBackupStatus(value: unknown): BackupStatus {
     // Anything unexpected warns: a status that cannot be read is no reassurance.
     level: raw.level === 'ok' && reasons.length === 0 ? 'ok' : 'warning',
     reasons,
+    restoredFolder: str(raw.restoredFolder),
     otherVault: int(raw.otherVault),
     future: int(raw.future),
     failure: toFailure(raw.failure),

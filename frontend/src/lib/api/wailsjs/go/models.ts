@@ -26,6 +26,7 @@ export namespace app {
 	    lastFile: string;
 	    level: string;
 	    otherVault: number;
+	    restoredFolder: string;
 	    future: number;
 	    reasons: string[];
 	    failure?: BackupFailure;
@@ -45,6 +46,7 @@ export namespace app {
 	        this.lastFile = source["lastFile"];
 	        this.level = source["level"];
 	        this.otherVault = source["otherVault"];
+	        this.restoredFolder = source["restoredFolder"];
 	        this.future = source["future"];
 	        this.reasons = source["reasons"];
 	        this.failure = this.convertValues(source["failure"], BackupFailure);
