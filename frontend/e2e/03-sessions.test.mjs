@@ -7,7 +7,7 @@
 // in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, openVault, screen, byTestId } from './harness.mjs';
+import { URL, ARTIFACTS, launch, openVault, byTestId, newClient } from './harness.mjs';
 
 const NAME = 'Ilse Ångström (e2e)';
 const INTENTION = 'To let the music carry me when words stop';
@@ -39,13 +39,7 @@ async function tab(name) {
 
 test('a client with an intention and a touch agreement', async () => {
   await openVault(page);
-  await byTestId(page, 'nav-clients').click();
-  await screen(page, 'clients');
-  await byTestId(page, 'new-client').click();
-  await screen(page, 'client-form');
-  await byTestId(page, 'client-chosen-name').fill(NAME);
-  await byTestId(page, 'client-save').click();
-  await screen(page, 'client');
+  await newClient(page, NAME);
 
   await tab('plan');
   await byTestId(page, 'add-intention').click();

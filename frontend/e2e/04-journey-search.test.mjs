@@ -6,7 +6,7 @@
 // through the UI, the medicine session, shifts and a pattern through the bindings as set-up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen, newClient } from './harness.mjs';
 
 const NAME = 'Léonie Journey-Sørensen';
 const SHARED_SUMMARY = 'SHARED-KESTREL-2204: we listened to the rain together and rested.';
@@ -52,13 +52,7 @@ test('the vault is open', async () => {
 });
 
 test('a client of our own, with a medicine session, four shifts and a pattern', async () => {
-  await byTestId(page, 'nav-clients').click();
-  await screen(page, 'clients');
-  await byTestId(page, 'new-client').click();
-  await screen(page, 'client-form');
-  await byTestId(page, 'client-chosen-name').fill(NAME);
-  await byTestId(page, 'client-save').click();
-  await screen(page, 'client');
+  await newClient(page, NAME);
   await byTestId(page, 'client-name').filter({ hasText: NAME }).waitFor();
   clientId = Number(await page.locator('[data-screen="client"]').getAttribute('data-client-id'));
   assert.ok(clientId > 0, 'the client page names its record');

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, printed, pdfText, newClient } from './harness.mjs';
 
 const NAME = 'Łucja Ōkawa-Ferreira';
 const PRIVATE_NOTE = 'PRIVATE-PELICAN-7310';
@@ -82,13 +82,7 @@ test('the vault is open; the paper is set to US Letter in settings', async () =>
 });
 
 test('a client with a private note and a medicine session', async () => {
-  await byTestId(page, 'nav-clients').click();
-  await screen(page, 'clients');
-  await byTestId(page, 'new-client').click();
-  await screen(page, 'client-form');
-  await byTestId(page, 'client-chosen-name').fill(NAME);
-  await byTestId(page, 'client-save').click();
-  await screen(page, 'client');
+  await newClient(page, NAME);
   clientId = Number(await page.locator('[data-screen="client"]').getAttribute('data-client-id'));
   assert.ok(clientId > 0);
   // The session screens are not reached from the page in this build: the

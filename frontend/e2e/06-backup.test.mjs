@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { URL, VAULT, APP_TMP, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, filesContaining } from './harness.mjs';
+import { URL, VAULT, APP_TMP, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, filesContaining, newClient } from './harness.mjs';
 
 const OTHER_PASSPHRASE = 'saffron glacier tundra lute';
 const NEW_PASSPHRASE = 'pewter lagoon marigold anvil';
@@ -68,16 +68,6 @@ async function chooseAndCheck(relative, secret) {
   await byTestId(page, 'restore-check').click();
 }
 
-async function addClient(name) {
-  await byTestId(page, 'nav-clients').click();
-  await screen(page, 'clients');
-  await byTestId(page, 'new-client').click();
-  await screen(page, 'client-form');
-  await byTestId(page, 'client-chosen-name').fill(name);
-  await byTestId(page, 'client-save').click();
-  await screen(page, 'client');
-}
-
 async function clientNames() {
   await byTestId(page, 'nav-clients').click();
   await screen(page, 'clients');
@@ -98,7 +88,7 @@ test('the vault is open, and the home screen says no backup was made yet', async
 });
 
 test('choose the folder, back up now, and see the status change', async () => {
-  await addClient(BEFORE_BACKUP);
+  await newClient(page, BEFORE_BACKUP);
   await byTestId(page, 'nav-home').click();
   await screen(page, 'home');
   await byTestId(page, 'backup-status-settings').click();
@@ -145,7 +135,7 @@ test('check a damaged copy: what is wrong, in plain words', async () => {
 
 test('restore with the passphrase: see, confirm, and the vault is as it was', async () => {
   // A record made after the backup, which the restore takes away.
-  await addClient(AFTER_BACKUP);
+  await newClient(page, AFTER_BACKUP);
   assert.match(await clientNames(), /Wren Okonkwo-Lindqvist/);
 
   await openSettings();

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText, newClient } from './harness.mjs';
 
 const NAME = 'Tamsin Fictional-Okoro';
 const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
@@ -79,13 +79,7 @@ test('the sliding scale is set up in the fees screen, in pounds, with two tiers'
 });
 
 test('the client chooses a tier in co-creation mode, in their own words', async () => {
-  await byTestId(page, 'nav-clients').click();
-  await screen(page, 'clients');
-  await byTestId(page, 'new-client').click();
-  await screen(page, 'client-form');
-  await byTestId(page, 'client-chosen-name').fill(NAME);
-  await byTestId(page, 'client-save').click();
-  await screen(page, 'client');
+  await newClient(page, NAME);
   clientId = Number(await page.locator('[data-screen="client"]').getAttribute('data-client-id'));
 
   await byTestId(page, 'enter-cocreation').click();

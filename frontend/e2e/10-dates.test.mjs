@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, NOW, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText } from './harness.mjs';
+import { URL, ARTIFACTS, NOW, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText, newClient } from './harness.mjs';
 
 const NAME = 'Wren Daybreak-Fictional (dates)';
 const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
@@ -46,13 +46,7 @@ test(`the greeting suits the hour (${NOW.slice(11, 16)}: ${PART})`, async () => 
 });
 
 test('a new client’s first change is listed under today in the history', async () => {
-  await byTestId(page, 'nav-clients').click();
-  await screen(page, 'clients');
-  await byTestId(page, 'new-client').click();
-  await screen(page, 'client-form');
-  await byTestId(page, 'client-chosen-name').fill(NAME);
-  await byTestId(page, 'client-save').click();
-  await screen(page, 'client');
+  await newClient(page, NAME);
   await tab('history');
   await byTestId(page, 'history-line').first().waitFor();
   assert.deepEqual(await byTestId(page, 'history-day').allInnerTexts(), [long(TODAY)]);

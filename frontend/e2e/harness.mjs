@@ -120,3 +120,14 @@ export async function openVault(page, passphrase = E2E_PASSPHRASE) {
   }
   await screen(page, 'home', 30000);
 }
+
+/** newClient makes a client through the client form, with only their chosen name, and waits for their page. */
+export async function newClient(page, name) {
+  await byTestId(page, 'nav-clients').click();
+  await screen(page, 'clients');
+  await byTestId(page, 'new-client').click();
+  await screen(page, 'client-form');
+  await byTestId(page, 'client-chosen-name').fill(name);
+  await byTestId(page, 'client-save').click();
+  await screen(page, 'client');
+}
