@@ -31,6 +31,16 @@
 // A Vault is safe for concurrent use. Only one process may hold a vault
 // folder: Open takes an exclusive lock on tandem.lock, released by Close.
 //
+// Files: vault.go opens a vault folder, makes a vault and locks it;
+// unlock.go unlocks it (checking the key file against the data key and the
+// database's anchor); passphrase.go changes the passphrase; recovery.go
+// replaces the recovery key; rekey.go gives the vault a fresh data key,
+// crash-safely; repair.go rewrites a key file changed outside Tandem;
+// keyfile.go reads, writes and seals the key file, kdf.go derives its
+// keys; backupkeys.go is what backups need of it; restore.go swaps a
+// restored vault in; pin.go is co-creation mode's PIN; dirs.go the default
+// folder.
+//
 // Tests make their vaults with package vaulttest (cheap key derivation,
 // the suite's clock), this package's own tests included.
 package vault
