@@ -130,29 +130,19 @@ func (b *Vault) FinishCreate() (VaultStatus, error) {
 
 // Unlock opens the vault with the passphrase.
 func (b *Vault) Unlock(passphrase string) (VaultStatus, error) {
-	if err := b.s.notInCoCreation(); err != nil {
-		return VaultStatus{}, apiError(err)
-	}
-	v, err := b.s.requireVault()
-	if err != nil {
-		return VaultStatus{}, apiError(err)
-	}
-	b.s.touch()
-	if err := v.Unlock(context.Background(), passphrase); err != nil {
-		if domain.ErrorCode(err) == domain.EWRONGSECRET {
-			err = &domain.Error{Code: domain.EWRONGSECRET, Field: "passphrase", Message: domain.ErrorMessage(err)}
-		}
-		return VaultStatus{}, apiError(err)
-	}
-	b.s.unlocked(v)
-	st, err := b.s.status(context.Background())
-	return st, apiError(err)
+	return b.unlockWith(func(ctx context.Context, v *vault.Vault) error { return v.Unlock(ctx, passphrase) })
 }
 
 // RepairKeyFile rewrites a key file that does not match the vault (an
 // unlock answered key_file_changed) from the parts Tandem can check, with
 // the passphrase, and unlocks the vault (vault.RepairKeyFile).
 func (b *Vault) RepairKeyFile(passphrase string) (VaultStatus, error) {
+	return b.unlockWith(func(ctx context.Context, v *vault.Vault) error { return v.RepairKeyFile(ctx, passphrase) })
+}
+
+// unlockWith unlocks the vault with open, which takes the passphrase: a
+// wrong one is an error about the field "passphrase".
+func (b *Vault) unlockWith(open func(context.Context, *vault.Vault) error) (VaultStatus, error) {
 	if err := b.s.notInCoCreation(); err != nil {
 		return VaultStatus{}, apiError(err)
 	}
@@ -161,7 +151,7 @@ func (b *Vault) RepairKeyFile(passphrase string) (VaultStatus, error) {
 		return VaultStatus{}, apiError(err)
 	}
 	b.s.touch()
-	if err := v.RepairKeyFile(context.Background(), passphrase); err != nil {
+	if err := open(context.Background(), v); err != nil {
 		if domain.ErrorCode(err) == domain.EWRONGSECRET {
 			err = &domain.Error{Code: domain.EWRONGSECRET, Field: "passphrase", Message: domain.ErrorMessage(err)}
 		}

@@ -239,13 +239,9 @@ func (u *unlockFlags) open(ctx context.Context, env *Env) (*vault.Vault, error) 
 	} else if secret, err = readPassphrase(env, u.passphraseFile, "Passphrase: "); err != nil {
 		return nil, err
 	}
-	v, err := vault.Open(dir, false, env.VaultOptions)
+	v, err := openExisting(dir, env)
 	if err != nil {
 		return nil, err
-	}
-	if v.State() == vault.StateAbsent {
-		v.Close()
-		return nil, domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
 	}
 	if u.recoveryKeyFile != "" {
 		err = v.UnlockWithRecoveryKey(ctx, secret)
@@ -255,6 +251,20 @@ func (u *unlockFlags) open(ctx context.Context, env *Env) (*vault.Vault, error) 
 	if err != nil {
 		v.Close()
 		return nil, err
+	}
+	return v, nil
+}
+
+// openExisting takes the vault folder dir, which must hold a vault
+// (ENOVAULT otherwise), for this process, locked; the caller closes it.
+func openExisting(dir string, env *Env) (*vault.Vault, error) {
+	v, err := vault.Open(dir, false, env.VaultOptions)
+	if err != nil {
+		return nil, err
+	}
+	if v.State() == vault.StateAbsent {
+		v.Close()
+		return nil, domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
 	}
 	return v, nil
 }

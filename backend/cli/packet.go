@@ -153,14 +153,11 @@ func runVaultRecoveryKit(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := vault.Open(dir, false, env.VaultOptions)
+	v, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
-	if v.State() == vault.StateAbsent {
-		return domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
-	}
 	// A kit for a key that does not open the vault would be worse than
 	// none: check first.
 	if err := v.CheckRecoveryKey(key); err != nil {
@@ -198,14 +195,11 @@ func runVaultNewRecoveryKey(ctx context.Context, env *Env, args []string) error 
 	if err != nil {
 		return err
 	}
-	v, err := vault.Open(dir, false, env.VaultOptions)
+	v, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
-	if v.State() == vault.StateAbsent {
-		return domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
-	}
 	wrote := false
 	err = v.NewRecoveryKey(pass, func(key string) error {
 		if err := writeNewFile(keyOut, vault.RecoveryKeyFile(key, envNow(env))); err != nil {

@@ -164,14 +164,11 @@ func runVaultPasswd(ctx context.Context, env *Env, args []string) error {
 	if c := domain.CheckPassphrase(next); !c.OK {
 		return domain.Errorf(domain.EWEAKPASSPHRASE, "%s %s", c.Message, c.Hint)
 	}
-	v, err := vault.Open(dir, false, env.VaultOptions)
+	v, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
-	if v.State() == vault.StateAbsent {
-		return domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
-	}
 	if recovery != "" {
 		err = v.ResetPassphraseWithRecoveryKey(recovery, next)
 	} else {
@@ -199,14 +196,11 @@ func runVaultRepairKeyFile(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := vault.Open(dir, false, env.VaultOptions)
+	v, err := openExisting(dir, env)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
-	if v.State() == vault.StateAbsent {
-		return domain.Errorf(domain.ENOVAULT, "There is no Tandem vault in %s.", v.Dir())
-	}
 	if err := v.RepairKeyFile(ctx, pass); err != nil {
 		return err
 	}
