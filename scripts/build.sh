@@ -12,6 +12,10 @@ case ${1:-app} in
     "$WAILS" build -tags "$WAILS_TAGS" -trimpath -ldflags "$LDFLAGS"
     ls -l "$BINARY"
     ;;
-  bindings) "$WAILS" generate module -tags "$WAILS_TAGS" ;;
+  bindings)
+    "$WAILS" generate module -tags "$WAILS_TAGS"
+    # The generator marks some files executable; they are committed 0644.
+    find frontend/src/lib/api/wailsjs -type f -exec chmod 0644 {} +
+    ;;
   *) echo "usage: build.sh [app|bindings]" >&2; exit 2 ;;
 esac

@@ -87,7 +87,7 @@ export function filesContaining(dir, needle) {
   return found;
 }
 
-/** The passphrase of the vault the e2e files share (made by 01-vault.test.mjs). */
+/** The passphrase of the vault the e2e files share (made by 01-vault.test.mjs); every file leaves the vault opening with it. */
 export const E2E_PASSPHRASE = 'violet harbour copper kettle';
 
 /**
