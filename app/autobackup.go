@@ -52,6 +52,30 @@ func (s *Shell) lastBackup(db *storage.DB, keys *vault.BackupKeys, trigger strin
 	s.makeBackup(ctx, db, keys, kind, nil)
 }
 
+// cancelInFlight stops a daily backup or Back up now being made (a lock's
+// own backup is left to its timeout). Called after the vault is locked, so
+// no other can begin (makeBackup).
+func (s *Shell) cancelInFlight() {
+	s.backups.mu.Lock()
+	defer s.backups.mu.Unlock()
+	if s.backups.cancel != nil && (s.backups.running == triggerDaily || s.backups.running == triggerNow) {
+		s.backups.cancel()
+	}
+}
+
+// suspend is what happens when the computer is about to sleep: the vault
+// locks, a backup being made is stopped, and suspend returns once every
+// copy of the keys is gone: the lock's own backup has ended (within
+// suspendBackupTimeout) and the stopped one has let go of its keys.
+func (s *Shell) suspend() {
+	s.lock("suspend")
+	s.cancelInFlight()
+	s.backups.wg.Wait()
+	// Whatever held the keys for a backup wiped them before it let go.
+	s.backups.run.Lock()
+	s.backups.run.Unlock()
+}
+
 // checkDailyBackup, called every second, looks once a minute whether the
 // daily backup is due: the vault is unlocked, automatic backups are on, and
 // the last good backup is a day old (or there is none); if so it starts it.

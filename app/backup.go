@@ -56,8 +56,12 @@ type backupState struct {
 	// for them.
 	wg sync.WaitGroup
 
-	mu        sync.Mutex
-	running   string // the trigger of the backup being made, "" if none
+	mu      sync.Mutex
+	running string // the trigger of the backup being made, "" if none
+	// cancel stops the backup being made (nil when none): a suspend stops
+	// a daily backup or Back up now, so that its copy of the keys is gone
+	// before the computer sleeps.
+	cancel    context.CancelFunc
 	failure   *BackupFailure
 	nextDaily time.Time // when to look again whether the daily backup is due
 	chosen    string    // the backup file chosen in the open dialog
@@ -322,14 +326,24 @@ func (b *Backup) BackUpNow() (BackupDone, error) {
 // rotation, records it in the vault, and remembers a failure for the
 // status. The caller holds backups.run.
 func (s *Shell) makeBackup(ctx context.Context, db *storage.DB, keys *vault.BackupKeys, trigger string, progress func(BackupProgress)) (*backup.Result, []string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	s.backups.mu.Lock()
-	s.backups.running = trigger
+	s.backups.running, s.backups.cancel = trigger, cancel
 	s.backups.mu.Unlock()
 	defer func() {
 		s.backups.mu.Lock()
-		s.backups.running = ""
+		s.backups.running, s.backups.cancel = "", nil
 		s.backups.mu.Unlock()
 	}()
+	// A daily backup or Back up now that begins after a suspend's lock
+	// (it took the keys just before) stops at once: cancelInFlight has
+	// already looked for it.
+	if trigger == triggerDaily || trigger == triggerNow {
+		if s.vault == nil || s.vault.State() != vault.StateUnlocked {
+			cancel()
+		}
+	}
 	res, removed, err := s.createBackup(ctx, db, keys, progress)
 	now := s.now()
 	s.backups.mu.Lock()

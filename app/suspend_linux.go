@@ -59,8 +59,7 @@ func (s *Shell) watchSuspend() {
 				}
 				sleeping, _ := sig.Body[0].(bool)
 				if sleeping {
-					s.lock("suspend")
-					s.backups.wg.Wait() // the backup ends within suspendBackupTimeout
+					s.suspend()
 					if held != nil {
 						held.Close()
 						held = nil

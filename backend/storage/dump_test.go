@@ -343,3 +343,71 @@ func TestLoadLeavesForeignKeysOn(t *testing.T) {
 		}
 	}
 }
+
+// A backup starting while the app is busy never makes a save fail: the
+// snapshots take connections of their own and never wait for one while
+// they hold the write lock. (When they shared the app's pool of four, a
+// save holding one connection waited for the lock that Snapshots held
+// while it waited for that connection, and failed after the busy timeout
+// with "database is locked".)
+func TestSnapshotsNeverStarveASave(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	mustExec(t, db, `CREATE TABLE t_log (id INTEGER PRIMARY KEY, what TEXT)`)
+	for busy := 1; busy <= 4; busy++ {
+		// The app has busy connections in use (pages loading, a save begun).
+		var held []*sql.Conn
+		for range busy {
+			c, err := db.sql.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			held = append(held, c)
+		}
+		type result struct {
+			snaps []*Snapshot
+			err   error
+		}
+		started := make(chan result, 1)
+		go func() {
+			snaps, err := db.Snapshots(ctx, 3)
+			started <- result{snaps, err}
+		}()
+		// Let the snapshots begin (or, as before, take the lock and wait).
+		time.Sleep(100 * time.Millisecond)
+		for i, c := range held {
+			if _, err := c.ExecContext(ctx, `INSERT INTO t_log (what) VALUES (?)`, fmt.Sprint("save ", i)); err != nil {
+				t.Fatalf("%d connections busy: a save during the backup's start failed: %v", busy, err)
+			}
+			c.Close()
+		}
+		r := <-started
+		if r.err != nil {
+			t.Fatalf("%d connections busy: snapshots: %v", busy, r.err)
+		}
+		if len(r.snaps) != 3 {
+			t.Fatalf("%d snapshots, want 3", len(r.snaps))
+		}
+		// While the snapshots are open, the app's four connections are all
+		// free: a page can load while a save is under way.
+		waitCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		var app []*sql.Conn
+		for range 4 {
+			c, err := db.sql.Conn(waitCtx)
+			if err != nil {
+				t.Fatalf("%d of the app's connections free while a backup reads: %v", len(app), err)
+			}
+			app = append(app, c)
+		}
+		cancel()
+		for i, c := range app {
+			if _, err := c.ExecContext(ctx, `INSERT INTO t_log (what) VALUES (?)`, fmt.Sprint("during ", i)); err != nil {
+				t.Fatalf("a save while the snapshots are open: %v", err)
+			}
+			c.Close()
+		}
+		for _, s := range r.snaps {
+			s.Close()
+		}
+	}
+}

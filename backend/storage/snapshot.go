@@ -36,15 +36,21 @@ func (db *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 	return s, nil
 }
 
-// beginSnapshot starts a read transaction on a connection of its own and
-// reads the schema version, which fixes the transaction's view.
+// beginSnapshot starts a read transaction on a connection of the
+// snapshots' own pool and reads the schema version, which fixes the
+// transaction's view.
 func (db *DB) beginSnapshot(ctx context.Context) (*Snapshot, error) {
-	conn, err := db.sql.Conn(ctx)
+	conn, err := db.snap.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
-	// A deferred transaction: the first read fixes the snapshot, and no
-	// write lock is taken.
+	return begin(ctx, conn)
+}
+
+// begin starts a deferred read transaction on conn, which the snapshot
+// then owns: the first read fixes the snapshot, and no write lock is
+// taken.
+func begin(ctx context.Context, conn *sql.Conn) (*Snapshot, error) {
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("snapshot: begin: %w", err)
@@ -61,10 +67,14 @@ func (db *DB) beginSnapshot(ctx context.Context) (*Snapshot, error) {
 
 // Snapshots starts up to n read transactions (n ≥ 1) on as many
 // connections, all seeing the same moment of the database, so that tables
-// can be read in parallel for one consistent dump. They are started while
+// can be read in parallel for one consistent dump. They are begun while
 // another connection holds the write lock (BEGIN IMMEDIATE, waiting as any
 // writer does for a write in progress), so no transaction can commit
-// between them; the lock is released as soon as they have begun. When the
+// between them; the lock is released as soon as they have begun. Every
+// connection comes from the snapshots' own pool and is opened before the
+// lock is taken, so the lock is held for the few reads that begin the
+// transactions and never while waiting: a save meanwhile waits at most
+// those milliseconds, and the app's connections are never taken. When the
 // write lock cannot be had (writers kept it busy past the busy timeout),
 // it returns one snapshot. Close each.
 func (db *DB) Snapshots(ctx context.Context, n int) ([]*Snapshot, error) {
@@ -78,12 +88,33 @@ func (db *DB) Snapshots(ctx context.Context, n int) ([]*Snapshot, error) {
 	if n <= 1 {
 		return one()
 	}
-	lock, err := db.sql.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("snapshot: %w", err)
+	conns := make([]*sql.Conn, 0, n+1)
+	closeAll := func() {
+		for _, c := range conns {
+			c.Close()
+		}
 	}
+	for len(conns) < n+1 {
+		c, err := db.snap.Conn(ctx)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("snapshot: %w", err)
+		}
+		// The connection opens the file and applies the key now, before
+		// the lock is taken.
+		if err := c.PingContext(ctx); err != nil {
+			c.Close()
+			closeAll()
+			return nil, fmt.Errorf("snapshot: %w", err)
+		}
+		conns = append(conns, c)
+	}
+	lock, readers := conns[0], conns[1:]
 	defer lock.Close()
 	if _, err := lock.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		for _, c := range readers {
+			c.Close()
+		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -97,9 +128,12 @@ func (db *DB) Snapshots(ctx context.Context, n int) ([]*Snapshot, error) {
 		lock.ExecContext(context.Background(), "ROLLBACK")
 		return nil, err
 	}
-	for len(out) < n {
-		s, err := db.beginSnapshot(ctx)
+	for i, c := range readers {
+		s, err := begin(ctx, c)
 		if err != nil {
+			for _, rest := range readers[i+1:] {
+				rest.Close()
+			}
 			return fail(err)
 		}
 		out = append(out, s)

@@ -49,7 +49,13 @@ const KeySize = 32
 
 // DB is an open, unlocked vault database.
 type DB struct {
-	sql  *sql.DB
+	sql *sql.DB
+	// snap is a second pool on the same file for snapshots' read
+	// transactions (Snapshots, used by backups and exports), with no limit
+	// on its connections: a backup never takes a connection the app's
+	// saves and pages need, and never waits for one while it holds the
+	// write lock.
+	snap *sql.DB
 	path string
 	now  func() time.Time
 }
@@ -118,9 +124,16 @@ func open(ctx context.Context, path string, key []byte, now func() time.Time, up
 	}
 	sdb.SetMaxOpenConns(4)
 	sdb.SetConnMaxIdleTime(time.Minute)
-	db := &DB{sql: sdb, path: path, now: now}
-	if err := db.init(ctx, upTo); err != nil {
+	snap, err := sql.Open(driverName, dsn)
+	if err != nil {
 		sdb.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	snap.SetMaxIdleConns(1)
+	snap.SetConnMaxIdleTime(10 * time.Second)
+	db := &DB{sql: sdb, snap: snap, path: path, now: now}
+	if err := db.init(ctx, upTo); err != nil {
+		db.Close()
 		return nil, err
 	}
 	return db, nil
@@ -152,6 +165,9 @@ func classifyOpenError(err error) error {
 func (db *DB) Close() error {
 	if db == nil || db.sql == nil {
 		return nil
+	}
+	if db.snap != nil {
+		db.snap.Close()
 	}
 	return db.sql.Close()
 }
