@@ -62,6 +62,11 @@ func (s *Shell) Startup(ctx context.Context) {
 	if s.selftest != nil {
 		s.selftest.printf("SELFTEST TIMING startup_ms=%d", time.Since(s.selftest.started).Milliseconds())
 	}
+	if s.vault != nil {
+		s.vault.OnRekeyProgress(func(done, total int64) {
+			s.emit("vault:rekey-progress", RekeyProgress{Done: done, Total: total})
+		})
+	}
 	s.stopIdle = make(chan struct{})
 	go s.idleLoop()
 	s.watchSuspend()

@@ -252,6 +252,14 @@ func (b *Vault) SetNewPassphrase(passphrase string) (VaultStatus, error) {
 	return st, apiError(err)
 }
 
+// RekeyProgress is the payload of the vault:rekey-progress event: how far
+// the re-encryption under a fresh data key is (a new passphrase, a new
+// recovery key), in bytes of the database file. The last has Done = Total.
+type RekeyProgress struct {
+	Done  int64 `json:"done"`
+	Total int64 `json:"total"`
+}
+
 // ChangePassphrase replaces the passphrase after checking the current one;
 // the vault is re-encrypted under a fresh data key meanwhile (a few
 // seconds for a large practice), with no backup running.

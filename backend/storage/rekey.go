@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 )
 
 // ExportTo writes a copy of the whole database, encrypted under key, to
@@ -15,8 +16,11 @@ import (
 // returns. It is how package vault gives a vault a fresh data key (vault's
 // rekey.go says in which order the copy takes the old file's place). The
 // database stays open and usable; writes made during the export may or may
-// not be in the copy, so the caller keeps writers out.
-func (db *DB) ExportTo(ctx context.Context, path string, key []byte) (err error) {
+// not be in the copy, so the caller keeps writers out. progress, when not
+// nil, is told how far the copy is, in bytes of the database file, from
+// its own goroutine: now and then while SQLCipher writes (done grows with
+// the copy's size, never past total) and once at the end (done = total).
+func (db *DB) ExportTo(ctx context.Context, path string, key []byte, progress func(done, total int64)) (err error) {
 	if len(key) != KeySize {
 		return fmt.Errorf("storage: key must be %d bytes", KeySize)
 	}
@@ -45,7 +49,10 @@ func (db *DB) ExportTo(ctx context.Context, path string, key []byte) (err error)
 	if _, err := conn.ExecContext(ctx, `PRAGMA rekey.cipher_page_size = 4096`); err != nil {
 		return fmt.Errorf("export: page size: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, `SELECT sqlcipher_export('rekey')`); err != nil {
+	stopWatching := watchCopy(path, db.path, progress)
+	_, err = conn.ExecContext(ctx, `SELECT sqlcipher_export('rekey')`)
+	total := stopWatching()
+	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, `DETACH DATABASE rekey`); err != nil {
@@ -63,7 +70,55 @@ func (db *DB) ExportTo(ctx context.Context, path string, key []byte) (err error)
 	if err := f.Sync(); err != nil {
 		return fmt.Errorf("export: sync: %w", err)
 	}
+	if progress != nil {
+		progress(total, total)
+	}
 	return nil
+}
+
+// exportPoll is how often ExportTo looks at the copy's size.
+var exportPoll = 100 * time.Millisecond
+
+// watchCopy reports, every exportPoll until stopped, the size of the copy
+// being written at path against the size of the database file at src (its
+// log checkpointed: the copy comes to about as much, less its free
+// pages). stop ends the watching, waits for the last report, and returns
+// the total reported against.
+func watchCopy(path, src string, progress func(done, total int64)) (stop func() int64) {
+	var total int64 = 1
+	if fi, err := os.Stat(src); err == nil && fi.Size() > 0 {
+		total = fi.Size()
+	}
+	if progress == nil {
+		return func() int64 { return total }
+	}
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(exportPoll)
+		defer tick.Stop()
+		var last int64 = -1
+		for {
+			var n int64
+			if fi, err := os.Stat(path); err == nil {
+				n = min(fi.Size(), total)
+			}
+			if n > last {
+				progress(n, total)
+				last = n
+			}
+			select {
+			case <-quit:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(quit)
+		<-done
+		return total
+	}
 }
 
 // Checkpoint moves everything in the write-ahead log into the database file

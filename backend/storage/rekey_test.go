@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
@@ -24,10 +25,10 @@ func TestExportToAFreshKey(t *testing.T) {
 	newKey := make([]byte, KeySize)
 	rand.Read(newKey)
 	path := filepath.Join(t.TempDir(), "copy.db")
-	if err := db.ExportTo(ctx, path, newKey); err != nil {
+	if err := db.ExportTo(ctx, path, newKey, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.ExportTo(ctx, path, newKey); err == nil {
+	if err := db.ExportTo(ctx, path, newKey, nil); err == nil {
 		t.Fatal("an existing file was overwritten")
 	}
 
@@ -92,4 +93,42 @@ func TestDumpTablesAtIsWhatARestoreLoads(t *testing.T) {
 	if _, err := DumpTablesAt(ctx, SchemaVersion()+1); err == nil {
 		t.Fatal("a schema this build does not know")
 	}
+}
+
+// ExportTo tells how far the copy is: from its own goroutine, never
+// backwards, never past the total, and done = total at the end.
+func TestExportToReportsProgress(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	saved := exportPoll
+	exportPoll = time.Millisecond
+	defer func() { exportPoll = saved }()
+	mustExec(t, db, `CREATE TABLE t_bulk (id INTEGER PRIMARY KEY, words TEXT)`)
+	mustExec(t, db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		INSERT INTO t_bulk (words) SELECT printf('%0400d', i) FROM n`)
+	if err := db.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	newKey := make([]byte, KeySize)
+	rand.Read(newKey)
+	type report struct{ done, total int64 }
+	var reports []report
+	if err := db.ExportTo(ctx, filepath.Join(t.TempDir(), "copy.db"), newKey, func(done, total int64) {
+		reports = append(reports, report{done, total})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) < 2 {
+		t.Fatalf("reports %v", reports)
+	}
+	last := reports[len(reports)-1]
+	if last.done != last.total || last.total < 8<<20 {
+		t.Fatalf("last report %+v", last)
+	}
+	for i, r := range reports {
+		if r.total != last.total || r.done > r.total || (i > 0 && r.done < reports[i-1].done) {
+			t.Fatalf("report %d of %d: %+v (%v)", i, len(reports), r, reports)
+		}
+	}
+	t.Logf("%d reports", len(reports))
 }

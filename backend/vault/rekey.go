@@ -79,7 +79,7 @@ func (v *Vault) rekey(ctx context.Context, db *storage.DB, newKey []byte, kf *ke
 	if err := db.Checkpoint(ctx); err != nil {
 		return abandon(err)
 	}
-	if err := db.ExportTo(ctx, rekeyPath, newKey); err != nil {
+	if err := db.ExportTo(ctx, rekeyPath, newKey, v.reportRekey); err != nil {
 		return abandon(domain.Wrap(domain.EINTERNAL, "Tandem could not re-encrypt the vault under its new key; nothing was changed. Check that the disk has room.", err))
 	}
 	reached("exported")

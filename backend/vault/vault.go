@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"filippo.io/age"
@@ -57,6 +58,27 @@ type Vault struct {
 	mustSetPassphrase bool
 	lastKDF           time.Duration
 	replacedName      string // where ReplaceWith kept the old vault
+
+	rekeyProgress atomic.Pointer[func(done, total int64)] // OnRekeyProgress
+}
+
+// OnRekeyProgress sets who is told how far a re-encryption is (a new
+// passphrase, a new recovery key: rekey.go), in bytes of the database
+// file; the app shows it. fn is called from another goroutine, now and
+// then and once at the end (done = total). nil stops the reports.
+func (v *Vault) OnRekeyProgress(fn func(done, total int64)) {
+	if fn == nil {
+		v.rekeyProgress.Store(nil)
+		return
+	}
+	v.rekeyProgress.Store(&fn)
+}
+
+// reportRekey passes a re-encryption's progress on (OnRekeyProgress).
+func (v *Vault) reportRekey(done, total int64) {
+	if fn := v.rekeyProgress.Load(); fn != nil {
+		(*fn)(done, total)
+	}
 }
 
 // ID is the vault's id: from the key file checked at unlock, or, locked,

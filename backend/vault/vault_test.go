@@ -181,8 +181,18 @@ func TestChangePassphrase(t *testing.T) {
 	if fileHash(t, dbPath) != before {
 		t.Fatal("a refused change touched the database")
 	}
+	var last [2]int64
+	reports := 0
+	v.OnRekeyProgress(func(done, total int64) {
+		last = [2]int64{done, total}
+		reports++
+	})
 	if err := v.ChangePassphrase(testPassphrase, "amber quartz willow drum"); err != nil {
 		t.Fatal(err)
+	}
+	v.OnRekeyProgress(nil)
+	if reports == 0 || last[0] != last[1] || last[1] <= 0 {
+		t.Fatalf("the re-encryption's progress: %d reports, the last %v", reports, last)
 	}
 	if fileHash(t, dbPath) == before {
 		t.Fatal("the database was not re-encrypted under a fresh data key")

@@ -131,8 +131,17 @@ test('change the passphrase in settings', async () => {
   await byTestId(page, 'change-passphrase-submit').click();
   await page.getByText(/not the current passphrase/i).first().waitFor({ timeout: 20000 });
   await byTestId(page, 'current-passphrase').fill(FIRST);
+  // The re-encryption under a fresh key shows its progress while it runs.
+  await page.evaluate(() => {
+    window.__rekeyShown = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="rekey-progress"]')) window.__rekeyShown = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await byTestId(page, 'change-passphrase-submit').click();
   await byTestId(page, 'change-passphrase-done').waitFor({ timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.__rekeyShown), true, 'the re-encryption showed its progress');
+  assert.equal(await byTestId(page, 'rekey-progress').count(), 0, 'and put it away when done');
   await byTestId(page, 'lock').click();
   await unlock(FIRST);
   await byTestId(page, 'unlock-error').waitFor();

@@ -10,6 +10,7 @@ export {
   type PassphraseCheck,
   type PracticeProfile,
   type RecoveryKeyView,
+  type RekeyProgress,
   type VaultState,
   type VaultStatus,
 } from './models';
@@ -18,7 +19,7 @@ export * from './session-models';
 export * from './packet-models';
 export * from './backup-models';
 export * from './fee-models';
-export { onVaultLocked, vault } from './vault';
+export { onRekeyProgress, onVaultLocked, vault } from './vault';
 export { practice } from './practice';
 export { settings } from './settings';
 export { clients } from './clients';

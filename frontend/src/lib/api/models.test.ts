@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toLockReason, toPracticeProfile, toRecoveryKeyView, toVaultStatus } from './models';
+import { toLockReason, toPracticeProfile, toRecoveryKeyView, toRekeyProgress, toVaultStatus } from './models';
 import { ApiError } from './errors';
 
 describe('toVaultStatus', () => {
@@ -79,5 +79,17 @@ describe('toLockReason', () => {
   it('falls back to manual', () => {
     expect(toLockReason(undefined)).toBe('manual');
     expect(toLockReason({ reason: 'x' })).toBe('manual');
+  });
+});
+
+describe('toRekeyProgress', () => {
+  it('keeps done between 0 and a total of at least 1', () => {
+    expect(toRekeyProgress({ done: 40, total: 160 })).toEqual({ done: 40, total: 160 });
+    expect(toRekeyProgress({ done: 200, total: 160 })).toEqual({ done: 160, total: 160 });
+    expect(toRekeyProgress({ done: -5, total: 0 })).toEqual({ done: 0, total: 1 });
+    expect(toRekeyProgress({})).toEqual({ done: 0, total: 1 });
+  });
+  it('refuses what is not an object', () => {
+    expect(() => toRekeyProgress('50%')).toThrow();
   });
 });

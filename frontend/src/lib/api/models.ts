@@ -2,6 +2,7 @@
 import type { app, domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
 import { ApiError } from './errors';
+import { asRecord, bool, int, str, type Raw } from './convert';
 import { t } from '$lib/i18n';
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
@@ -75,17 +76,6 @@ export const EMPTY_PROFILE: Readonly<PracticeProfile> = Object.freeze({
   positionalityDated: '',
 });
 
-type Raw = Record<string, unknown>;
-
-function asRecord(value: unknown): Raw {
-  if (value === null || typeof value !== 'object') {
-    throw new ApiError('internal', t('errors.internal'));
-  }
-  return value as Raw;
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const bool = (value: unknown): boolean => value === true;
 const num = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
@@ -141,6 +131,18 @@ export function toAppSettings(value: unknown): AppSettings {
     recordMedicine: bool(raw.recordMedicine),
     paperSize: raw.paperSize === 'letter' ? 'letter' : 'a4',
   };
+}
+
+/** The payload of the vault:rekey-progress event: a re-encryption under a fresh key, in bytes. */
+export interface RekeyProgress {
+  done: number;
+  total: number;
+}
+
+export function toRekeyProgress(value: unknown): RekeyProgress {
+  const raw = asRecord(value);
+  const total = Math.max(int(raw.total), 1);
+  return { done: Math.min(Math.max(int(raw.done), 0), total), total };
 }
 
 export function toLockReason(value: unknown): LockReason {

@@ -6,10 +6,12 @@ import {
   toLockReason,
   toPassphraseCheck,
   toRecoveryKeyView,
+  toRekeyProgress,
   toVaultStatus,
   type LockReason,
   type PassphraseCheck,
   type RecoveryKeyView,
+  type RekeyProgress,
   type VaultStatus,
 } from './models';
 
@@ -79,4 +81,15 @@ export const vault = {
 /** Called when the Go side has locked the vault (idle timer, Lock, or the computer sleeping). */
 export function onVaultLocked(listener: (reason: LockReason) => void): () => void {
   return onEvent('vault:locked', (data) => listener(toLockReason(data)));
+}
+
+/** Called as a new passphrase or recovery key re-encrypts the vault under a fresh key. */
+export function onRekeyProgress(listener: (progress: RekeyProgress) => void): () => void {
+  return onEvent('vault:rekey-progress', (data) => {
+    try {
+      listener(toRekeyProgress(data));
+    } catch {
+      // A malformed progress event is ignored.
+    }
+  });
 }
