@@ -263,9 +263,9 @@ func killedRestore(t *testing.T, mode string) {
 	}
 	full := time.Since(start)
 	t.Logf("a full run takes %v", full)
-	markers := []string{"start", "staged", "exchanged", "kept"}
+	markers := []string{"start", "staged", "handles closed", "exchanged", "kept"}
 	if mode == "restore-steps" {
-		markers = []string{"start", "staged", "ready", "moved aside"}
+		markers = []string{"start", "staged", "handles closed", "ready", "moved aside"}
 	}
 	seen := map[string]int{}
 	for _, k := range plan(full, 16, markers...) {

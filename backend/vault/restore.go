@@ -153,9 +153,16 @@ var errExchangeUnsupported = errors.New("atomic exchange not supported")
 // ReplaceWith swaps the complete vault in staging into this vault's folder
 // and returns where the replaced vault was kept (NAME.replaced-DATE beside
 // it), or "" when the folder held no vault. The vault must be locked; it
-// stays locked, now on the new vault, and this process keeps holding the
-// folder. On error the old vault is in place, unless the error says
-// otherwise.
+// stays locked, now on the new vault, and this process holds the folder
+// again once the swap is done. On error the old vault is in place, unless
+// the error says otherwise.
+//
+// Every handle in both folders is closed before anything is renamed (the
+// lock file's is the only one a locked vault keeps), on every platform:
+// Windows refuses to rename a folder with a file open in it, and one code
+// path is one path tested. The folder is held again at once after; another
+// Tandem that opened the vault in that moment keeps it, and the restore
+// says so.
 func (v *Vault) ReplaceWith(staging string) (string, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -163,31 +170,36 @@ func (v *Vault) ReplaceWith(staging string) (string, error) {
 		return "", domain.Errorf(domain.EINTERNAL, "Lock the vault before restoring over it.")
 	}
 	hasOld := v.stateLocked() != StateAbsent
-	newLock := flock.New(filepath.Join(staging, LockFileName), flock.SetPermissions(0o600))
-	if ok, err := newLock.TryLock(); err != nil || !ok {
-		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not lock the restored vault.", err)
-	}
 	parent := filepath.Dir(v.dir)
 	syncDir(staging)
 	syncDir(parent)
+	if err := v.lock.Unlock(); err != nil {
+		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not let go of the vault folder to swap it.", err)
+	}
+	swapStep("handles closed")
 	err := exchangeDirs(staging, v.dir)
 	if err == nil {
 		syncDir(parent)
 		swapStep("exchanged")
 	} else if errors.Is(err, errExchangeUnsupported) {
-		err = v.replaceInSteps(staging, hasOld)
-		if err != nil {
-			newLock.Unlock()
-			return "", err
+		if err = v.replaceInSteps(staging, hasOld); err == nil {
+			staging = "" // the old vault was moved aside already
 		}
-		staging = "" // the old vault was moved aside already
 	} else {
-		newLock.Unlock()
-		return "", domain.Wrap(domain.EINTERNAL, "Tandem could not swap the restored vault into place; the vault is unchanged.", err)
+		err = domain.Wrap(domain.EINTERNAL, "Tandem could not swap the restored vault into place; the vault is unchanged.", err)
 	}
-	old := v.lock
-	v.lock = newLock
-	old.Unlock()
+	// Hold the folder again: the new vault, or the old one after a failure.
+	v.lock = flock.New(filepath.Join(v.dir, LockFileName), flock.SetPermissions(0o600))
+	if ok, lerr := v.lock.TryLock(); lerr != nil || !ok {
+		if err == nil {
+			err = domain.Errorf(domain.EVAULTBUSY, "The backup was restored, but another Tandem window or command opened the vault meanwhile. Close Tandem everywhere and open it again.")
+		} else {
+			err = errors.Join(err, domain.Errorf(domain.EVAULTBUSY, "Another Tandem window or command opened the vault meanwhile."))
+		}
+	}
+	if err != nil {
+		return "", err
+	}
 	if staging == "" {
 		return v.replacedName, nil
 	}
