@@ -116,7 +116,7 @@ func TestWorksheet(t *testing.T) {
 			requireText(t, "worksheet", text, "What I notice", "Zoë", fmt.Sprintf("The %d days after the session on 1 March 2026", days),
 				"without having to explain", "Areas of life", "Self", "Relationships", "Body", "Emotions", "Beliefs", "Habits",
 				"Meaning and spirituality", "Nature and the world", "Other",
-				"Day 1 Mon 2 Mar", fmt.Sprintf("Day %d", days), "What I noticed")
+				"Day 1 Mon 2 Mar", fmt.Sprintf("Day %d", days), "What I noticed", "Tick \u201cJust noticing\u201d", "Just")
 			if strings.Contains(text, fmt.Sprintf("Day %d ", days+1)) {
 				t.Errorf("the worksheet goes past day %d", days)
 			}

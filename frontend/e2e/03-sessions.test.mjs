@@ -86,6 +86,7 @@ test('shifts on days 1, 3, 7 and 14, typed with the keyboard alone', async () =>
   await tab('worksheet');
   const day = byTestId(page, 'shift-day');
   await day.waitFor();
+  assert.equal(await byTestId(page, 'shift-by').inputValue(), 'client', 'a transcribed worksheet is written by the client');
   for (const s of SHIFTS) {
     await day.focus();
     await page.keyboard.press('Control+A');
