@@ -317,6 +317,11 @@ type ClientSummary struct {
 	Status     ClientStatus `json:"status"`
 	Updated    string       `json:"updated"`
 	Archived   bool         `json:"archived"`
+	// PowerMapRevisited is the date (YYYY-MM-DD) of the newest power map
+	// entry the two wrote together: shared, written by the client or by
+	// both. "" when there is none. A private note of the therapist's is no
+	// revisit, so it never counts.
+	PowerMapRevisited string `json:"powerMapRevisited"`
 }
 
 // ClientFilter narrows the client list.

@@ -21,7 +21,10 @@ func scanClient(row interface{ Scan(...any) error }, c *domain.Client) error {
 // Clients lists clients: active first, then paused, then closed, each by
 // name. The query matches chosen and legal names, ignoring case and accents.
 func (db *DB) Clients(ctx context.Context, f domain.ClientFilter) ([]domain.ClientSummary, error) {
-	q := `SELECT id, chosen_name, pronouns, status, updated_at, archived_at IS NOT NULL FROM clients WHERE `
+	q := `SELECT id, chosen_name, pronouns, status, updated_at, archived_at IS NOT NULL,
+		coalesce((SELECT max(written_on) FROM power_map_entries p WHERE p.client_id = clients.id
+			AND p.visibility = 'shared' AND p.author IN ('client', 'together')), '')
+		FROM clients WHERE `
 	var args []any
 	if f.Archived {
 		q += `archived_at IS NOT NULL`
@@ -50,7 +53,7 @@ func (db *DB) Clients(ctx context.Context, f domain.ClientFilter) ([]domain.Clie
 	out := []domain.ClientSummary{}
 	for rows.Next() {
 		var s domain.ClientSummary
-		if err := rows.Scan(&s.ID, &s.ChosenName, &s.Pronouns, &s.Status, &s.Updated, &s.Archived); err != nil {
+		if err := rows.Scan(&s.ID, &s.ChosenName, &s.Pronouns, &s.Status, &s.Updated, &s.Archived, &s.PowerMapRevisited); err != nil {
 			return nil, err
 		}
 		out = append(out, s)

@@ -294,3 +294,39 @@ func TestAnErasedClientLeavesNothingInTheSearchIndex(t *testing.T) {
 		t.Fatalf("the other client's words are no longer found: %+v %v", res, err)
 	}
 }
+
+// The client list says when each client's power map was last revisited
+// together: the newest shared entry written by the client or by both. A
+// private note, or an entry of the therapist's alone, is no revisit.
+func TestClientsSayWhenThePowerMapWasRevisitedTogether(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	c := mustClient(t, db, "Fictional Revisit Client")
+	revisited := func() string {
+		list, err := db.Clients(ctx, domain.ClientFilter{})
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%+v %v", list, err)
+		}
+		return list[0].PowerMapRevisited
+	}
+	if got := revisited(); got != "" {
+		t.Fatalf("no entry yet, revisited %q", got)
+	}
+	add := func(on string, vis domain.Visibility, author domain.Actor) {
+		t.Helper()
+		if _, err := db.AddPowerMapEntry(ctx, domain.PowerMapEntry{ClientID: c.ID, WrittenOn: on, Difference: "Fictional difference " + on,
+			Visibility: vis, Author: author}, author); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("2026-01-10", domain.Shared, domain.ByTogether)
+	add("2026-02-01", domain.Shared, domain.ByClient)
+	if got := revisited(); got != "2026-02-01" {
+		t.Fatalf("revisited %q, want the client's entry of 2026-02-01", got)
+	}
+	add("2026-05-01", domain.Private, domain.ByTherapist)
+	add("2026-05-02", domain.Shared, domain.ByTherapist)
+	if got := revisited(); got != "2026-02-01" {
+		t.Fatalf("the therapist's own entries moved the revisit to %q", got)
+	}
+}

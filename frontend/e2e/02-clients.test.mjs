@@ -243,6 +243,17 @@ test('a private reflection and a private power-map entry', async () => {
   await byTestId(page, 'tab-history').click();
   await byTestId(page, 'history-line').filter({ hasText: 'private reflection' }).first().waitFor();
   assert.equal(await page.locator('[data-screen="client"]').innerText().then((t) => t.includes('{')), false, 'no raw JSON');
+
+  // A private note is no revisit together: home still lists Zoë's power map as one to explore, and
+  // goes straight to it.
+  await byTestId(page, 'nav-home').click();
+  await screen(page, 'home');
+  const revisit = page.locator(`[data-testid="home-revisit-client"][data-client="${zoeId}"]`);
+  await revisit.waitFor();
+  assert.match(await revisit.innerText(), /not yet explored together/);
+  await revisit.getByRole('button').click();
+  await screen(page, 'client');
+  await byTestId(page, 'powermap-entry').filter({ hasText: SECRET_POWER }).waitFor();
 });
 
 test('the general journal keeps reflections about no one client', async () => {

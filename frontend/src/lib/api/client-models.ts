@@ -64,6 +64,8 @@ export interface ClientSummary {
   status: ClientStatus;
   updated: string;
   archived: boolean;
+  /** When the power map was last revisited together (YYYY-MM-DD): "" when never. */
+  powerMapRevisited: string;
 }
 
 export interface ClientFilter {
@@ -220,6 +222,7 @@ export function toClientSummary(value: unknown): ClientSummary {
     status: oneOf(CLIENT_STATUSES, raw.status, 'active'),
     updated: str(raw.updated),
     archived: raw.archived === true,
+    powerMapRevisited: str(raw.powerMapRevisited),
   };
 }
 

@@ -24,6 +24,7 @@ const summary = (id: number, chosenName: string): ClientSummary => ({
   status: 'active',
   updated: '',
   archived: false,
+  powerMapRevisited: '',
 });
 
 function goal(id: number, position: number, status: PlanItem['status'] = 'proposed'): PlanItem {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PowerMapEntry } from '$lib/api';
 import { addDays } from '$lib/format/format';
 import { onHardDays } from '../../test/clock';
-import { latestEntry, powerMapDue } from './powermap';
+import { latestEntry, powerMapDue, revisitDue } from './powermap';
 
-const entry = (writtenOn: string): PowerMapEntry => ({
+const entry = (writtenOn: string, more: Partial<PowerMapEntry> = {}): PowerMapEntry => ({
   id: 1,
   clientId: 1,
   writtenOn,
@@ -14,6 +14,7 @@ const entry = (writtenOn: string): PowerMapEntry => ({
   visibility: 'shared',
   author: 'together',
   updated: '',
+  ...more,
 });
 
 describe('powerMapDue', () => {
@@ -41,6 +42,34 @@ describe('powerMapDue', () => {
       expect.soft(powerMapDue([entry(addDays(today, -90))]), `${day} in ${zone}`).toEqual({ due: false });
       expect.soft(powerMapDue([entry(addDays(today, -91))]), `${day} in ${zone}`).toEqual({ due: true, latest: addDays(today, -91) });
     });
+  });
+});
+
+describe('only a revisit together resets the clock', () => {
+  it('ignores a private note and an entry of the therapist alone', () => {
+    const entries = [
+      entry('2026-01-10'),
+      entry('2026-04-20', { visibility: 'private', author: 'therapist' }),
+      entry('2026-04-21', { author: 'therapist' }),
+    ];
+    expect(latestEntry(entries)).toBe('2026-01-10');
+    expect(powerMapDue(entries, '2026-05-01')).toEqual({ due: true, latest: '2026-01-10' });
+  });
+
+  it('counts an entry the client wrote', () => {
+    expect(powerMapDue([entry('2026-04-20', { author: 'client' })], '2026-05-01')).toEqual({ due: false });
+  });
+
+  it('is due when only the therapist has written', () => {
+    expect(powerMapDue([entry('2026-04-20', { author: 'therapist' })], '2026-05-01')).toEqual({ due: true, latest: '' });
+  });
+});
+
+describe('revisitDue', () => {
+  it('reads the date the client list gives', () => {
+    expect(revisitDue('', '2026-05-01')).toEqual({ due: true, latest: '' });
+    expect(revisitDue('2026-01-31', '2026-05-01')).toEqual({ due: false });
+    expect(revisitDue('2026-01-30', '2026-05-01')).toEqual({ due: true, latest: '2026-01-30' });
   });
 });
 

@@ -1144,6 +1144,7 @@ export namespace domain {
 	    status: string;
 	    updated: string;
 	    archived: boolean;
+	    powerMapRevisited: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ClientSummary(source);
@@ -1157,6 +1158,7 @@ export namespace domain {
 	        this.status = source["status"];
 	        this.updated = source["updated"];
 	        this.archived = source["archived"];
+	        this.powerMapRevisited = source["powerMapRevisited"];
 	    }
 	}
 	export class Commitment {
