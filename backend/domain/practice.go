@@ -6,11 +6,14 @@ import (
 )
 
 // Practice is the therapist's profile. Name is required; everything else is
-// optional. Positionality is the therapist's own, self-described social
+// optional. Name is what packets print (the therapist's or the practice's
+// name); GreetingName is what Tandem calls the therapist on its own screens,
+// in their words, and is never printed. Positionality is the therapist's own, self-described social
 // location: each save of a changed statement adds a dated entry, so the
 // statement's history is kept; PositionalityDated is the date of the latest.
 type Practice struct {
 	Name               string `json:"name"`
+	GreetingName       string `json:"greetingName"`
 	Credentials        string `json:"credentials"`
 	Email              string `json:"email"`
 	Phone              string `json:"phone"`
@@ -25,6 +28,9 @@ type Practice struct {
 func (p *Practice) Validate() error {
 	var err error
 	if p.Name, err = CleanLine("name", "Your name or your practice's name", p.Name, MaxShortText, true); err != nil {
+		return err
+	}
+	if p.GreetingName, err = CleanLine("greetingName", "What Tandem calls you", p.GreetingName, MaxShortText, false); err != nil {
 		return err
 	}
 	if p.Credentials, err = CleanLine("credentials", "Credentials", p.Credentials, MaxLineText, false); err != nil {

@@ -13,8 +13,8 @@ import (
 // Practice returns the profile; a new vault returns a zero Practice.
 func (db *DB) Practice(ctx context.Context) (domain.Practice, error) {
 	var p domain.Practice
-	err := db.sql.QueryRowContext(ctx, `SELECT name, credentials, email, phone, address, website FROM practice WHERE id = 1`).
-		Scan(&p.Name, &p.Credentials, &p.Email, &p.Phone, &p.Address, &p.Website)
+	err := db.sql.QueryRowContext(ctx, `SELECT name, greeting_name, credentials, email, phone, address, website FROM practice WHERE id = 1`).
+		Scan(&p.Name, &p.GreetingName, &p.Credentials, &p.Email, &p.Phone, &p.Address, &p.Website)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("read practice: %w", err)
 	}
@@ -34,12 +34,12 @@ func (db *DB) SavePractice(ctx context.Context, p domain.Practice) (domain.Pract
 	}
 	now := db.now()
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO practice (id, name, credentials, email, phone, address, website, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, credentials = excluded.credentials,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO practice (id, name, greeting_name, credentials, email, phone, address, website, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, greeting_name = excluded.greeting_name, credentials = excluded.credentials,
 				email = excluded.email, phone = excluded.phone, address = excluded.address,
 				website = excluded.website, updated_at = excluded.updated_at`,
-			p.Name, p.Credentials, p.Email, p.Phone, p.Address, p.Website, now.UTC().Format(time.RFC3339)); err != nil {
+			p.Name, p.GreetingName, p.Credentials, p.Email, p.Phone, p.Address, p.Website, now.UTC().Format(time.RFC3339)); err != nil {
 			return fmt.Errorf("save practice: %w", err)
 		}
 		var last string

@@ -91,6 +91,7 @@ func TestPracticeAndSettings(t *testing.T) {
 			{Name: "A\x07B"},
 			{Name: "Fine", Email: "not an email"},
 			{Name: "Fine", Positionality: strings.Repeat("y", domain.MaxLongText+1)},
+			{Name: "Fine", GreetingName: "Ánh\nLine"},
 		} {
 			if _, err := db.SavePractice(ctx, bad); domain.ErrorCode(err) != domain.EINVALID || domain.ErrorField(err) == "" {
 				t.Errorf("%q: got %v", bad.Name, err)
@@ -100,12 +101,15 @@ func TestPracticeAndSettings(t *testing.T) {
 			t.Fatal("an invalid profile was saved")
 		}
 	})
-	saved, err := db.SavePractice(ctx, domain.Practice{Name: "  Praxis Nguyễn Thị Ánh  ", Email: "anh@example.org", Positionality: "first statement"})
+	saved, err := db.SavePractice(ctx, domain.Practice{Name: "  Praxis Nguyễn Thị Ánh  ", GreetingName: " Ánh ", Email: "anh@example.org", Positionality: "first statement"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if saved.Name != "Praxis Nguyễn Thị Ánh" || saved.PositionalityDated == "" {
+	if saved.Name != "Praxis Nguyễn Thị Ánh" || saved.GreetingName != "Ánh" || saved.PositionalityDated == "" {
 		t.Fatalf("saved %+v", saved)
+	}
+	if read, err := db.Practice(ctx); err != nil || read.GreetingName != "Ánh" {
+		t.Fatalf("read back %+v %v", read, err)
 	}
 	t.Run("a changed positionality statement adds a dated entry", func(t *testing.T) {
 		saved.Positionality = "second statement"

@@ -69,10 +69,13 @@ test('the practice profile: a missing name is said next to the field, then saved
   await page.locator('[role="alert"]').first().waitFor();
   assert.ok((await page.locator('[role="alert"]').count()) > 0 || (await nameError.count()) > 0);
   await byTestId(page, 'profile-name').fill('Juniper Hollow Practice (fictional)');
+  await byTestId(page, 'profile-greeting-name').fill('Rowan');
   await page.locator('textarea').last().fill(`My positionality, with the marker ${MARKER}.`);
   await byTestId(page, 'profile-save').click();
   await screen(page, 'home');
   await page.getByText('Juniper Hollow Practice (fictional)').first().waitFor();
+  // Home greets the therapist by the name they gave, not the practice's.
+  assert.match(await byTestId(page, 'greeting').innerText(), /^Good (morning|afternoon|evening), Rowan$/);
 });
 
 test('no record content in any file of the vault or the temporary folder while unlocked', () => {

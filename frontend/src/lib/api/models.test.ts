@@ -66,6 +66,8 @@ describe('toPracticeProfile', () => {
     expect(profile.name).toBe('Practice');
     expect(profile.website).toBe('');
     expect(profile.positionalityDated).toBe('');
+    expect(profile.greetingName).toBe('');
+    expect(toPracticeProfile({ name: 'Practice', greetingName: 'Ánh' }).greetingName).toBe('Ánh');
   });
 });
 

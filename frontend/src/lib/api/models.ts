@@ -42,7 +42,10 @@ export interface RecoveryKeyView {
 }
 
 export interface PracticeProfile {
+  /** Printed on packets: the therapist's or the practice's name. */
   name: string;
+  /** What Tandem calls the therapist on its screens (home's greeting); never printed; may be "". */
+  greetingName: string;
   credentials: string;
   email: string;
   phone: string;
@@ -67,6 +70,7 @@ export type LockReason = 'idle' | 'manual' | 'suspend' | 'restored';
 
 export const EMPTY_PROFILE: Readonly<PracticeProfile> = Object.freeze({
   name: '',
+  greetingName: '',
   credentials: '',
   email: '',
   phone: '',
@@ -113,6 +117,7 @@ export function toPracticeProfile(value: unknown): PracticeProfile {
   const raw: Reply<domain.Practice> = asRecord(value);
   return {
     name: str(raw.name),
+    greetingName: str(raw.greetingName),
     credentials: str(raw.credentials),
     email: str(raw.email),
     phone: str(raw.phone),

@@ -1862,6 +1862,7 @@ export namespace domain {
 	
 	export class Practice {
 	    name: string;
+	    greetingName: string;
 	    credentials: string;
 	    email: string;
 	    phone: string;
@@ -1877,6 +1878,7 @@ export namespace domain {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
+	        this.greetingName = source["greetingName"];
 	        this.credentials = source["credentials"];
 	        this.email = source["email"];
 	        this.phone = source["phone"];
