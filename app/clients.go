@@ -62,6 +62,13 @@ func (b *Clients) Archive(id int64) (bool, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) { return true, db.ArchiveClient(ctx, id) })
 }
 
+// SharePositionality shares, or stops sharing, the therapist's
+// positionality statement with a client: beside the power map in
+// co-creation and in the preparation packet.
+func (b *Clients) SharePositionality(id int64, share bool) (domain.Client, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Client, error) { return db.SharePositionality(ctx, id, share) })
+}
+
 // Restore brings an archived record back.
 func (b *Clients) Restore(id int64) (bool, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) { return true, db.RestoreClient(ctx, id) })

@@ -35,6 +35,10 @@ type Client struct {
 	Status           ClientStatus `json:"status" vis:"shared"`
 	Created          string       `json:"created" vis:"shared"`
 	Updated          string       `json:"updated" vis:"shared"`
+	// SharePositionality is the therapist's choice to share their
+	// positionality statement with this client (ClientRecord's
+	// TherapistPositionality). It changes only through its own action.
+	SharePositionality bool `json:"sharePositionality" vis:"shared"`
 	// Archived is when the therapist archived (deleted) the record; it can
 	// be restored until erased for good.
 	Archived string `json:"archived" vis:"private"`
@@ -301,12 +305,22 @@ type HistoryEntry struct {
 // ClientRecord is everything about one client. ClientView filters it for
 // the client's eyes.
 type ClientRecord struct {
-	Client      Client          `json:"client" vis:"shared"`
-	PowerMap    []PowerMapEntry `json:"powerMap" vis:"shared"`
+	Client   Client          `json:"client" vis:"shared"`
+	PowerMap []PowerMapEntry `json:"powerMap" vis:"shared"`
+	// TherapistPositionality is the therapist's positionality statement,
+	// when they share it with this client (Client.SharePositionality) and
+	// have written one; else empty. Social location is explored by both.
+	TherapistPositionality SharedStatement `json:"therapistPositionality" vis:"shared"`
 	Plan        []PlanItem      `json:"plan" vis:"shared"`
 	Agreements  []Agreement     `json:"agreements" vis:"shared"`
 	Reflections []Reflection    `json:"reflections" vis:"private"`
 	History     []HistoryEntry  `json:"history" vis:"private"`
+}
+
+// SharedStatement is a dated statement the therapist shares with a client.
+type SharedStatement struct {
+	Text  string `json:"text" vis:"shared"`
+	Dated string `json:"dated" vis:"shared"` // YYYY-MM-DD of its latest entry
 }
 
 // ClientSummary is a row of the client list.

@@ -216,3 +216,17 @@ func TestRecoveryKit(t *testing.T) {
 		}
 	}
 }
+
+// The therapist's positionality statement, when shared with this client,
+// is printed in the preparation packet; when not shared, it is not.
+func TestPreparationShowsASharedPositionality(t *testing.T) {
+	rec := fullRecord()
+	rec.TherapistPositionality = domain.SharedStatement{Text: "I am a settler therapist, paid by the hour (fictional).", Dated: "2026-02-14"}
+	for _, copy := range []Copy{ClientCopy, TherapistCopy} {
+		text := pdfText(t, render(t, Preparation(practice(), Journey{Record: rec}, 0, Options{Date: testDate, Copy: copy})))
+		requireText(t, "preparation packet", text, "Where I stand", "I am a settler therapist", "14 February 2026")
+	}
+	rec.TherapistPositionality = domain.SharedStatement{}
+	text := pdfText(t, render(t, Preparation(practice(), Journey{Record: rec}, 0, Options{Date: testDate})))
+	refuseText(t, "preparation packet", text, "Where I stand")
+}

@@ -48,6 +48,14 @@ func Preparation(p domain.Practice, full Journey, sessionID int64, o Options) Do
 	if len(pending) > 0 {
 		b = append(b, Paragraph{Style: Small, Text: "Still to be confirmed together: " + strings.Join(pending, ", ") + "."})
 	}
+	if st := rec.TherapistPositionality; st.Text != "" {
+		b = append(b, Heading{Text: "Where I stand", Level: 1},
+			Paragraph{Text: "Differences of position and power between us are part of this work, and exploring them is for both of us. This is my own positionality statement, in my words, which I chose to share with you:"},
+			Paragraph{Text: st.Text})
+		if st.Dated != "" {
+			b = append(b, Paragraph{Style: Small, Text: "Last written on " + formatDay(st.Dated) + "."})
+		}
+	}
 	b = append(b, preparationExtras(j, sessionID, o.copy())...)
 	b = append(b, Heading{Text: "Your notes", Level: 1},
 		Lines{Label: "Questions, changes or anything you would like to bring", Count: 8})

@@ -11,11 +11,11 @@ import (
 )
 
 const clientColumns = `id, chosen_name, pronouns, legal_name, date_of_birth, email, phone, address, emergency_contact,
-	languages, status, intake_note, created_at, updated_at, coalesce(archived_at, '')`
+	languages, status, intake_note, created_at, updated_at, coalesce(archived_at, ''), share_positionality != 0`
 
 func scanClient(row interface{ Scan(...any) error }, c *domain.Client) error {
 	return row.Scan(&c.ID, &c.ChosenName, &c.Pronouns, &c.LegalName, &c.DateOfBirth, &c.Email, &c.Phone, &c.Address,
-		&c.EmergencyContact, &c.Languages, &c.Status, &c.IntakeNote, &c.Created, &c.Updated, &c.Archived)
+		&c.EmergencyContact, &c.Languages, &c.Status, &c.IntakeNote, &c.Created, &c.Updated, &c.Archived, &c.SharePositionality)
 }
 
 // Clients lists clients: active first, then paused, then closed, each by
@@ -273,5 +273,47 @@ func (db *DB) ClientPage(ctx context.Context, id int64) (domain.ClientRecord, er
 	if r.Reflections, err = db.Reflections(ctx, id); err != nil {
 		return r, err
 	}
+	if r.Client.SharePositionality {
+		err = db.sql.QueryRowContext(ctx, `SELECT statement, written_on FROM practice_positionality ORDER BY id DESC LIMIT 1`).
+			Scan(&r.TherapistPositionality.Text, &r.TherapistPositionality.Dated)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
+		}
+		if err != nil {
+			return r, fmt.Errorf("read positionality: %w", err)
+		}
+		if r.TherapistPositionality.Text == "" {
+			r.TherapistPositionality.Dated = ""
+		}
+	}
 	return r, nil
+}
+
+// SharePositionality records the therapist's choice to share, or no longer
+// share, their positionality statement with a client, and returns the
+// client. The choice is the therapist's, recorded in the history.
+func (db *DB) SharePositionality(ctx context.Context, clientID int64, share bool) (domain.Client, error) {
+	var out domain.Client
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		before, err := db.client(ctx, tx, clientID)
+		if err != nil {
+			return err
+		}
+		if before.SharePositionality == share {
+			out = before
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE clients SET share_positionality = ? WHERE id = ?`, share, clientID); err != nil {
+			return fmt.Errorf("share positionality: %w", err)
+		}
+		if out, err = db.client(ctx, tx, clientID); err != nil {
+			return err
+		}
+		action := "unshare-positionality"
+		if share {
+			action = "share-positionality"
+		}
+		return db.record(ctx, tx, domain.ByTherapist, clientID, "client", clientID, action, before.SharePositionality, out.SharePositionality)
+	})
+	return out, err
 }

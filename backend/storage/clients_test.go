@@ -330,3 +330,69 @@ func TestClientsSayWhenThePowerMapWasRevisitedTogether(t *testing.T) {
 		t.Fatalf("the therapist's own entries moved the revisit to %q", got)
 	}
 }
+
+// The therapist's positionality statement reaches a client's record only
+// while the therapist shares it with that client; sharing is recorded in
+// the history, and a later statement is the one shared.
+func TestPositionalityIsSharedClientByClient(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	if _, err := db.SavePractice(ctx, domain.Practice{Name: "Fictional Practice", Positionality: "First fictional statement."}); err != nil {
+		t.Fatal(err)
+	}
+	shared, other := mustClient(t, db, "Fictional Shared"), mustClient(t, db, "Fictional Other")
+	statement := func(id int64) domain.SharedStatement {
+		t.Helper()
+		r, err := db.ClientRecord(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.TherapistPositionality
+	}
+	if s := statement(shared.ID); s.Text != "" {
+		t.Fatalf("shared before the therapist chose to: %+v", s)
+	}
+	c, err := db.SharePositionality(ctx, shared.ID, true)
+	if err != nil || !c.SharePositionality {
+		t.Fatalf("%+v %v", c, err)
+	}
+	if s := statement(shared.ID); s.Text != "First fictional statement." || s.Dated == "" {
+		t.Fatalf("statement %+v", s)
+	}
+	if s := statement(other.ID); s.Text != "" {
+		t.Fatalf("another client sees the statement: %+v", s)
+	}
+	if h := lastHistory(t, db, shared.ID); h.Action != "share-positionality" || h.Actor != domain.ByTherapist {
+		t.Fatalf("history %+v", h)
+	}
+	// Saving the client's details keeps the choice.
+	c.Pronouns = "she/her"
+	if c, err = db.UpdateClient(ctx, c, domain.ByTherapist); err != nil || !c.SharePositionality {
+		t.Fatalf("after an update %+v %v", c, err)
+	}
+	db.SavePractice(ctx, domain.Practice{Name: "Fictional Practice", Positionality: "Second fictional statement."})
+	if s := statement(shared.ID); s.Text != "Second fictional statement." {
+		t.Fatalf("statement after a rewording %+v", s)
+	}
+	if v := domain.ClientView(mustRecord(t, db, shared.ID)); v.TherapistPositionality.Text != "Second fictional statement." {
+		t.Fatalf("the client's view lacks the shared statement: %+v", v.TherapistPositionality)
+	}
+	if _, err := db.SharePositionality(ctx, shared.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if s := statement(shared.ID); s.Text != "" {
+		t.Fatalf("still shared after unsharing: %+v", s)
+	}
+	if h := lastHistory(t, db, shared.ID); h.Action != "unshare-positionality" {
+		t.Fatalf("history %+v", h)
+	}
+}
+
+func mustRecord(t *testing.T, db *DB, id int64) domain.ClientRecord {
+	t.Helper()
+	r, err := db.ClientRecord(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

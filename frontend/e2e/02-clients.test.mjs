@@ -14,6 +14,7 @@ const MUHAMMAD = 'محمد';
 const PRIYA = 'प्रिया';
 const SECRET_REFLECTION = 'PRIVATE-MARMOT-5521';
 const SECRET_POWER = 'PRIVATE-HERON-9034';
+const POSITIONALITY = 'I am a white settler therapist with a licence, paid by the hour (fictional statement).';
 const PIN = '482913';
 
 const GOAL_CLIENT = 'To rest without feeling guilty about it';
@@ -251,6 +252,7 @@ test('a private reflection and a private power-map entry', async () => {
   const revisit = page.locator(`[data-testid="home-revisit-client"][data-client="${zoeId}"]`);
   await revisit.waitFor();
   assert.match(await revisit.innerText(), /not yet explored together/);
+  await byTestId(page, 'home-revisit').screenshot({ path: `${ARTIFACTS}/e2e-home-revisit.png` });
   await revisit.getByRole('button').click();
   await screen(page, 'client');
   await byTestId(page, 'powermap-entry').filter({ hasText: SECRET_POWER }).waitFor();
@@ -266,11 +268,32 @@ test('the general journal keeps reflections about no one client', async () => {
   await openZoe();
 });
 
+test('the therapist shares their positionality statement with Zoë, and only with her', async () => {
+  await byTestId(page, 'settings').click();
+  await screen(page, 'settings');
+  await byTestId(page, 'profile-positionality').fill(POSITIONALITY);
+  await byTestId(page, 'profile-save').click();
+  await byTestId(page, 'profile-saved').waitFor();
+  await openZoe();
+  await byTestId(page, 'tab-powermap').click();
+  const toggle = byTestId(page, 'positionality-share-toggle');
+  assert.equal(await toggle.isChecked(), false, 'not shared until the therapist chooses');
+  await toggle.check();
+  await byTestId(page, 'positionality-shared-note').waitFor();
+  await byTestId(page, 'positionality-share').screenshot({ path: `${ARTIFACTS}/e2e-positionality-share.png` });
+  await byTestId(page, 'tab-history').click();
+  await byTestId(page, 'history-line').filter({ hasText: 'shared their positionality statement' }).first().waitFor();
+});
+
 test('co-creation mode shows only what is shared, for this client only', async () => {
   await byTestId(page, 'enter-cocreation').click();
   await screen(page, 'cocreation');
   await byTestId(page, 'cocreation-name').filter({ hasText: ZOE }).waitFor();
   await page.getByText(GOAL_CLIENT).first().waitFor();
+  // The statement the therapist chose to share sits beside the power map.
+  assert.match(await byTestId(page, 'cc-positionality').innerText(), new RegExp(POSITIONALITY.slice(0, 30)));
+  await byTestId(page, 'cc-positionality').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-cocreation-positionality.png` });
 
   const html = await page.evaluate(() => document.documentElement.outerHTML);
   assert.ok(!html.includes(SECRET_REFLECTION), 'a private reflection reached co-creation mode');

@@ -55,6 +55,15 @@ export interface Client {
   archived: string;
   /** The therapist's private note. */
   intakeNote: string;
+  /** The therapist shares their positionality statement with this client (changed by its own action). */
+  sharePositionality: boolean;
+}
+
+/** A dated statement the therapist shares with a client; text "" when there is none. */
+export interface SharedStatement {
+  text: string;
+  /** YYYY-MM-DD of its latest entry, or "". */
+  dated: string;
 }
 
 export interface ClientSummary {
@@ -178,6 +187,8 @@ export interface HistoryEntry {
 export interface ClientRecord {
   client: Client;
   powerMap: PowerMapEntry[];
+  /** The therapist's positionality statement when shared with this client; text "" otherwise. */
+  therapistPositionality: SharedStatement;
   plan: PlanItem[];
   agreements: Agreement[];
   reflections: Reflection[];
@@ -210,7 +221,14 @@ export function toClient(value: unknown): Client {
     updated: str(raw.updated),
     archived: str(raw.archived),
     intakeNote: str(raw.intakeNote),
+    sharePositionality: raw.sharePositionality === true,
   };
+}
+
+export function toSharedStatement(value: unknown): SharedStatement {
+  if (value === null || value === undefined) return { text: '', dated: '' };
+  const raw: Reply<domain.SharedStatement> = asRecord(value);
+  return { text: str(raw.text), dated: str(raw.dated) };
 }
 
 export function toClientSummary(value: unknown): ClientSummary {
@@ -327,6 +345,7 @@ export function toClientRecord(value: unknown): ClientRecord {
   return {
     client: toClient(raw.client),
     powerMap: list(raw.powerMap, toPowerMapEntry),
+    therapistPositionality: toSharedStatement(raw.therapistPositionality),
     plan: list(raw.plan, toPlanItem),
     agreements: list(raw.agreements, toAgreement),
     reflections: list(raw.reflections, toReflection),
@@ -357,5 +376,6 @@ export function emptyClient(): Client {
     updated: '',
     archived: '',
     intakeNote: '',
+    sharePositionality: false,
   };
 }

@@ -64,6 +64,10 @@ export const clients = {
     await call(() => Clients.Restore(id));
   },
 
+  /** Shares, or stops sharing, the therapist's positionality statement with this client. */
+  sharePositionality: async (id: number, share: boolean): Promise<Client> =>
+    toClient(await call(() => Clients.SharePositionality(id, share))),
+
   /** Only an archived record; typedName must be the chosen name exactly (else field "typedName"). */
   erase: async (id: number, typedName: string): Promise<void> => {
     await call(() => Clients.Erase(id, typedName));

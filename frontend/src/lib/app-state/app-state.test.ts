@@ -40,6 +40,7 @@ function record(id: number, name: string): ClientRecord {
   return {
     client: { ...emptyClient(), id, chosenName: name, intakeNote: 'PRIVATE-NOTE' },
     powerMap: [],
+    therapistPositionality: { text: '', dated: '' },
     plan: [],
     agreements: [],
     reflections: [{ id: 1, clientId: id, writtenOn: '2026-01-01', kind: 'bias', text: 'PRIVATE-REFLECTION', updated: '' }],

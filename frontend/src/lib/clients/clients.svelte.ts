@@ -156,6 +156,12 @@ export class OpenRecord extends LoadedRecord<ClientRecord> {
     return true;
   }
 
+  /** Shares, or stops sharing, the therapist's positionality statement with this client. */
+  sharePositionality(share: boolean): Promise<Client> {
+    const id = this.id;
+    return this.change(() => clients.sharePositionality(id, share));
+  }
+
   addPowerMapEntry(entry: PowerMapEntry): Promise<PowerMapEntry> {
     const clientId = this.id;
     return this.change(() => clients.addPowerMapEntry({ ...entry, id: 0, clientId }));

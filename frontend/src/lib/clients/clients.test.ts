@@ -47,6 +47,7 @@ function record(id: number, plan: PlanItem[] = []): ClientRecord {
   return {
     client: { ...emptyClient(), id, chosenName: `client ${id}` },
     powerMap: [],
+    therapistPositionality: { text: '', dated: '' },
     plan,
     agreements: [],
     reflections: [{ id: 1, clientId: id, writtenOn: '2026-01-01', kind: 'other', text: 'private', updated: '' }],

@@ -35,7 +35,7 @@ function parse<T>(json: string, convert: (value: unknown) => T): T | null {
   }
 }
 
-type ClientField = Exclude<keyof Client, 'id' | 'created' | 'updated' | 'archived'>;
+type ClientField = Exclude<keyof Client, 'id' | 'created' | 'updated' | 'archived' | 'sharePositionality'>;
 
 const CLIENT_FIELDS: Record<ClientField, MessageKey> = {
   chosenName: 'history.field.chosenName',
@@ -71,6 +71,10 @@ function describeClient(entry: HistoryEntry, who: string): string {
       return t('history.client.archive', { who });
     case 'restore':
       return t('history.client.restore', { who });
+    case 'share-positionality':
+      return t('history.client.sharePositionality', { who });
+    case 'unshare-positionality':
+      return t('history.client.unsharePositionality', { who });
     case 'update': {
       const before = parse(entry.before, toClient);
       const after = parse(entry.after, toClient);

@@ -23,6 +23,7 @@ const { ApiError, emptyClient } = await import('$lib/api');
 const view = (name: string): ClientRecord => ({
   client: { ...emptyClient(), id: 4, chosenName: name },
   powerMap: [],
+  therapistPositionality: { text: '', dated: '' },
   plan: [],
   agreements: [],
   reflections: [],

@@ -692,6 +692,7 @@ export namespace domain {
 	    status: string;
 	    created: string;
 	    updated: string;
+	    sharePositionality: boolean;
 	    archived: string;
 	    intakeNote: string;
 	
@@ -715,6 +716,7 @@ export namespace domain {
 	        this.status = source["status"];
 	        this.created = source["created"];
 	        this.updated = source["updated"];
+	        this.sharePositionality = source["sharePositionality"];
 	        this.archived = source["archived"];
 	        this.intakeNote = source["intakeNote"];
 	    }
@@ -1069,6 +1071,20 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class SharedStatement {
+	    text: string;
+	    dated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SharedStatement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.dated = source["dated"];
+	    }
+	}
 	export class PowerMapEntry {
 	    id: number;
 	    clientId: number;
@@ -1100,6 +1116,7 @@ export namespace domain {
 	export class ClientRecord {
 	    client: Client;
 	    powerMap: PowerMapEntry[];
+	    therapistPositionality: SharedStatement;
 	    plan: PlanItem[];
 	    agreements: Agreement[];
 	    reflections: Reflection[];
@@ -1113,6 +1130,7 @@ export namespace domain {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.client = this.convertValues(source["client"], Client);
 	        this.powerMap = this.convertValues(source["powerMap"], PowerMapEntry);
+	        this.therapistPositionality = this.convertValues(source["therapistPositionality"], SharedStatement);
 	        this.plan = this.convertValues(source["plan"], PlanItem);
 	        this.agreements = this.convertValues(source["agreements"], Agreement);
 	        this.reflections = this.convertValues(source["reflections"], Reflection);
@@ -1970,6 +1988,7 @@ export namespace domain {
 	        this.paperSize = source["paperSize"];
 	    }
 	}
+	
 	
 
 }
