@@ -102,9 +102,17 @@ func TestCoCreationModeShowsOnlySharedContentAndLocksEverythingElse(t *testing.T
 		}
 	})
 
-	t.Run("writes are the client's or together, never the therapist's", func(t *testing.T) {
-		if _, err := co.AddPlanItem(domain.Goal, "Written as the therapist", domain.ByTherapist); err == nil {
-			t.Fatal("therapist authorship accepted in co-creation mode")
+	t.Run("writes are the client's, the two's together, or the therapist's offered openly", func(t *testing.T) {
+		if _, err := co.AddPlanItem(domain.Goal, "Written by nobody", domain.Actor("someone")); err == nil {
+			t.Fatal("an unknown author accepted in co-creation mode")
+		}
+		offered, err := co.AddPlanItem(domain.Goal, "Offered by the therapist in the room", domain.ByTherapist)
+		if err != nil || offered.ProposedBy != domain.ByTherapist {
+			t.Fatalf("the therapist's offer in the room: %+v %v", offered, err)
+		}
+		if e, err := co.AddPowerMapEntry(domain.PowerMapEntry{Difference: "I hold the licence", Visibility: domain.Private, Author: domain.ByTherapist}); err != nil ||
+			e.Visibility != domain.Shared || e.Author != domain.ByTherapist {
+			t.Fatalf("the therapist's entry in the room must be shared and theirs: %+v %v", e, err)
 		}
 		it, err := co.AddPlanItem(domain.Intention, "Let the music carry me", domain.ByClient)
 		if err != nil || it.ProposedBy != domain.ByClient {
@@ -319,8 +327,8 @@ func TestCoCreationShowsTheJourneyWithoutPrivateContentAndNeverSearches(t *testi
 	if code, _ := errCode(t, func() error { _, err := sessions.Integration(ilse.ID); return err }()); code != ECOCREATION {
 		t.Fatalf("the therapist's record in co-creation mode: code %q", code)
 	}
-	if _, err := co.AddShift(domain.Shift{SessionID: med.ID, NoticedOn: "2026-05-04", Area: "self", Description: "Kinder to myself", Intensity: 3, RecordedBy: domain.ByTherapist}); err == nil {
-		t.Fatal("a shift written as the therapist in co-creation mode")
+	if _, err := co.AddShift(domain.Shift{SessionID: med.ID, NoticedOn: "2026-05-04", Area: "self", Description: "Kinder to myself", Intensity: 3, RecordedBy: domain.Actor("nobody")}); err == nil {
+		t.Fatal("a shift by an unknown author in co-creation mode")
 	}
 	if _, err := co.AddShift(domain.Shift{SessionID: othersMed.ID, NoticedOn: "2026-05-04", Area: "self", Description: "x", Intensity: 3, RecordedBy: domain.ByClient}); err == nil {
 		t.Fatal("a shift added after another client's session")

@@ -40,13 +40,16 @@ func (b *CoCreation) Enter(clientID int64) (domain.ClientRecord, error) {
 	})
 }
 
-// clientActor checks that a write in co-creation mode is the client's or
-// the two together's: the therapist's own entries are made outside it.
-func clientActor(a domain.Actor) error {
-	if a != domain.ByClient && a != domain.ByTogether {
-		return domain.FieldError("author", "In co-creation mode, write as the client or as the two of you together.")
+// roomActor checks who a write in co-creation mode is by: the client, the
+// two together, or the therapist, offering something openly in the room,
+// where the client sees it and its author (what is written here is always
+// shared). Nothing else is an author.
+func roomActor(a domain.Actor) error {
+	switch a {
+	case domain.ByClient, domain.ByTogether, domain.ByTherapist:
+		return nil
 	}
-	return nil
+	return domain.FieldError("author", "Say who is writing: the client, the two of you together, or the therapist.")
 }
 
 // View returns the client's view of their record.
@@ -66,20 +69,20 @@ func ownItem(ctx context.Context, db *storage.DB, clientID, itemID int64) error 
 	return nil
 }
 
-// AddPlanItem proposes a goal or intention, by the client or together.
+// AddPlanItem proposes a goal or intention, by whoever is writing (roomActor).
 func (b *CoCreation) AddPlanItem(kind domain.PlanKind, text string, by domain.Actor) (domain.PlanItem, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
-		if err := clientActor(by); err != nil {
+		if err := roomActor(by); err != nil {
 			return domain.PlanItem{}, err
 		}
 		return db.AddPlanItem(ctx, domain.NewPlanItem{ClientID: id, Kind: kind, Text: text, ProposedBy: by}, by)
 	})
 }
 
-// RevisePlanItem adds a wording, by the client or together.
+// RevisePlanItem adds a wording, by whoever is writing (roomActor).
 func (b *CoCreation) RevisePlanItem(itemID int64, text, note string, by domain.Actor) (domain.PlanItem, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
-		if err := clientActor(by); err != nil {
+		if err := roomActor(by); err != nil {
 			return domain.PlanItem{}, err
 		}
 		if err := ownItem(ctx, db, id, itemID); err != nil {
@@ -102,7 +105,7 @@ func (b *CoCreation) AgreePlanItem(itemID int64) (domain.PlanItem, error) {
 // AddPowerMapEntry adds a shared power-map entry.
 func (b *CoCreation) AddPowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEntry, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
-		if err := clientActor(e.Author); err != nil {
+		if err := roomActor(e.Author); err != nil {
 			return domain.PowerMapEntry{}, err
 		}
 		e.ID, e.ClientID, e.Visibility = 0, id, domain.Shared
@@ -113,7 +116,7 @@ func (b *CoCreation) AddPowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEn
 // UpdatePowerMapEntry changes a shared power-map entry of this client.
 func (b *CoCreation) UpdatePowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEntry, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
-		if err := clientActor(e.Author); err != nil {
+		if err := roomActor(e.Author); err != nil {
 			return domain.PowerMapEntry{}, err
 		}
 		rec, err := db.ClientRecord(ctx, id)
@@ -140,10 +143,10 @@ func ownAgreement(ctx context.Context, db *storage.DB, clientID, agreementID int
 	return nil
 }
 
-// AddAgreement writes an agreement, by the client or together.
+// AddAgreement writes an agreement, by whoever is writing (roomActor).
 func (b *CoCreation) AddAgreement(n domain.NewAgreement, by domain.Actor) (domain.Agreement, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
-		if err := clientActor(by); err != nil {
+		if err := roomActor(by); err != nil {
 			return domain.Agreement{}, err
 		}
 		n.ClientID = id
@@ -151,10 +154,10 @@ func (b *CoCreation) AddAgreement(n domain.NewAgreement, by domain.Actor) (domai
 	})
 }
 
-// ReviseAgreement writes a new version, by the client or together.
+// ReviseAgreement writes a new version, by whoever is writing (roomActor).
 func (b *CoCreation) ReviseAgreement(agreementID int64, title string, terms []domain.AgreementTerm, by domain.Actor) (domain.Agreement, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
-		if err := clientActor(by); err != nil {
+		if err := roomActor(by); err != nil {
 			return domain.Agreement{}, err
 		}
 		if err := ownAgreement(ctx, db, id, agreementID); err != nil {
@@ -236,11 +239,11 @@ func (b *CoCreation) Journey() (domain.IntegrationRecord, error) {
 	})
 }
 
-// AddShift adds a worksheet entry for the client, written by the client or
-// the two together, after one of the client's own medicine sessions.
+// AddShift adds a worksheet entry for the client, by whoever is writing
+// (roomActor), after one of the client's own medicine sessions.
 func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
-		if err := clientActor(s.RecordedBy); err != nil {
+		if err := roomActor(s.RecordedBy); err != nil {
 			return domain.Shift{}, err
 		}
 		s.ClientID = id // the storage checks that the session is this client's

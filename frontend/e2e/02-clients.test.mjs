@@ -14,6 +14,7 @@ const MUHAMMAD = 'محمد';
 const PRIYA = 'प्रिया';
 const SECRET_REFLECTION = 'PRIVATE-MARMOT-5521';
 const SECRET_POWER = 'PRIVATE-HERON-9034';
+const OFFERED_IN_COCREATION = 'To notice when I hurry, offered by the therapist';
 const POSITIONALITY = 'I am a white settler therapist with a licence, paid by the hour (fictional statement).';
 const PIN = '482913';
 
@@ -325,6 +326,17 @@ test('the client adds a goal in their own name', async () => {
   const added = byTestId(page, 'cc-plan-item').filter({ hasText: GOAL_IN_COCREATION });
   await added.waitFor();
   assert.match(await added.getByTestId('plan-item-proposed-by').innerText(), /^Proposed by .*Zoë/);
+});
+
+test('the therapist offers an intention openly, as themselves, and the client sees who offered it', async () => {
+  await byTestId(page, 'cocreation-writer-therapist').check();
+  await byTestId(page, 'cc-add-intention').click();
+  await byTestId(page, 'cc-plan-text').fill(OFFERED_IN_COCREATION);
+  await byTestId(page, 'cc-plan-submit').click();
+  const offered = byTestId(page, 'cc-plan-item').filter({ hasText: OFFERED_IN_COCREATION });
+  await offered.waitFor();
+  assert.equal(await offered.getByTestId('plan-item-proposed-by').innerText(), 'Proposed by your therapist');
+  await byTestId(page, 'cocreation-writer-client').check();
 });
 
 test('Escape and a wrong secret do not leave co-creation mode', async () => {

@@ -5,7 +5,7 @@ import { asRecord, int, list, oneOf, str } from './convert';
 
 /** Who did or wrote something. */
 export type Actor = 'client' | 'therapist' | 'together';
-/** Who may write in co-creation mode. */
+/** Who chooses for the client: the client, or the two together (a fee tier). */
 export type ClientActor = 'client' | 'together';
 export type ClientStatus = 'active' | 'paused' | 'closed';
 export type PlanKind = 'goal' | 'intention';
@@ -16,6 +16,8 @@ export type ReflectionKind = 'reaction' | 'bias' | 'shadow' | 'consultation' | '
 
 export const ACTORS: readonly Actor[] = ['client', 'therapist', 'together'];
 export const CLIENT_ACTORS: readonly ClientActor[] = ['client', 'together'];
+/** Who may write in co-creation mode, in the order the writer switch offers them: the therapist offers openly, as themselves. */
+export const ROOM_ACTORS: readonly Actor[] = ['client', 'together', 'therapist'];
 export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'paused', 'closed'];
 export const PLAN_KINDS: readonly PlanKind[] = ['goal', 'intention'];
 export const AGREEMENT_KINDS: readonly AgreementKind[] = [

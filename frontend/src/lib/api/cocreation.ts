@@ -5,13 +5,13 @@ import { call } from './call';
 import { toGo } from './wire';
 import { newAgreementToGo, termsToGo } from './clients';
 import {
+  type Actor,
   toAgreement,
   toClientRecord,
   toPlanItem,
   toPowerMapEntry,
   type Agreement,
   type AgreementTerm,
-  type ClientActor,
   type ClientRecord,
   type NewAgreement,
   type PlanItem,
@@ -28,10 +28,10 @@ export const coCreation = {
 
   view: async (): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.View())),
 
-  addPlanItem: async (kind: PlanKind, text: string, by: ClientActor): Promise<PlanItem> =>
+  addPlanItem: async (kind: PlanKind, text: string, by: Actor): Promise<PlanItem> =>
     toPlanItem(await call(() => CoCreation.AddPlanItem(kind, text, by))),
 
-  revisePlanItem: async (id: number, text: string, note: string, by: ClientActor): Promise<PlanItem> =>
+  revisePlanItem: async (id: number, text: string, note: string, by: Actor): Promise<PlanItem> =>
     toPlanItem(await call(() => CoCreation.RevisePlanItem(id, text, note, by))),
 
   agreePlanItem: async (id: number): Promise<PlanItem> => toPlanItem(await call(() => CoCreation.AgreePlanItem(id))),
@@ -43,10 +43,10 @@ export const coCreation = {
   updatePowerMapEntry: async (entry: PowerMapEntry): Promise<PowerMapEntry> =>
     toPowerMapEntry(await call(() => CoCreation.UpdatePowerMapEntry(toGo(domain.PowerMapEntry, entry)))),
 
-  addAgreement: async (agreement: NewAgreement, by: ClientActor): Promise<Agreement> =>
+  addAgreement: async (agreement: NewAgreement, by: Actor): Promise<Agreement> =>
     toAgreement(await call(() => CoCreation.AddAgreement(newAgreementToGo(agreement), by))),
 
-  reviseAgreement: async (id: number, title: string, terms: AgreementTerm[], by: ClientActor): Promise<Agreement> =>
+  reviseAgreement: async (id: number, title: string, terms: AgreementTerm[], by: Actor): Promise<Agreement> =>
     toAgreement(await call(() => CoCreation.ReviseAgreement(id, title, termsToGo(terms), by))),
 
   confirmAgreement: async (id: number, typedName: string): Promise<Agreement> =>

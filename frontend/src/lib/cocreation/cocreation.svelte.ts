@@ -5,7 +5,7 @@ import {
   toApiError,
   type AgreementTerm,
   type ApiError,
-  type ClientActor,
+  type Actor,
   type ClientRecord,
   type IntegrationRecord,
   type NewAgreement,
@@ -18,7 +18,7 @@ export class CoCreationStore {
   /** The client's view of their record, filtered on the Go side. */
   view = $state<ClientRecord | null>(null);
   /** Who is writing: every write is attributed to them. */
-  writer = $state<ClientActor>('client');
+  writer = $state<Actor>('client');
   loading = $state(false);
   error = $state<ApiError | null>(null);
   /** The client's journey (sessions, shifts, patterns, resources), shared content only. */
