@@ -66,6 +66,14 @@ test('a medicine session with its intention, a setting plan and the touch agreem
   await byTestId(page, 'session-intention').check();
   await byTestId(page, 'session-summary').fill(SUMMARY);
   await byTestId(page, 'session-private-notes').fill(PRIVATE_NOTE);
+  // What reaches the client carries the shared mark in its label; the private notes do not.
+  const marks = (testid) =>
+    page.locator(`[data-testid="${testid}"]`).evaluate((input) => document.querySelector(`label[for="${input.id}"]`)?.querySelectorAll('[data-testid="shared-mark"]').length ?? -1);
+  for (const testid of ['session-summary', 'session-practice', 'session-somatic', 'session-resourcing']) {
+    assert.equal(await marks(testid), 1, `${testid} is marked as reaching the client`);
+  }
+  assert.equal(await marks('session-private-notes'), 0, 'private notes carry no shared mark');
+  assert.match(await editor.locator('[data-testid="shared-mark"]').first().innerText(), /sees this/);
   await byTestId(page, 'session-save').click();
   await page.locator('[data-testid="session-editor"]:not([data-session-id="0"])').waitFor();
   assert.equal(await byTestId(page, 'session-time').inputValue(), '09:30', 'the time is normalised');
