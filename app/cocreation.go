@@ -252,6 +252,76 @@ func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
 	})
 }
 
+// ownSession checks that a session is the client's.
+func ownSession(ctx context.Context, db *storage.DB, clientID, sessionID int64) error {
+	s, err := db.Session(ctx, sessionID)
+	if err != nil || s.ClientID != clientID {
+		return domain.Errorf(domain.ENOTFOUND, "This session is not part of this record.")
+	}
+	return nil
+}
+
+// ownSettingElement checks that a setting element belongs to one of the
+// client's sessions.
+func ownSettingElement(ctx context.Context, db *storage.DB, clientID, elementID int64) error {
+	e, err := db.SettingElement(ctx, elementID)
+	if err != nil {
+		return domain.Errorf(domain.ENOTFOUND, "This element is not part of this record.")
+	}
+	return ownSession(ctx, db, clientID, e.SessionID)
+}
+
+// AddSettingElement adds to the setting plan of one of the client's
+// medicine sessions (not yet finalised), by whoever is writing (roomActor).
+func (b *CoCreation) AddSettingElement(n domain.NewSettingElement) (domain.SettingElement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+		if err := roomActor(n.ProposedBy); err != nil {
+			return domain.SettingElement{}, err
+		}
+		if err := ownSession(ctx, db, id, n.SessionID); err != nil {
+			return domain.SettingElement{}, err
+		}
+		return db.AddSettingElement(ctx, n, n.ProposedBy)
+	})
+}
+
+// ReviseSettingElement rewords an element of the client's setting plan.
+func (b *CoCreation) ReviseSettingElement(elementID int64, text string, by domain.Actor) (domain.SettingElement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+		if err := roomActor(by); err != nil {
+			return domain.SettingElement{}, err
+		}
+		if err := ownSettingElement(ctx, db, id, elementID); err != nil {
+			return domain.SettingElement{}, err
+		}
+		return db.ReviseSettingElement(ctx, elementID, text, by)
+	})
+}
+
+// SetSettingComfort records how an element of the setting plan feels to
+// the client.
+func (b *CoCreation) SetSettingComfort(elementID int64, c domain.Comfort) (domain.SettingElement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+		if err := ownSettingElement(ctx, db, id, elementID); err != nil {
+			return domain.SettingElement{}, err
+		}
+		return db.SetSettingComfort(ctx, elementID, c)
+	})
+}
+
+// RetireSettingElement takes an element out of the client's setting plan.
+func (b *CoCreation) RetireSettingElement(elementID int64, by domain.Actor) (domain.SettingElement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+		if err := roomActor(by); err != nil {
+			return domain.SettingElement{}, err
+		}
+		if err := ownSettingElement(ctx, db, id, elementID); err != nil {
+			return domain.SettingElement{}, err
+		}
+		return db.RetireSettingElement(ctx, elementID, by)
+	})
+}
+
 // Fees returns the client's view of their fees: the practice's scale with
 // the reasoning behind it, their tier choices, their sessions' fees, their
 // payments and their balance. Nothing about other clients or the

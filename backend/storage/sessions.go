@@ -302,6 +302,11 @@ func (db *DB) settingElements(ctx context.Context, q querier, where string, arg 
 	return out, rows.Err()
 }
 
+// SettingElement returns one element of a setting plan.
+func (db *DB) SettingElement(ctx context.Context, id int64) (domain.SettingElement, error) {
+	return db.settingElement(ctx, db.sql, id)
+}
+
 func (db *DB) settingElement(ctx context.Context, q querier, id int64) (domain.SettingElement, error) {
 	es, err := db.settingElements(ctx, q, `e.id = ?`, id)
 	if err != nil {

@@ -7,7 +7,7 @@
 // in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, launch, openVault, byTestId, newClient } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, newClient } from './harness.mjs';
 
 const NAME = 'Ilse Ångström (e2e)';
 const INTENTION = 'To let the music carry me when words stop';
@@ -88,6 +88,43 @@ test('a medicine session with its intention, a setting plan and the touch agreem
   await page.locator('[data-testid="setting-element"][data-comfort="welcome"]').waitFor();
   assert.match(await byTestId(page, 'setting-touch').innerText(), /left hand/);
   await page.screenshot({ path: `${ARTIFACTS}/e2e-setting-plan.png`, fullPage: true });
+});
+
+test('the setting is designed together on the client’s screen, each element with its author', async () => {
+  await byTestId(page, 'enter-cocreation').click();
+  await screen(page, 'cocreation');
+  const plan = byTestId(page, 'cc-setting-session').first();
+  await plan.waitFor();
+  // The client says how the music the therapist's form recorded feels, then adds an element of their own.
+  const music = plan.getByTestId('setting-element').filter({ hasText: 'Quiet piano' });
+  await music.getByTestId('comfort-unsure').check();
+  await plan.locator('[data-testid="setting-element"][data-comfort="unsure"]').waitFor();
+  assert.equal(await plan.getByTestId('setting-by').count(), 0, 'the bar says who is writing');
+  await plan.getByTestId('setting-category').selectOption('objects');
+  await plan.getByTestId('setting-text').fill('My grandmother’s blue scarf');
+  await plan.getByTestId('setting-add').click();
+  await plan.getByTestId('setting-element').filter({ hasText: 'blue scarf' }).waitFor();
+  // The therapist offers one openly, as themselves.
+  await byTestId(page, 'cocreation-writer-therapist').check();
+  await plan.getByTestId('setting-category').selectOption('lighting');
+  await plan.getByTestId('setting-text').fill('A salt lamp, dimmed');
+  await plan.getByTestId('setting-add').click();
+  const lamp = plan.getByTestId('setting-element').filter({ hasText: 'salt lamp' });
+  await lamp.waitFor();
+  assert.match(await lamp.innerText(), /your therapist/i);
+  await byTestId(page, 'cocreation-writer-client').check();
+  await byTestId(page, 'cc-setting').screenshot({ path: `${ARTIFACTS}/e2e-cocreation-setting.png` });
+
+  await byTestId(page, 'leave-cocreation').click();
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
+  await byTestId(page, 'leave-submit').click();
+  await screen(page, 'client', 30000);
+  await tab('sessions');
+  await byTestId(page, 'session-row').first().locator('button.row').click();
+  const own = byTestId(page, 'setting-element').filter({ hasText: 'blue scarf' });
+  await own.waitFor();
+  assert.match(await own.innerText(), new RegExp(`Proposed by \u2068?${NAME.split(' ')[0]}`));
+  assert.match(await byTestId(page, 'setting-element').filter({ hasText: 'salt lamp' }).innerText(), /Proposed by you/);
 });
 
 test('shifts on days 1, 3, 7 and 14, typed with the keyboard alone', async () => {

@@ -18,10 +18,19 @@ import {
   type PlanKind,
   type PowerMapEntry,
 } from './client-models';
-import { toIntegrationRecord, toShift, type IntegrationRecord, type Shift } from './session-models';
+import {
+  toIntegrationRecord,
+  toSettingElement,
+  toShift,
+  type Comfort,
+  type IntegrationRecord,
+  type NewSettingElement,
+  type SettingElement,
+  type Shift,
+} from './session-models';
 import { toClientFees, type ClientFees } from './fee-models';
 
-/** Writes are by the client or by the two together. Leaving needs the therapist's passphrase or PIN. */
+/** Writes are by the client, the two together, or the therapist offering openly. Leaving needs the therapist's passphrase or PIN. */
 export const coCreation = {
   /** Turns the mode on and returns what the client may see. */
   enter: async (clientId: number): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.Enter(clientId))),
@@ -54,6 +63,19 @@ export const coCreation = {
 
   /** The client's sessions, worksheet, patterns and resources: shared content only. */
   journey: async (): Promise<IntegrationRecord> => toIntegrationRecord(await call(() => CoCreation.Journey())),
+
+  /** The setting plan of one of the client's medicine sessions not yet finalised (element.proposedBy writes it). */
+  addSettingElement: async (element: NewSettingElement): Promise<SettingElement> =>
+    toSettingElement(await call(() => CoCreation.AddSettingElement(toGo(domain.NewSettingElement, element)))),
+
+  reviseSettingElement: async (id: number, text: string, by: Actor): Promise<SettingElement> =>
+    toSettingElement(await call(() => CoCreation.ReviseSettingElement(id, text, by))),
+
+  setSettingComfort: async (id: number, comfort: Comfort): Promise<SettingElement> =>
+    toSettingElement(await call(() => CoCreation.SetSettingComfort(id, comfort))),
+
+  retireSettingElement: async (id: number, by: Actor): Promise<SettingElement> =>
+    toSettingElement(await call(() => CoCreation.RetireSettingElement(id, by))),
 
   /** A worksheet entry by the client or the two together (shift.recordedBy). */
   addShift: async (shift: Shift): Promise<Shift> =>

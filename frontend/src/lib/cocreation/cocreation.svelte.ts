@@ -6,11 +6,14 @@ import {
   type AgreementTerm,
   type ApiError,
   type Actor,
+  type Comfort,
   type ClientRecord,
   type IntegrationRecord,
   type NewAgreement,
   type PlanKind,
   type PowerMapEntry,
+  type NewSettingElement,
+  type SettingElement,
 } from '$lib/api';
 import { Latest } from '$lib/ui/latest';
 
@@ -107,6 +110,29 @@ export class CoCreationStore {
 
   confirmAgreement(id: number, typedName: string) {
     return this.#change(() => coCreation.confirmAgreement(id, typedName));
+  }
+
+  // The setting plan (SettingActions): each write reads the journey again, where the plans are.
+  async #changeJourney<T>(write: () => Promise<T>): Promise<T> {
+    const result = await write();
+    await this.loadJourney();
+    return result;
+  }
+
+  addSettingElement(element: NewSettingElement): Promise<SettingElement> {
+    return this.#changeJourney(() => coCreation.addSettingElement(element));
+  }
+
+  reviseSettingElement(id: number, text: string, by: Actor): Promise<SettingElement> {
+    return this.#changeJourney(() => coCreation.reviseSettingElement(id, text, by));
+  }
+
+  setSettingComfort(id: number, comfort: Comfort): Promise<SettingElement> {
+    return this.#changeJourney(() => coCreation.setSettingComfort(id, comfort));
+  }
+
+  retireSettingElement(id: number, by: Actor): Promise<SettingElement> {
+    return this.#changeJourney(() => coCreation.retireSettingElement(id, by));
   }
 
   /** Ends the mode with the therapist's passphrase or PIN; rejects (wrong_secret) otherwise. */

@@ -8,6 +8,8 @@ export function AddPlanItem(arg1:domain.PlanKind,arg2:string,arg3:domain.Actor):
 
 export function AddPowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;
 
+export function AddSettingElement(arg1:domain.NewSettingElement):Promise<domain.SettingElement>;
+
 export function AddShift(arg1:domain.Shift):Promise<domain.Shift>;
 
 export function AgreePlanItem(arg1:number):Promise<domain.PlanItem>;
@@ -24,9 +26,15 @@ export function Journey():Promise<domain.IntegrationRecord>;
 
 export function Leave(arg1:string):Promise<boolean>;
 
+export function RetireSettingElement(arg1:number,arg2:domain.Actor):Promise<domain.SettingElement>;
+
 export function ReviseAgreement(arg1:number,arg2:string,arg3:Array<domain.AgreementTerm>,arg4:domain.Actor):Promise<domain.Agreement>;
 
 export function RevisePlanItem(arg1:number,arg2:string,arg3:string,arg4:domain.Actor):Promise<domain.PlanItem>;
+
+export function ReviseSettingElement(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.SettingElement>;
+
+export function SetSettingComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;
 
 export function UpdatePowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;
 

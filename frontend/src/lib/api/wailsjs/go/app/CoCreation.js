@@ -14,6 +14,10 @@ export function AddPowerMapEntry(arg1) {
   return window['go']['app']['CoCreation']['AddPowerMapEntry'](arg1);
 }
 
+export function AddSettingElement(arg1) {
+  return window['go']['app']['CoCreation']['AddSettingElement'](arg1);
+}
+
 export function AddShift(arg1) {
   return window['go']['app']['CoCreation']['AddShift'](arg1);
 }
@@ -46,12 +50,24 @@ export function Leave(arg1) {
   return window['go']['app']['CoCreation']['Leave'](arg1);
 }
 
+export function RetireSettingElement(arg1, arg2) {
+  return window['go']['app']['CoCreation']['RetireSettingElement'](arg1, arg2);
+}
+
 export function ReviseAgreement(arg1, arg2, arg3, arg4) {
   return window['go']['app']['CoCreation']['ReviseAgreement'](arg1, arg2, arg3, arg4);
 }
 
 export function RevisePlanItem(arg1, arg2, arg3, arg4) {
   return window['go']['app']['CoCreation']['RevisePlanItem'](arg1, arg2, arg3, arg4);
+}
+
+export function ReviseSettingElement(arg1, arg2, arg3) {
+  return window['go']['app']['CoCreation']['ReviseSettingElement'](arg1, arg2, arg3);
+}
+
+export function SetSettingComfort(arg1, arg2) {
+  return window['go']['app']['CoCreation']['SetSettingComfort'](arg1, arg2);
 }
 
 export function UpdatePowerMapEntry(arg1) {
