@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -463,75 +462,5 @@ func TestQuittingTakesACopiedRecoveryKeyOffTheClipboard(t *testing.T) {
 		if clip.got != later {
 			t.Fatalf("after quitting the clipboard holds %q, want %q", clip.got, later)
 		}
-	}
-}
-
-// In co-creation the two design the setting plan of the client's own
-// medicine sessions: adding, rewording, saying how each element feels and
-// taking one out, by whoever is writing; never another client's plan, and
-// never a finalised session's.
-func TestCoCreationDesignsTheSettingTogether(t *testing.T) {
-	s := newShell(t)
-	clients, co, sessions := NewClients(s), NewCoCreation(s), NewSessions(s)
-	mira, _ := clients.Create(domain.Client{ChosenName: "Mira Fictional"})
-	other, _ := clients.Create(domain.Client{ChosenName: "Other Fictional"})
-	med, err := sessions.Add(domain.Session{ClientID: mira.ID, Kind: domain.MedicineSession, Date: "2026-07-01", TimeZone: "Europe/Berlin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	othersMed, _ := sessions.Add(domain.Session{ClientID: other.ID, Kind: domain.MedicineSession, Date: "2026-07-02", TimeZone: "UTC"})
-	othersEl, err := sessions.AddSettingElement(domain.NewSettingElement{SessionID: othersMed.ID, Category: domain.SettingCategory("music"), Text: "ANOTHER-CLIENT-MUSIC", ProposedBy: domain.ByClient, Comfort: domain.Comfort("unsure")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := co.Enter(mira.ID); err != nil {
-		t.Fatal(err)
-	}
-	lamp, err := co.AddSettingElement(domain.NewSettingElement{SessionID: med.ID, Category: domain.SettingCategory("lighting"), Text: "A low lamp", ProposedBy: domain.ByClient, Comfort: domain.Comfort("unsure")})
-	if err != nil || lamp.ProposedBy != domain.ByClient {
-		t.Fatalf("%+v %v", lamp, err)
-	}
-	offered, err := co.AddSettingElement(domain.NewSettingElement{SessionID: med.ID, Category: domain.SettingCategory("music"), Text: "Cello, quietly", ProposedBy: domain.ByTherapist, Comfort: domain.Comfort("unsure")})
-	if err != nil || offered.ProposedBy != domain.ByTherapist {
-		t.Fatalf("the therapist's offer: %+v %v", offered, err)
-	}
-	if got, err := co.SetSettingComfort(lamp.ID, domain.Welcome); err != nil || got.Comfort != domain.Welcome {
-		t.Fatalf("%+v %v", got, err)
-	}
-	if got, err := co.ReviseSettingElement(lamp.ID, "A low amber lamp", domain.ByTogether); err != nil || got.Text != "A low amber lamp" {
-		t.Fatalf("%+v %v", got, err)
-	}
-	if got, err := co.RetireSettingElement(offered.ID, domain.ByClient); err != nil || got.Status != domain.Retired {
-		t.Fatalf("%+v %v", got, err)
-	}
-	// Another client's plan cannot be reached, in any way.
-	if _, err := co.AddSettingElement(domain.NewSettingElement{SessionID: othersMed.ID, Category: domain.SettingCategory("lighting"), Text: "x", ProposedBy: domain.ByClient, Comfort: domain.Comfort("unsure")}); err == nil {
-		t.Error("added to another client's setting plan")
-	}
-	for name, call := range map[string]func() error{
-		"comfort": func() error { _, err := co.SetSettingComfort(othersEl.ID, domain.Welcome); return err },
-		"revise":  func() error { _, err := co.ReviseSettingElement(othersEl.ID, "changed", domain.ByClient); return err },
-		"retire":  func() error { _, err := co.RetireSettingElement(othersEl.ID, domain.ByClient); return err },
-	} {
-		if code, _ := errCode(t, call()); code != domain.ENOTFOUND {
-			t.Errorf("%s on another client's element: code %q", name, code)
-		}
-	}
-	if _, err := co.AddSettingElement(domain.NewSettingElement{SessionID: med.ID, Category: domain.SettingCategory("lighting"), Text: "x", ProposedBy: domain.Actor("nobody"), Comfort: domain.Comfort("unsure")}); err == nil {
-		t.Error("an unknown author accepted")
-	}
-	// The client's view shows the plan as designed.
-	j, err := co.Journey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, se := range j.Sessions {
-		for _, e := range se.Setting {
-			texts = append(texts, e.Text)
-		}
-	}
-	if !slices.Contains(texts, "A low amber lamp") || slices.Contains(texts, "ANOTHER-CLIENT-MUSIC") {
-		t.Fatalf("the client's journey shows %v", texts)
 	}
 }

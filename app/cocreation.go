@@ -252,6 +252,23 @@ func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
 	})
 }
 
+// AddMeaning writes, beside the client's own words of a shift, the
+// meaning the two make of it, by whoever is writing (roomActor); empty
+// takes it away. The client's words are never changed.
+func (b *CoCreation) AddMeaning(shiftID int64, meaning string, by domain.Actor) (domain.Shift, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
+		if err := roomActor(by); err != nil {
+			return domain.Shift{}, err
+		}
+		sh, err := db.Shift(ctx, shiftID)
+		if err != nil || sh.ClientID != id {
+			return domain.Shift{}, domain.Errorf(domain.ENOTFOUND, "This entry is not part of this record.")
+		}
+		sh, err = db.AddMeaning(ctx, shiftID, meaning, by)
+		return domain.View(sh), err
+	})
+}
+
 // ownSession checks that a session is the client's.
 func ownSession(ctx context.Context, db *storage.DB, clientID, sessionID int64) error {
 	s, err := db.Session(ctx, sessionID)

@@ -57,6 +57,11 @@ func (db *DB) shifts(ctx context.Context, q querier, where string, arg any) ([]d
 	return out, rows.Err()
 }
 
+// Shift returns one worksheet entry.
+func (db *DB) Shift(ctx context.Context, id int64) (domain.Shift, error) {
+	return db.shift(ctx, db.sql, id)
+}
+
 func (db *DB) shift(ctx context.Context, q querier, id int64) (domain.Shift, error) {
 	ss, err := db.shifts(ctx, q, `sh.id = ?`, id)
 	if err != nil {

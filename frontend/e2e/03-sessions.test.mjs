@@ -271,3 +271,32 @@ test('finalised notes cannot be edited, only amended with an addendum', async ()
   }, MEDICINE_DATE);
   assert.match(refused, /finalised/);
 });
+
+test('the client types an entry of their own on their screen, and the two write its meaning together', async () => {
+  await byTestId(page, 'enter-cocreation').click();
+  await screen(page, 'cocreation');
+  const sheet = byTestId(page, 'cc-worksheet');
+  await sheet.waitFor();
+  assert.equal(await sheet.getByTestId('shift-by').count(), 0, 'the bar says who is writing');
+  assert.equal(await sheet.getByTestId('correct-open').count(), 0, 'corrections are the therapist’s, on their own screen');
+  await sheet.getByTestId('shift-day').fill('21');
+  await sheet.getByTestId('shift-words').fill('Sang in the car for the first time in years');
+  await sheet.getByTestId('shift-add').click();
+  const own = sheet.getByTestId('shift').filter({ hasText: 'Sang in the car' });
+  await own.waitFor();
+  await byTestId(page, 'cocreation-writer-together').check();
+  await own.getByTestId('meaning-open').click();
+  await sheet.getByTestId('meaning-text').fill('Joy has room again.');
+  await sheet.getByTestId('meaning-save').click();
+  await own.getByTestId('shift-meaning').waitFor();
+  assert.match(await own.getByTestId('shift-meaning').innerText(), /Joy has room again/);
+  await byTestId(page, 'cocreation-writer-client').check();
+
+  await byTestId(page, 'leave-cocreation').click();
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
+  await byTestId(page, 'leave-submit').click();
+  await screen(page, 'client', 30000);
+  await tab('history');
+  await byTestId(page, 'history-line').filter({ hasText: 'Sang in the car' }).first().waitFor();
+  assert.match(await byTestId(page, 'history-line').filter({ hasText: 'Sang in the car' }).first().innerText(), new RegExp(NAME.split(' ')[0]));
+});

@@ -77,9 +77,13 @@ export const coCreation = {
   retireSettingElement: async (id: number, by: Actor): Promise<SettingElement> =>
     toSettingElement(await call(() => CoCreation.RetireSettingElement(id, by))),
 
-  /** A worksheet entry by the client or the two together (shift.recordedBy). */
+  /** A worksheet entry, by whoever is writing (shift.recordedBy). */
   addShift: async (shift: Shift): Promise<Shift> =>
     toShift(await call(() => CoCreation.AddShift(toGo(domain.Shift, { ...shift, id: 0 })))),
+
+  /** The meaning the two make of a shift, beside the client's words ("" takes it away). */
+  addMeaning: async (shiftId: number, meaning: string, by: Actor): Promise<Shift> =>
+    toShift(await call(() => CoCreation.AddMeaning(shiftId, meaning, by))),
 
   /** The client's tier choices, their sessions' fees, payments and balance; the practice's scale. */
   fees: async (): Promise<ClientFees> => toClientFees(await call(() => CoCreation.Fees())),

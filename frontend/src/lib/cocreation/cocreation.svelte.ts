@@ -14,6 +14,7 @@ import {
   type PowerMapEntry,
   type NewSettingElement,
   type SettingElement,
+  type Shift,
 } from '$lib/api';
 import { Latest } from '$lib/ui/latest';
 
@@ -133,6 +134,15 @@ export class CoCreationStore {
 
   retireSettingElement(id: number, by: Actor): Promise<SettingElement> {
     return this.#changeJourney(() => coCreation.retireSettingElement(id, by));
+  }
+
+  // The worksheet (WorksheetActions): the screen writes as the bar's writer.
+  addShift(shift: Shift): Promise<Shift> {
+    return this.#changeJourney(() => coCreation.addShift(shift));
+  }
+
+  addMeaning(shiftId: number, meaning: string, by: Actor): Promise<Shift> {
+    return this.#changeJourney(() => coCreation.addMeaning(shiftId, meaning, by));
   }
 
   /** Ends the mode with the therapist's passphrase or PIN; rejects (wrong_secret) otherwise. */

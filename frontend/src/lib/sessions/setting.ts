@@ -1,10 +1,18 @@
-// What a setting plan needs to change: the therapist's session store and co-creation mode's store
-// each give it, so one component serves both screens.
-import type { Actor, Comfort, NewSettingElement, SettingElement } from '$lib/api';
+// What a setting plan and a worksheet need to change: the therapist's session store and co-creation
+// mode's store each give it, so one component serves both screens.
+import type { Actor, Comfort, NewSettingElement, SettingElement, Shift } from '$lib/api';
 
 export interface SettingActions {
   addSettingElement(element: NewSettingElement): Promise<SettingElement>;
   reviseSettingElement(id: number, text: string, by: Actor): Promise<SettingElement>;
   setSettingComfort(id: number, comfort: Comfort): Promise<SettingElement>;
   retireSettingElement(id: number, by: Actor): Promise<SettingElement>;
+}
+
+export interface WorksheetActions {
+  /** Adds an entry, written by shift.recordedBy. */
+  addShift(shift: Shift): Promise<Shift>;
+  addMeaning(shiftId: number, meaning: string, by: Actor): Promise<Shift>;
+  /** Corrects a transcription; only the therapist's own screen can. */
+  correctShift?(shift: Shift): Promise<Shift>;
 }

@@ -4,6 +4,8 @@ import {domain} from '../models';
 
 export function AddAgreement(arg1:domain.NewAgreement,arg2:domain.Actor):Promise<domain.Agreement>;
 
+export function AddMeaning(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Shift>;
+
 export function AddPlanItem(arg1:domain.PlanKind,arg2:string,arg3:domain.Actor):Promise<domain.PlanItem>;
 
 export function AddPowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;

@@ -6,6 +6,10 @@ export function AddAgreement(arg1, arg2) {
   return window['go']['app']['CoCreation']['AddAgreement'](arg1, arg2);
 }
 
+export function AddMeaning(arg1, arg2, arg3) {
+  return window['go']['app']['CoCreation']['AddMeaning'](arg1, arg2, arg3);
+}
+
 export function AddPlanItem(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['AddPlanItem'](arg1, arg2, arg3);
 }
