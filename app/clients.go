@@ -66,7 +66,9 @@ func (b *Clients) Archive(id int64) (bool, error) {
 // positionality statement with a client: beside the power map in
 // co-creation and in the preparation packet.
 func (b *Clients) SharePositionality(id int64, share bool) (domain.Client, error) {
-	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Client, error) { return db.SharePositionality(ctx, id, share) })
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Client, error) {
+		return db.SharePositionality(ctx, id, share)
+	})
 }
 
 // Restore brings an archived record back.

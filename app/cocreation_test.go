@@ -109,3 +109,62 @@ func TestCoCreationReviewsTheWorksheetTogether(t *testing.T) {
 		t.Fatal("an unknown author accepted")
 	}
 }
+
+// In co-creation the two name patterns, reword them, say where they stand
+// and add resources, each by whoever is writing; another client's cannot
+// be reached.
+func TestCoCreationWorksOnPatternsAndResourcesTogether(t *testing.T) {
+	s := newShell(t)
+	clients, co, sessions := NewClients(s), NewCoCreation(s), NewSessions(s)
+	ana, _ := clients.Create(domain.Client{ChosenName: "Ana Fictional"})
+	other, _ := clients.Create(domain.Client{ChosenName: "Other Fictional"})
+	othersPattern, err := sessions.AddPattern(domain.NewPattern{ClientID: other.ID, Name: "ANOTHER-CLIENT-PATTERN", ProposedBy: domain.ByClient})
+	if err != nil {
+		t.Fatal(err)
+	}
+	othersResource, err := sessions.AddResource(domain.Resource{ClientID: other.ID, Kind: domain.ResourceKinds[0], Name: "ANOTHER-CLIENT-RESOURCE", ProposedBy: domain.ByClient})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := co.Enter(ana.ID); err != nil {
+		t.Fatal(err)
+	}
+	p, err := co.AddPattern(domain.NewPattern{Name: "If I rest, I fall behind", ProposedBy: domain.ByClient})
+	if err != nil || p.ClientID != ana.ID || p.ProposedBy != domain.ByClient {
+		t.Fatalf("%+v %v", p, err)
+	}
+	if p, err = co.RenamePattern(p.ID, "If I rest, I might fall behind", domain.ByTogether); err != nil || p.Name != "If I rest, I might fall behind" {
+		t.Fatalf("%+v %v", p, err)
+	}
+	if p, err = co.SetPatternStatus(p.ID, domain.PatternChange{Status: domain.PatternExploring, Note: "Noticed it twice this week", By: domain.ByTherapist}); err != nil || p.Status != domain.PatternExploring {
+		t.Fatalf("%+v %v", p, err)
+	}
+	r, err := co.AddResource(domain.Resource{Kind: domain.ResourceKinds[0], Name: "Long out-breaths", ProposedBy: domain.ByClient})
+	if err != nil || r.ClientID != ana.ID {
+		t.Fatalf("%+v %v", r, err)
+	}
+	r.WhenHelped = "Before hard calls"
+	if r, err = co.UpdateResource(r, domain.ByClient); err != nil || r.WhenHelped != "Before hard calls" {
+		t.Fatalf("%+v %v", r, err)
+	}
+	for name, call := range map[string]func() error{
+		"rename": func() error { _, err := co.RenamePattern(othersPattern.ID, "x", domain.ByClient); return err },
+		"status": func() error {
+			_, err := co.SetPatternStatus(othersPattern.ID, domain.PatternChange{Status: domain.PatternExploring, By: domain.ByClient})
+			return err
+		},
+		"link": func() error { _, err := co.LinkPattern(othersPattern.ID, nil, nil, domain.ByClient); return err },
+		"resource": func() error {
+			othersResource.Name = "x"
+			_, err := co.UpdateResource(othersResource, domain.ByClient)
+			return err
+		},
+	} {
+		if code, _ := errCode(t, call()); code != domain.ENOTFOUND {
+			t.Errorf("%s on another client's: code %q", name, code)
+		}
+	}
+	if _, err := co.AddPattern(domain.NewPattern{Name: "x", ProposedBy: domain.Actor("nobody")}); err == nil {
+		t.Error("an unknown author accepted")
+	}
+}

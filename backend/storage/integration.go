@@ -229,6 +229,11 @@ func (db *DB) patterns(ctx context.Context, q querier, where string, arg any) ([
 	return out, err
 }
 
+// Pattern returns one pattern.
+func (db *DB) Pattern(ctx context.Context, id int64) (domain.Pattern, error) {
+	return db.pattern(ctx, db.sql, id)
+}
+
 func (db *DB) pattern(ctx context.Context, q querier, id int64) (domain.Pattern, error) {
 	ps, err := db.patterns(ctx, q, `p.id = ?`, id)
 	if err != nil {
@@ -396,6 +401,11 @@ func (db *DB) resources(ctx context.Context, q querier, where string, arg any) (
 		last.Revisions = append(last.Revisions, v)
 	}
 	return out, rows.Err()
+}
+
+// Resource returns one resource.
+func (db *DB) Resource(ctx context.Context, id int64) (domain.Resource, error) {
+	return db.resource(ctx, db.sql, id)
 }
 
 func (db *DB) resource(ctx context.Context, q querier, id int64) (domain.Resource, error) {

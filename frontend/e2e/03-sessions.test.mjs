@@ -292,6 +292,23 @@ test('the client types an entry of their own on their screen, and the two write 
   assert.match(await own.getByTestId('shift-meaning').innerText(), /Joy has room again/);
   await byTestId(page, 'cocreation-writer-client').check();
 
+  // A pattern named in the client's words, its status moved on together, and a resource added.
+  const patterns = byTestId(page, 'cc-patterns');
+  await patterns.getByTestId('pattern-add').click();
+  await patterns.getByTestId('pattern-name').fill('Joy has to be earned first');
+  await patterns.getByTestId('pattern-save').click();
+  const pattern = patterns.getByTestId('pattern').filter({ hasText: 'Joy has to be earned first' });
+  await pattern.waitFor();
+  await byTestId(page, 'cocreation-writer-together').check();
+  await pattern.getByTestId('pattern-change-status').click();
+  await pattern.getByTestId('pattern-form-save').click();
+  await patterns.locator('[data-testid="pattern"][data-status="exploring"]').filter({ hasText: 'Joy has to be earned first' }).waitFor();
+  await byTestId(page, 'cocreation-writer-client').check();
+  await patterns.getByTestId('resource-add').click();
+  await patterns.getByTestId('resource-name').fill('Singing along to old songs');
+  await patterns.getByTestId('resource-save').click();
+  await patterns.getByTestId('resource').filter({ hasText: 'Singing along' }).waitFor();
+
   await byTestId(page, 'leave-cocreation').click();
   await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
   await byTestId(page, 'leave-submit').click();

@@ -20,11 +20,17 @@ import {
 } from './client-models';
 import {
   toIntegrationRecord,
+  toPattern,
+  toResource,
   toSettingElement,
   toShift,
   type Comfort,
   type IntegrationRecord,
+  type NewPattern,
   type NewSettingElement,
+  type Pattern,
+  type PatternChange,
+  type Resource,
   type SettingElement,
   type Shift,
 } from './session-models';
@@ -84,6 +90,25 @@ export const coCreation = {
   /** The meaning the two make of a shift, beside the client's words ("" takes it away). */
   addMeaning: async (shiftId: number, meaning: string, by: Actor): Promise<Shift> =>
     toShift(await call(() => CoCreation.AddMeaning(shiftId, meaning, by))),
+
+  /** Patterns and resources of the client's, each written by whoever is writing. */
+  addPattern: async (pattern: NewPattern): Promise<Pattern> =>
+    toPattern(await call(() => CoCreation.AddPattern(toGo(domain.NewPattern, { ...pattern, clientId: 0 })))),
+
+  renamePattern: async (id: number, name: string, by: Actor): Promise<Pattern> =>
+    toPattern(await call(() => CoCreation.RenamePattern(id, name, by))),
+
+  setPatternStatus: async (id: number, change: PatternChange): Promise<Pattern> =>
+    toPattern(await call(() => CoCreation.SetPatternStatus(id, toGo(domain.PatternChange, change)))),
+
+  linkPattern: async (id: number, shiftIds: number[], sessionIds: number[], by: Actor): Promise<Pattern> =>
+    toPattern(await call(() => CoCreation.LinkPattern(id, shiftIds, sessionIds, by))),
+
+  addResource: async (resource: Resource): Promise<Resource> =>
+    toResource(await call(() => CoCreation.AddResource(toGo(domain.Resource, { ...resource, id: 0, clientId: 0 })))),
+
+  updateResource: async (resource: Resource, by: Actor): Promise<Resource> =>
+    toResource(await call(() => CoCreation.UpdateResource(toGo(domain.Resource, resource), by))),
 
   /** The client's tier choices, their sessions' fees, payments and balance; the practice's scale. */
   fees: async (): Promise<ClientFees> => toClientFees(await call(() => CoCreation.Fees())),

@@ -15,6 +15,10 @@ import {
   type NewSettingElement,
   type SettingElement,
   type Shift,
+  type NewPattern,
+  type Pattern,
+  type PatternChange,
+  type Resource,
 } from '$lib/api';
 import { Latest } from '$lib/ui/latest';
 
@@ -143,6 +147,31 @@ export class CoCreationStore {
 
   addMeaning(shiftId: number, meaning: string, by: Actor): Promise<Shift> {
     return this.#changeJourney(() => coCreation.addMeaning(shiftId, meaning, by));
+  }
+
+  // Patterns and resources (PatternActions).
+  addPattern(pattern: Omit<NewPattern, 'clientId'>): Promise<Pattern> {
+    return this.#changeJourney(() => coCreation.addPattern({ ...pattern, clientId: 0 }));
+  }
+
+  renamePattern(id: number, name: string, by: Actor): Promise<Pattern> {
+    return this.#changeJourney(() => coCreation.renamePattern(id, name, by));
+  }
+
+  setPatternStatus(id: number, change: PatternChange): Promise<Pattern> {
+    return this.#changeJourney(() => coCreation.setPatternStatus(id, change));
+  }
+
+  linkPattern(id: number, shiftIds: number[], sessionIds: number[], by: Actor): Promise<Pattern> {
+    return this.#changeJourney(() => coCreation.linkPattern(id, shiftIds, sessionIds, by));
+  }
+
+  addResource(resource: Resource): Promise<Resource> {
+    return this.#changeJourney(() => coCreation.addResource(resource));
+  }
+
+  updateResource(resource: Resource, by: Actor): Promise<Resource> {
+    return this.#changeJourney(() => coCreation.updateResource(resource, by));
   }
 
   /** Ends the mode with the therapist's passphrase or PIN; rejects (wrong_secret) otherwise. */

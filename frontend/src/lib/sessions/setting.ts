@@ -1,6 +1,16 @@
-// What a setting plan and a worksheet need to change: the therapist's session store and co-creation
-// mode's store each give it, so one component serves both screens.
-import type { Actor, Comfort, NewSettingElement, SettingElement, Shift } from '$lib/api';
+// What a setting plan, a worksheet and the patterns need to change: the therapist's session store and
+// co-creation mode's store each give it, so one component serves both screens.
+import type {
+  Actor,
+  Comfort,
+  NewPattern,
+  NewSettingElement,
+  Pattern,
+  PatternChange,
+  Resource,
+  SettingElement,
+  Shift,
+} from '$lib/api';
 
 export interface SettingActions {
   addSettingElement(element: NewSettingElement): Promise<SettingElement>;
@@ -15,4 +25,13 @@ export interface WorksheetActions {
   addMeaning(shiftId: number, meaning: string, by: Actor): Promise<Shift>;
   /** Corrects a transcription; only the therapist's own screen can. */
   correctShift?(shift: Shift): Promise<Shift>;
+}
+
+export interface PatternActions {
+  addPattern(pattern: Omit<NewPattern, 'clientId'>): Promise<Pattern>;
+  renamePattern(id: number, name: string, by: Actor): Promise<Pattern>;
+  setPatternStatus(id: number, change: PatternChange): Promise<Pattern>;
+  linkPattern(id: number, shiftIds: number[], sessionIds: number[], by: Actor): Promise<Pattern>;
+  addResource(resource: Resource): Promise<Resource>;
+  updateResource(resource: Resource, by: Actor): Promise<Resource>;
 }

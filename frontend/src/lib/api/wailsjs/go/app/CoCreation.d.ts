@@ -6,9 +6,13 @@ export function AddAgreement(arg1:domain.NewAgreement,arg2:domain.Actor):Promise
 
 export function AddMeaning(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Shift>;
 
+export function AddPattern(arg1:domain.NewPattern):Promise<domain.Pattern>;
+
 export function AddPlanItem(arg1:domain.PlanKind,arg2:string,arg3:domain.Actor):Promise<domain.PlanItem>;
 
 export function AddPowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;
+
+export function AddResource(arg1:domain.Resource):Promise<domain.Resource>;
 
 export function AddSettingElement(arg1:domain.NewSettingElement):Promise<domain.SettingElement>;
 
@@ -28,6 +32,10 @@ export function Journey():Promise<domain.IntegrationRecord>;
 
 export function Leave(arg1:string):Promise<boolean>;
 
+export function LinkPattern(arg1:number,arg2:Array<number>,arg3:Array<number>,arg4:domain.Actor):Promise<domain.Pattern>;
+
+export function RenamePattern(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Pattern>;
+
 export function RetireSettingElement(arg1:number,arg2:domain.Actor):Promise<domain.SettingElement>;
 
 export function ReviseAgreement(arg1:number,arg2:string,arg3:Array<domain.AgreementTerm>,arg4:domain.Actor):Promise<domain.Agreement>;
@@ -36,8 +44,12 @@ export function RevisePlanItem(arg1:number,arg2:string,arg3:string,arg4:domain.A
 
 export function ReviseSettingElement(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.SettingElement>;
 
+export function SetPatternStatus(arg1:number,arg2:domain.PatternChange):Promise<domain.Pattern>;
+
 export function SetSettingComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;
 
 export function UpdatePowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;
+
+export function UpdateResource(arg1:domain.Resource,arg2:domain.Actor):Promise<domain.Resource>;
 
 export function View():Promise<domain.ClientRecord>;

@@ -10,12 +10,20 @@ export function AddMeaning(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['AddMeaning'](arg1, arg2, arg3);
 }
 
+export function AddPattern(arg1) {
+  return window['go']['app']['CoCreation']['AddPattern'](arg1);
+}
+
 export function AddPlanItem(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['AddPlanItem'](arg1, arg2, arg3);
 }
 
 export function AddPowerMapEntry(arg1) {
   return window['go']['app']['CoCreation']['AddPowerMapEntry'](arg1);
+}
+
+export function AddResource(arg1) {
+  return window['go']['app']['CoCreation']['AddResource'](arg1);
 }
 
 export function AddSettingElement(arg1) {
@@ -54,6 +62,14 @@ export function Leave(arg1) {
   return window['go']['app']['CoCreation']['Leave'](arg1);
 }
 
+export function LinkPattern(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['CoCreation']['LinkPattern'](arg1, arg2, arg3, arg4);
+}
+
+export function RenamePattern(arg1, arg2, arg3) {
+  return window['go']['app']['CoCreation']['RenamePattern'](arg1, arg2, arg3);
+}
+
 export function RetireSettingElement(arg1, arg2) {
   return window['go']['app']['CoCreation']['RetireSettingElement'](arg1, arg2);
 }
@@ -70,12 +86,20 @@ export function ReviseSettingElement(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['ReviseSettingElement'](arg1, arg2, arg3);
 }
 
+export function SetPatternStatus(arg1, arg2) {
+  return window['go']['app']['CoCreation']['SetPatternStatus'](arg1, arg2);
+}
+
 export function SetSettingComfort(arg1, arg2) {
   return window['go']['app']['CoCreation']['SetSettingComfort'](arg1, arg2);
 }
 
 export function UpdatePowerMapEntry(arg1) {
   return window['go']['app']['CoCreation']['UpdatePowerMapEntry'](arg1);
+}
+
+export function UpdateResource(arg1, arg2) {
+  return window['go']['app']['CoCreation']['UpdateResource'](arg1, arg2);
 }
 
 export function View() {
