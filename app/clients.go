@@ -71,6 +71,14 @@ func (b *Clients) SharePositionality(id int64, share bool) (domain.Client, error
 	})
 }
 
+// SaveAgenda records what the two chose to work on together: the sections
+// co-creation mode shows, for this client, until changed.
+func (b *Clients) SaveAgenda(id int64, sections []string) (domain.Client, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Client, error) {
+		return db.SaveAgenda(ctx, id, sections)
+	})
+}
+
 // Restore brings an archived record back.
 func (b *Clients) Restore(id int64) (bool, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) { return true, db.RestoreClient(ctx, id) })

@@ -39,6 +39,10 @@ type Client struct {
 	// positionality statement with this client (ClientRecord's
 	// TherapistPositionality). It changes only through its own action.
 	SharePositionality bool `json:"sharePositionality" vis:"shared"`
+	// Agenda is what the two last chose to work on together: the sections
+	// co-creation mode shows (AgendaSections; DefaultAgenda until chosen).
+	// It changes only through its own action.
+	Agenda []string `json:"agenda" vis:"shared"`
 	// Archived is when the therapist archived (deleted) the record; it can
 	// be restored until erased for good.
 	Archived string `json:"archived" vis:"private"`

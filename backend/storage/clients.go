@@ -5,17 +5,21 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"tandem/backend/domain"
 )
 
 const clientColumns = `id, chosen_name, pronouns, legal_name, date_of_birth, email, phone, address, emergency_contact,
-	languages, status, intake_note, created_at, updated_at, coalesce(archived_at, ''), share_positionality != 0`
+	languages, status, intake_note, created_at, updated_at, coalesce(archived_at, ''), share_positionality != 0, agenda`
 
 func scanClient(row interface{ Scan(...any) error }, c *domain.Client) error {
-	return row.Scan(&c.ID, &c.ChosenName, &c.Pronouns, &c.LegalName, &c.DateOfBirth, &c.Email, &c.Phone, &c.Address,
-		&c.EmergencyContact, &c.Languages, &c.Status, &c.IntakeNote, &c.Created, &c.Updated, &c.Archived, &c.SharePositionality)
+	var agenda string
+	err := row.Scan(&c.ID, &c.ChosenName, &c.Pronouns, &c.LegalName, &c.DateOfBirth, &c.Email, &c.Phone, &c.Address,
+		&c.EmergencyContact, &c.Languages, &c.Status, &c.IntakeNote, &c.Created, &c.Updated, &c.Archived, &c.SharePositionality, &agenda)
+	c.Agenda = domain.ParseAgenda(agenda)
+	return err
 }
 
 // Clients lists clients: active first, then paused, then closed, each by
@@ -287,6 +291,34 @@ func (db *DB) ClientPage(ctx context.Context, id int64) (domain.ClientRecord, er
 		}
 	}
 	return r, nil
+}
+
+// SaveAgenda records what the two chose to work on together in
+// co-creation mode (domain.CleanAgenda), and returns the client.
+func (db *DB) SaveAgenda(ctx context.Context, clientID int64, sections []string) (domain.Client, error) {
+	agenda, err := domain.CleanAgenda(sections)
+	if err != nil {
+		return domain.Client{}, err
+	}
+	var out domain.Client
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		before, err := db.client(ctx, tx, clientID)
+		if err != nil {
+			return err
+		}
+		if slices.Equal(before.Agenda, agenda) {
+			out = before
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE clients SET agenda = ? WHERE id = ?`, strings.Join(agenda, ","), clientID); err != nil {
+			return fmt.Errorf("save agenda: %w", err)
+		}
+		if out, err = db.client(ctx, tx, clientID); err != nil {
+			return err
+		}
+		return db.record(ctx, tx, domain.ByTherapist, clientID, "client", clientID, "agenda", before.Agenda, out.Agenda)
+	})
+	return out, err
 }
 
 // SharePositionality records the therapist's choice to share, or no longer

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -395,4 +396,28 @@ func mustRecord(t *testing.T, db *DB, id int64) domain.ClientRecord {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// A client's agenda is the default one until chosen, is kept in order, and
+// each change is in the history.
+func TestAgendaIsKeptPerClient(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	c := mustClient(t, db, "Fictional Agenda")
+	if !slices.Equal(c.Agenda, domain.DefaultAgenda()) {
+		t.Fatalf("a new client's agenda %v", c.Agenda)
+	}
+	got, err := db.SaveAgenda(ctx, c.ID, []string{"fees", "worksheet"})
+	if err != nil || !slices.Equal(got.Agenda, []string{"worksheet", "fees"}) {
+		t.Fatalf("%v %v", got.Agenda, err)
+	}
+	if h := lastHistory(t, db, c.ID); h.Action != "agenda" {
+		t.Fatalf("history %+v", h)
+	}
+	if _, err := db.SaveAgenda(ctx, c.ID, []string{"notes"}); domain.ErrorField(err) != "agenda" {
+		t.Fatalf("an unknown section: %v", err)
+	}
+	if r := mustRecord(t, db, c.ID); !slices.Equal(domain.ClientView(r).Client.Agenda, []string{"worksheet", "fees"}) {
+		t.Fatalf("the client's view of the agenda %v", domain.ClientView(r).Client.Agenda)
+	}
 }

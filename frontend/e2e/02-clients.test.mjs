@@ -291,6 +291,12 @@ test('co-creation mode shows only what is shared, for this client only', async (
   await screen(page, 'cocreation');
   await byTestId(page, 'cocreation-name').filter({ hasText: ZOE }).waitFor();
   await page.getByText(GOAL_CLIENT).first().waitFor();
+  // Today's agenda, as steps; fees only when chosen, and the default agenda leaves them out.
+  await byTestId(page, 'cc-agenda').waitFor();
+  assert.equal(await byTestId(page, 'cc-step-fees').count(), 0, 'fees are not on the default agenda');
+  assert.equal(await byTestId(page, 'cc-fees').count(), 0, 'fees appear only when chosen');
+  await byTestId(page, 'cc-step-powermap').click();
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Differences between us/);
   // The statement the therapist chose to share sits beside the power map.
   assert.match(await byTestId(page, 'cc-positionality').innerText(), new RegExp(POSITIONALITY.slice(0, 30)));
   await byTestId(page, 'cc-positionality').scrollIntoViewIfNeeded();
@@ -302,7 +308,8 @@ test('co-creation mode shows only what is shared, for this client only', async (
   for (const other of [MUHAMMAD, PRIYA, 'Temporary Person']) {
     assert.ok(!html.includes(other), `another client's name (${other}) is in the page`);
   }
-  assert.equal(await page.locator('nav').count(), 0, 'no navigation');
+  // No way around the app: the only navigation is today's agenda, which moves within this page.
+  assert.equal(await page.locator('nav:not([data-testid="cc-agenda"])').count(), 0, 'no navigation');
   for (const id of ['nav-clients', 'nav-home', 'settings', 'client-search', 'client-row', 'tab-reflections', 'tab-history']) {
     assert.equal(await byTestId(page, id).count(), 0, `${id} must not be in co-creation mode`);
   }

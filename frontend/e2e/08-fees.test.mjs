@@ -82,8 +82,13 @@ test('the client chooses a tier in co-creation mode, in their own words', async 
   await newClient(page, NAME);
   clientId = Number(await page.locator('[data-screen="client"]').getAttribute('data-client-id'));
 
+  // Fees appear in co-creation only when today's agenda has them.
+  await byTestId(page, 'agenda').locator('summary').click();
+  await byTestId(page, 'agenda-fees').check();
+  await byTestId(page, 'agenda-summary').filter({ hasText: 'Fees' }).waitFor();
   await byTestId(page, 'enter-cocreation').click();
   await screen(page, 'cocreation');
+  await byTestId(page, 'cc-step-fees').waitFor();
   const fees = byTestId(page, 'cc-fees');
   await fees.waitFor();
   assert.match(await fees.innerText(), /Fictional reasoning/);

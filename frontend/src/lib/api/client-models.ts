@@ -19,6 +19,11 @@ export const CLIENT_ACTORS: readonly ClientActor[] = ['client', 'together'];
 /** Who may write in co-creation mode, in the order the writer switch offers them: the therapist offers openly, as themselves. */
 export const ROOM_ACTORS: readonly Actor[] = ['client', 'together', 'therapist'];
 export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'paused', 'closed'];
+/** The parts of the work co-creation mode can show, in its order (domain.AgendaSections). */
+export const AGENDA_SECTIONS = ['plan', 'powermap', 'agreements', 'setting', 'worksheet', 'patterns', 'journey', 'fees'] as const;
+export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
+/** A client's agenda until one is chosen: everything but fees. */
+export const DEFAULT_AGENDA: readonly AgendaSection[] = AGENDA_SECTIONS.filter((s) => s !== 'fees');
 export const PLAN_KINDS: readonly PlanKind[] = ['goal', 'intention'];
 export const AGREEMENT_KINDS: readonly AgreementKind[] = [
   'touch',
@@ -59,6 +64,8 @@ export interface Client {
   intakeNote: string;
   /** The therapist shares their positionality statement with this client (changed by its own action). */
   sharePositionality: boolean;
+  /** What the two last chose to work on together in co-creation mode, in AGENDA_SECTIONS' order. */
+  agenda: AgendaSection[];
 }
 
 /** A dated statement the therapist shares with a client; text "" when there is none. */
@@ -224,7 +231,15 @@ export function toClient(value: unknown): Client {
     archived: str(raw.archived),
     intakeNote: str(raw.intakeNote),
     sharePositionality: raw.sharePositionality === true,
+    agenda: toAgenda(raw.agenda),
   };
+}
+
+/** An agenda as the Go side sends it: known sections in their order; the default when none is left. */
+export function toAgenda(value: unknown): AgendaSection[] {
+  const given = Array.isArray(value) ? value : [];
+  const kept = AGENDA_SECTIONS.filter((s) => given.includes(s));
+  return kept.length > 0 ? kept : [...DEFAULT_AGENDA];
 }
 
 export function toSharedStatement(value: unknown): SharedStatement {
@@ -379,5 +394,6 @@ export function emptyClient(): Client {
     archived: '',
     intakeNote: '',
     sharePositionality: false,
+    agenda: [...DEFAULT_AGENDA],
   };
 }

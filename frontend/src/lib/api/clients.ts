@@ -64,6 +64,10 @@ export const clients = {
     await call(() => Clients.Restore(id));
   },
 
+  /** Records what the two chose to work on together in co-creation mode (field "agenda" when refused). */
+  saveAgenda: async (id: number, sections: readonly string[]): Promise<Client> =>
+    toClient(await call(() => Clients.SaveAgenda(id, [...sections]))),
+
   /** Shares, or stops sharing, the therapist's positionality statement with this client. */
   sharePositionality: async (id: number, share: boolean): Promise<Client> =>
     toClient(await call(() => Clients.SharePositionality(id, share))),

@@ -156,6 +156,12 @@ export class OpenRecord extends LoadedRecord<ClientRecord> {
     return true;
   }
 
+  /** Records today's agenda for co-creation mode. */
+  saveAgenda(sections: readonly string[]): Promise<Client> {
+    const id = this.id;
+    return this.change(() => clients.saveAgenda(id, sections));
+  }
+
   /** Shares, or stops sharing, the therapist's positionality statement with this client. */
   sharePositionality(share: boolean): Promise<Client> {
     const id = this.id;

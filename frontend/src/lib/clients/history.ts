@@ -35,7 +35,7 @@ function parse<T>(json: string, convert: (value: unknown) => T): T | null {
   }
 }
 
-type ClientField = Exclude<keyof Client, 'id' | 'created' | 'updated' | 'archived' | 'sharePositionality'>;
+type ClientField = Exclude<keyof Client, 'id' | 'created' | 'updated' | 'archived' | 'sharePositionality' | 'agenda'>;
 
 const CLIENT_FIELDS: Record<ClientField, MessageKey> = {
   chosenName: 'history.field.chosenName',
@@ -71,6 +71,8 @@ function describeClient(entry: HistoryEntry, who: string): string {
       return t('history.client.archive', { who });
     case 'restore':
       return t('history.client.restore', { who });
+    case 'agenda':
+      return t('history.client.agenda', { who });
     case 'share-positionality':
       return t('history.client.sharePositionality', { who });
     case 'unshare-positionality':

@@ -693,6 +693,7 @@ export namespace domain {
 	    created: string;
 	    updated: string;
 	    sharePositionality: boolean;
+	    agenda: string[];
 	    archived: string;
 	    intakeNote: string;
 	
@@ -717,6 +718,7 @@ export namespace domain {
 	        this.created = source["created"];
 	        this.updated = source["updated"];
 	        this.sharePositionality = source["sharePositionality"];
+	        this.agenda = source["agenda"];
 	        this.archived = source["archived"];
 	        this.intakeNote = source["intakeNote"];
 	    }

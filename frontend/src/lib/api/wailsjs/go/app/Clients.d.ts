@@ -38,6 +38,8 @@ export function ReviseAgreement(arg1:number,arg2:string,arg3:Array<domain.Agreem
 
 export function RevisePlanItem(arg1:number,arg2:string,arg3:string,arg4:domain.Actor):Promise<domain.PlanItem>;
 
+export function SaveAgenda(arg1:number,arg2:Array<string>):Promise<domain.Client>;
+
 export function SharePositionality(arg1:number,arg2:boolean):Promise<domain.Client>;
 
 export function SuggestedFacets():Promise<Array<string>>;

@@ -74,6 +74,10 @@ export function RevisePlanItem(arg1, arg2, arg3, arg4) {
   return window['go']['app']['Clients']['RevisePlanItem'](arg1, arg2, arg3, arg4);
 }
 
+export function SaveAgenda(arg1, arg2) {
+  return window['go']['app']['Clients']['SaveAgenda'](arg1, arg2);
+}
+
 export function SharePositionality(arg1, arg2) {
   return window['go']['app']['Clients']['SharePositionality'](arg1, arg2);
 }
