@@ -1,6 +1,7 @@
 // The words for the clients' enumerations: statuses, kinds, who wrote what, visibility.
 import type {
   Actor,
+  AgendaSection,
   Agreement,
   AgreementKind,
   ClientStatus,
@@ -182,3 +183,31 @@ const REFLECTION_KIND: Record<ReflectionKind, MessageKey> = {
 };
 
 export const reflectionKindLabel = (kind: ReflectionKind): string => t(REFLECTION_KIND[kind]);
+
+const AGENDA: Record<AgendaSection, MessageKey> = {
+  plan: 'client.agenda.section.plan',
+  powermap: 'client.agenda.section.powermap',
+  agreements: 'client.agenda.section.agreements',
+  setting: 'client.agenda.section.setting',
+  worksheet: 'client.agenda.section.worksheet',
+  patterns: 'client.agenda.section.patterns',
+  journey: 'client.agenda.section.journey',
+  fees: 'client.agenda.section.fees',
+};
+
+/** A part of today's agenda, as the therapist chooses it. */
+export const agendaLabel = (section: AgendaSection): string => t(AGENDA[section]);
+
+const CC_AGENDA: Record<AgendaSection, MessageKey> = {
+  plan: 'cocreation.agendaSection.plan',
+  powermap: 'cocreation.agendaSection.powermap',
+  agreements: 'cocreation.agendaSection.agreements',
+  setting: 'cocreation.agendaSection.setting',
+  worksheet: 'cocreation.agendaSection.worksheet',
+  patterns: 'cocreation.agendaSection.patterns',
+  journey: 'cocreation.agendaSection.journey',
+  fees: 'cocreation.agendaSection.fees',
+};
+
+/** A step of today's agenda, as the client reads it. */
+export const ccAgendaLabel = (section: AgendaSection): string => t(CC_AGENDA[section]);
