@@ -215,3 +215,21 @@ func (b *CoCreation) UpdateResource(r domain.Resource, by domain.Actor) (domain.
 		return domain.View(out), err
 	})
 }
+
+// SaveIdentities sets the client's self-described identities, in their
+// own words, by whoever is writing (roomActor): the rest of the record is
+// left as it is.
+func (b *CoCreation) SaveIdentities(identities []domain.Identity, by domain.Actor) (domain.Client, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Client, error) {
+		if err := roomActor(by); err != nil {
+			return domain.Client{}, err
+		}
+		c, err := db.Client(ctx, id)
+		if err != nil {
+			return domain.Client{}, err
+		}
+		c.Identities = identities
+		c, err = db.UpdateClient(ctx, c, by)
+		return domain.View(c), err
+	})
+}

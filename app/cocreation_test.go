@@ -168,3 +168,29 @@ func TestCoCreationWorksOnPatternsAndResourcesTogether(t *testing.T) {
 		t.Error("an unknown author accepted")
 	}
 }
+
+// In co-creation the client describes their own identities, in their own
+// words; nothing else of the record changes, and the private note stays.
+func TestCoCreationIdentitiesInTheClientsWords(t *testing.T) {
+	s := newShell(t)
+	clients, co := NewClients(s), NewCoCreation(s)
+	ana, _ := clients.Create(domain.Client{ChosenName: "Ana Fictional", Pronouns: "she/her", IntakeNote: "PRIVATE-INTAKE-NOTE"})
+	if _, err := co.Enter(ana.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := co.SaveIdentities([]domain.Identity{{Facet: "Spirituality", Description: "Raised Catholic, now my own"}}, domain.ByClient)
+	if err != nil || len(got.Identities) != 1 || got.IntakeNote != "" {
+		t.Fatalf("the client's view after saving: %+v %v", got, err)
+	}
+	if _, err := co.SaveIdentities([]domain.Identity{{Facet: "", Description: "no facet"}}, domain.ByClient); err == nil {
+		t.Fatal("an identity without a facet was saved")
+	}
+	s.mu.Lock()
+	s.coClient = 0
+	s.mu.Unlock()
+	rec, err := clients.Record(ana.ID)
+	c := rec.Client
+	if err != nil || c.IntakeNote != "PRIVATE-INTAKE-NOTE" || c.Pronouns != "she/her" || c.Identities[0].Description != "Raised Catholic, now my own" {
+		t.Fatalf("the record after the client's change: %+v %v", c, err)
+	}
+}

@@ -346,6 +346,16 @@ test('the therapist offers an intention openly, as themselves, and the client se
   await byTestId(page, 'cocreation-writer-client').check();
 });
 
+test('the client describes who they are, in their own words', async () => {
+  await byTestId(page, 'cc-step-powermap').click();
+  await byTestId(page, 'cc-identities-edit').click();
+  await byTestId(page, 'identity-add').click();
+  await byTestId(page, 'identity-facet').last().fill('Family');
+  await byTestId(page, 'identity-description').last().fill('The eldest of five, the one who keeps everyone together');
+  await byTestId(page, 'cc-identities-save').click();
+  await byTestId(page, 'cc-identity').filter({ hasText: 'The eldest of five' }).waitFor();
+});
+
 test('Escape and a wrong secret do not leave co-creation mode', async () => {
   await page.locator('body').click({ position: { x: 5, y: 400 } });
   await page.keyboard.press('Escape');

@@ -7,12 +7,15 @@ import { newAgreementToGo, termsToGo } from './clients';
 import {
   type Actor,
   toAgreement,
+  toClient,
   toClientRecord,
   toPlanItem,
   toPowerMapEntry,
   type Agreement,
   type AgreementTerm,
+  type Client,
   type ClientRecord,
+  type Identity,
   type NewAgreement,
   type PlanItem,
   type PlanKind,
@@ -90,6 +93,10 @@ export const coCreation = {
   /** The meaning the two make of a shift, beside the client's words ("" takes it away). */
   addMeaning: async (shiftId: number, meaning: string, by: Actor): Promise<Shift> =>
     toShift(await call(() => CoCreation.AddMeaning(shiftId, meaning, by))),
+
+  /** The client's self-described identities, in their words; the rest of the record is left as it is. */
+  saveIdentities: async (identities: Identity[], by: Actor): Promise<Client> =>
+    toClient(await call(() => CoCreation.SaveIdentities(identities.map((i) => toGo(domain.Identity, i)), by))),
 
   /** Patterns and resources of the client's, each written by whoever is writing. */
   addPattern: async (pattern: NewPattern): Promise<Pattern> =>

@@ -8,6 +8,7 @@ import {
   type Actor,
   type Comfort,
   type ClientRecord,
+  type Identity,
   type IntegrationRecord,
   type NewAgreement,
   type PlanKind,
@@ -115,6 +116,11 @@ export class CoCreationStore {
 
   confirmAgreement(id: number, typedName: string) {
     return this.#change(() => coCreation.confirmAgreement(id, typedName));
+  }
+
+  saveIdentities(identities: Identity[]) {
+    const by = this.writer;
+    return this.#change(() => coCreation.saveIdentities(identities, by));
   }
 
   // The setting plan (SettingActions): each write reads the journey again, where the plans are.

@@ -44,6 +44,8 @@ export function RevisePlanItem(arg1:number,arg2:string,arg3:string,arg4:domain.A
 
 export function ReviseSettingElement(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.SettingElement>;
 
+export function SaveIdentities(arg1:Array<domain.Identity>,arg2:domain.Actor):Promise<domain.Client>;
+
 export function SetPatternStatus(arg1:number,arg2:domain.PatternChange):Promise<domain.Pattern>;
 
 export function SetSettingComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;

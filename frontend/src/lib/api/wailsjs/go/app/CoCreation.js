@@ -86,6 +86,10 @@ export function ReviseSettingElement(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['ReviseSettingElement'](arg1, arg2, arg3);
 }
 
+export function SaveIdentities(arg1, arg2) {
+  return window['go']['app']['CoCreation']['SaveIdentities'](arg1, arg2);
+}
+
 export function SetPatternStatus(arg1, arg2) {
   return window['go']['app']['CoCreation']['SetPatternStatus'](arg1, arg2);
 }
