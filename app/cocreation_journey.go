@@ -108,6 +108,17 @@ func (b *CoCreation) SetSettingComfort(elementID int64, c domain.Comfort) (domai
 	})
 }
 
+// SetTherapistComfort records, in the room, how an element of the setting
+// plan feels to the therapist: the setting is meant to suit both.
+func (b *CoCreation) SetTherapistComfort(elementID int64, c domain.Comfort) (domain.SettingElement, error) {
+	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+		if err := ownSettingElement(ctx, db, id, elementID); err != nil {
+			return domain.SettingElement{}, err
+		}
+		return db.SetTherapistComfort(ctx, elementID, c)
+	})
+}
+
 // RetireSettingElement takes an element out of the client's setting plan.
 func (b *CoCreation) RetireSettingElement(elementID int64, by domain.Actor) (domain.SettingElement, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {

@@ -39,6 +39,10 @@ func TestCoCreationDesignsTheSettingTogether(t *testing.T) {
 	if got, err := co.SetSettingComfort(lamp.ID, domain.Welcome); err != nil || got.Comfort != domain.Welcome {
 		t.Fatalf("%+v %v", got, err)
 	}
+	// Comfortable for both: the therapist's own comfort, beside the client's, which it leaves as it is.
+	if got, err := co.SetTherapistComfort(lamp.ID, domain.NotWanted); err != nil || got.TherapistComfort != domain.NotWanted || got.Comfort != domain.Welcome {
+		t.Fatalf("the therapist's comfort: %+v %v", got, err)
+	}
 	if got, err := co.ReviseSettingElement(lamp.ID, "A low amber lamp", domain.ByTogether); err != nil || got.Text != "A low amber lamp" {
 		t.Fatalf("%+v %v", got, err)
 	}
@@ -50,9 +54,10 @@ func TestCoCreationDesignsTheSettingTogether(t *testing.T) {
 		t.Error("added to another client's setting plan")
 	}
 	for name, call := range map[string]func() error{
-		"comfort": func() error { _, err := co.SetSettingComfort(othersEl.ID, domain.Welcome); return err },
-		"revise":  func() error { _, err := co.ReviseSettingElement(othersEl.ID, "changed", domain.ByClient); return err },
-		"retire":  func() error { _, err := co.RetireSettingElement(othersEl.ID, domain.ByClient); return err },
+		"comfort":             func() error { _, err := co.SetSettingComfort(othersEl.ID, domain.Welcome); return err },
+		"therapist's comfort": func() error { _, err := co.SetTherapistComfort(othersEl.ID, domain.Welcome); return err },
+		"revise":              func() error { _, err := co.ReviseSettingElement(othersEl.ID, "changed", domain.ByClient); return err },
+		"retire":              func() error { _, err := co.RetireSettingElement(othersEl.ID, domain.ByClient); return err },
 	} {
 		if code, _ := errCode(t, call()); code != domain.ENOTFOUND {
 			t.Errorf("%s on another client's element: code %q", name, code)

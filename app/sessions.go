@@ -75,6 +75,13 @@ func (b *Sessions) SetSettingComfort(id int64, c domain.Comfort) (domain.Setting
 	})
 }
 
+// SetTherapistComfort records the therapist's own comfort with an element.
+func (b *Sessions) SetTherapistComfort(id int64, c domain.Comfort) (domain.SettingElement, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.SettingElement, error) {
+		return db.SetTherapistComfort(ctx, id, c)
+	})
+}
+
 // RetireSettingElement takes an element out of the setting plan.
 func (b *Sessions) RetireSettingElement(id int64, by domain.Actor) (domain.SettingElement, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.SettingElement, error) {

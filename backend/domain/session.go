@@ -147,6 +147,9 @@ type SettingElement struct {
 	Text       string          `json:"text" vis:"shared"`
 	ProposedBy Actor           `json:"proposedBy" vis:"shared"`
 	Comfort    Comfort         `json:"comfort" vis:"shared"`
+	// TherapistComfort is the therapist's own comfort with the element:
+	// the setting is meant to be comfortable for both.
+	TherapistComfort Comfort `json:"therapistComfort" vis:"shared"`
 	Status     PlanStatus      `json:"status" vis:"shared"`
 	Position   int             `json:"position" vis:"shared"`
 	Revisions  []Revision      `json:"revisions" vis:"shared"`

@@ -278,7 +278,7 @@ func (db *DB) AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domai
 // ---- setting plan ----
 
 func (db *DB) settingElements(ctx context.Context, q querier, where string, arg any) ([]domain.SettingElement, error) {
-	rows, err := q.QueryContext(ctx, `SELECT e.id, e.session_id, e.category, e.text, e.proposed_by, e.comfort, e.status, e.position,
+	rows, err := q.QueryContext(ctx, `SELECT e.id, e.session_id, e.category, e.text, e.proposed_by, e.comfort, e.therapist_comfort, e.status, e.position,
 			r.at, r.author, r.text, r.note
 		FROM setting_elements e JOIN setting_revisions r ON r.element_id = e.id
 		WHERE `+where+` ORDER BY e.session_id, e.position, e.id, r.id`, arg)
@@ -290,7 +290,7 @@ func (db *DB) settingElements(ctx context.Context, q querier, where string, arg 
 	for rows.Next() {
 		var e domain.SettingElement
 		var r domain.Revision
-		if err := rows.Scan(&e.ID, &e.SessionID, &e.Category, &e.Text, &e.ProposedBy, &e.Comfort, &e.Status, &e.Position, &r.At, &r.Author, &r.Text, &r.Note); err != nil {
+		if err := rows.Scan(&e.ID, &e.SessionID, &e.Category, &e.Text, &e.ProposedBy, &e.Comfort, &e.TherapistComfort, &e.Status, &e.Position, &r.At, &r.Author, &r.Text, &r.Note); err != nil {
 			return nil, err
 		}
 		if n := len(out); n == 0 || out[n-1].ID != e.ID {
@@ -415,6 +415,19 @@ func (db *DB) SetSettingComfort(ctx context.Context, id int64, c domain.Comfort)
 			status = domain.Proposed
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE setting_elements SET comfort = ?, status = ? WHERE id = ?`, string(c), string(status), id)
+		return err
+	})
+}
+
+// SetTherapistComfort records the therapist's own comfort with an element,
+// in their name. It leaves the element's status, which the client's
+// comfort moves, as it is.
+func (db *DB) SetTherapistComfort(ctx context.Context, id int64, c domain.Comfort) (domain.SettingElement, error) {
+	if !c.Valid() {
+		return domain.SettingElement{}, domain.FieldError("comfort", "Choose welcome, unsure or not wanted.")
+	}
+	return db.changeSettingElement(ctx, id, domain.ByTherapist, "therapist_comfort", func(tx *sql.Tx, _ domain.SettingElement) error {
+		_, err := tx.ExecContext(ctx, `UPDATE setting_elements SET therapist_comfort = ? WHERE id = ?`, string(c), id)
 		return err
 	})
 }

@@ -112,6 +112,9 @@ test('the setting is designed together on the client’s screen, each element wi
   const lamp = plan.getByTestId('setting-element').filter({ hasText: 'salt lamp' });
   await lamp.waitFor();
   assert.match(await lamp.innerText(), /your therapist/i);
+  // Comfortable for both: the therapist says how the music feels to them too.
+  await music.getByTestId('therapist-comfort-welcome').check();
+  await plan.locator('[data-testid="setting-element"][data-therapist-comfort="welcome"]').filter({ hasText: 'Quiet piano' }).waitFor();
   await byTestId(page, 'cocreation-writer-client').check();
   await byTestId(page, 'cc-setting').screenshot({ path: `${ARTIFACTS}/e2e-cocreation-setting.png` });
 
@@ -125,6 +128,7 @@ test('the setting is designed together on the client’s screen, each element wi
   await own.waitFor();
   assert.match(await own.innerText(), new RegExp(`Proposed by \u2068?${NAME.split(' ')[0]}`));
   assert.match(await byTestId(page, 'setting-element').filter({ hasText: 'salt lamp' }).innerText(), /Proposed by you/);
+  assert.equal(await byTestId(page, 'setting-element').filter({ hasText: 'Quiet piano' }).getAttribute('data-therapist-comfort'), 'welcome');
 });
 
 test('shifts on days 1, 3, 7 and 14, typed with the keyboard alone', async () => {

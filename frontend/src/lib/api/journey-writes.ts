@@ -27,6 +27,7 @@ type JourneyBinding = Pick<
   | 'AddSettingElement'
   | 'ReviseSettingElement'
   | 'SetSettingComfort'
+  | 'SetTherapistComfort'
   | 'RetireSettingElement'
   | 'AddShift'
   | 'AddMeaning'
@@ -48,6 +49,10 @@ export function journeyWrites(b: JourneyBinding) {
 
     setSettingComfort: async (id: number, comfort: Comfort): Promise<SettingElement> =>
       toSettingElement(await call(() => b.SetSettingComfort(id, comfort))),
+
+    /** The therapist's own comfort with an element, beside the client's. */
+    setTherapistComfort: async (id: number, comfort: Comfort): Promise<SettingElement> =>
+      toSettingElement(await call(() => b.SetTherapistComfort(id, comfort))),
 
     retireSettingElement: async (id: number, by: Actor): Promise<SettingElement> =>
       toSettingElement(await call(() => b.RetireSettingElement(id, by))),

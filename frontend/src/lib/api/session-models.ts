@@ -42,7 +42,10 @@ export interface SettingElement {
   category: SettingCategory;
   text: string;
   proposedBy: Actor;
+  /** The client's comfort with it (welcome agrees the element). */
   comfort: Comfort;
+  /** The therapist's own comfort with it: the setting is meant to suit both. */
+  therapistComfort: Comfort;
   status: PlanStatus;
   position: number;
   revisions: Revision[];
@@ -218,6 +221,7 @@ export function toSettingElement(value: unknown): SettingElement {
     text: str(raw.text),
     proposedBy: toActor(raw.proposedBy),
     comfort: oneOf(COMFORTS, raw.comfort, 'unsure'),
+    therapistComfort: oneOf(COMFORTS, raw.therapistComfort, 'unsure'),
     status: planStatus(raw.status),
     position: int(raw.position),
     revisions: list(raw.revisions, toRevision),

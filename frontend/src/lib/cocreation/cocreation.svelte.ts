@@ -142,6 +142,10 @@ export class CoCreationStore {
     return this.#changeJourney(() => coCreation.setSettingComfort(id, comfort));
   }
 
+  setTherapistComfort(id: number, comfort: Comfort): Promise<SettingElement> {
+    return this.#changeJourney(() => coCreation.setTherapistComfort(id, comfort));
+  }
+
   retireSettingElement(id: number, by: Actor): Promise<SettingElement> {
     return this.#changeJourney(() => coCreation.retireSettingElement(id, by));
   }

@@ -52,6 +52,8 @@ export function describeIntegrationEntry(entry: HistoryEntry, who: string, quote
           return t('history.setting.revise', { who, from: quote(before?.text ?? ''), text });
         case 'comfort':
           return t('history.setting.comfort', { who, text, comfort: comfortLabel(e.comfort).toLowerCase() });
+        case 'therapist_comfort':
+          return t('history.setting.therapistComfort', { who, text, comfort: comfortLabel(e.therapistComfort).toLowerCase() });
         case 'retire':
           return t('history.setting.retire', { who, text });
       }

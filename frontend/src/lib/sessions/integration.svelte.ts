@@ -61,6 +61,10 @@ export class IntegrationStore extends LoadedRecord<IntegrationRecord> {
     return this.change(() => sessions.setSettingComfort(id, comfort));
   }
 
+  setTherapistComfort(id: number, comfort: Comfort): Promise<SettingElement> {
+    return this.change(() => sessions.setTherapistComfort(id, comfort));
+  }
+
   retireSettingElement(id: number, by: Actor): Promise<SettingElement> {
     return this.change(() => sessions.retireSettingElement(id, by));
   }

@@ -16,6 +16,7 @@ export interface SettingActions {
   addSettingElement(element: NewSettingElement): Promise<SettingElement>;
   reviseSettingElement(id: number, text: string, by: Actor): Promise<SettingElement>;
   setSettingComfort(id: number, comfort: Comfort): Promise<SettingElement>;
+  setTherapistComfort(id: number, comfort: Comfort): Promise<SettingElement>;
   retireSettingElement(id: number, by: Actor): Promise<SettingElement>;
 }
 

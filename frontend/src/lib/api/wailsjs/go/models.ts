@@ -1572,6 +1572,7 @@ export namespace domain {
 	    text: string;
 	    proposedBy: string;
 	    comfort: string;
+	    therapistComfort: string;
 	    status: string;
 	    position: number;
 	    revisions: Revision[];
@@ -1588,6 +1589,7 @@ export namespace domain {
 	        this.text = source["text"];
 	        this.proposedBy = source["proposedBy"];
 	        this.comfort = source["comfort"];
+	        this.therapistComfort = source["therapistComfort"];
 	        this.status = source["status"];
 	        this.position = source["position"];
 	        this.revisions = this.convertValues(source["revisions"], Revision);

@@ -50,6 +50,8 @@ export function SetPatternStatus(arg1:number,arg2:domain.PatternChange):Promise<
 
 export function SetSettingComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;
 
+export function SetTherapistComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;
+
 export function UpdatePowerMapEntry(arg1:domain.PowerMapEntry):Promise<domain.PowerMapEntry>;
 
 export function UpdateResource(arg1:domain.Resource,arg2:domain.Actor):Promise<domain.Resource>;

@@ -98,6 +98,10 @@ export function SetSettingComfort(arg1, arg2) {
   return window['go']['app']['CoCreation']['SetSettingComfort'](arg1, arg2);
 }
 
+export function SetTherapistComfort(arg1, arg2) {
+  return window['go']['app']['CoCreation']['SetTherapistComfort'](arg1, arg2);
+}
+
 export function UpdatePowerMapEntry(arg1) {
   return window['go']['app']['CoCreation']['UpdatePowerMapEntry'](arg1);
 }

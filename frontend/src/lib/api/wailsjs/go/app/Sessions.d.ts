@@ -40,6 +40,8 @@ export function SetPatternStatus(arg1:number,arg2:domain.PatternChange):Promise<
 
 export function SetSettingComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;
 
+export function SetTherapistComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;
+
 export function Update(arg1:domain.Session):Promise<domain.Session>;
 
 export function UpdateResource(arg1:domain.Resource,arg2:domain.Actor):Promise<domain.Resource>;

@@ -78,6 +78,10 @@ export function SetSettingComfort(arg1, arg2) {
   return window['go']['app']['Sessions']['SetSettingComfort'](arg1, arg2);
 }
 
+export function SetTherapistComfort(arg1, arg2) {
+  return window['go']['app']['Sessions']['SetTherapistComfort'](arg1, arg2);
+}
+
 export function Update(arg1) {
   return window['go']['app']['Sessions']['Update'](arg1);
 }
