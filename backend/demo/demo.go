@@ -58,6 +58,7 @@ type Store[S any] interface {
 	AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domain.Session, error)
 	AddSettingElement(ctx context.Context, n domain.NewSettingElement, by domain.Actor) (domain.SettingElement, error)
 	SetSettingComfort(ctx context.Context, id int64, c domain.Comfort) (domain.SettingElement, error)
+	SetTherapistComfort(ctx context.Context, id int64, c domain.Comfort) (domain.SettingElement, error)
 	AddShift(ctx context.Context, s domain.Shift, by domain.Actor) (domain.Shift, error)
 	AddMeaning(ctx context.Context, shiftID int64, meaning string, by domain.Actor) (domain.Shift, error)
 	AddPattern(ctx context.Context, n domain.NewPattern, by domain.Actor) (domain.Pattern, error)

@@ -12,7 +12,7 @@
 //   - Preparation (client copy; therapist copy too): goals and intentions in
 //     the client's words with who proposed each, the agreements as last
 //     confirmed, the setting plan of the medicine session being prepared (by
-//     category, who suggested each element, the client's comfort; not-wanted
+//     category, who suggested each element, the client's comfort and the therapist's own; not-wanted
 //     elements said so, retired ones left out), practical notes for the day
 //     and the resources.
 //   - MedicineSessionPacket (therapist copy only): the client's details and

@@ -73,7 +73,7 @@ func TestPreparationShowsTheSettingPlanPracticalNotesAndResources(t *testing.T) 
 		"Objects that matter", "Grandmother's shawl", "Welcome",
 		"Sensory", "Incense", "Not wanted: it will not be there",
 		"Practical notes for the day", "The garden room", "7 hours",
-		"What helps you", "Long out-breaths", "Before hard calls")
+		"What helps you", "Long out-breaths", "Before hard calls", "How it feels to your", "therapist")
 	refuseText(t, "preparation packet", text, "A retired bowl of stones", "Heliotrope")
 
 	// With no medicine session planned, the packet says so.

@@ -137,15 +137,29 @@ func activeSetting(s domain.Session) map[domain.SettingCategory][]domain.Setting
 	return out
 }
 
+// ownComfortWords says how an element feels to the therapist.
+func ownComfortWords(comfort domain.Comfort) string {
+	switch comfort {
+	case domain.Welcome:
+		return "Welcome"
+	case domain.Unsure:
+		return "Not sure yet"
+	case domain.NotWanted:
+		return "Not wanted"
+	}
+	return ""
+}
+
 // settingPlan lists a session's setting by category: each element, who
-// suggested it and the client's comfort with it; retired elements are left
-// out. With headings, each category has its own heading and table; else
-// one table has a column for the category.
+// suggested it, the client's comfort with it and the therapist's own (the
+// setting is meant to suit both); retired elements are left out. With
+// headings, each category has its own heading and table; else one table
+// has a column for the category.
 func settingPlan(s domain.Session, c Copy, headings bool) []Block {
 	byCat := activeSetting(s)
-	comfort := "How you feel about it"
+	comfort, own := "How you feel about it", "How it feels to your therapist"
 	if c == TherapistCopy {
-		comfort = "The client's comfort"
+		comfort, own = "The client's comfort", "Your own comfort"
 	}
 	var b []Block
 	var all [][]string
@@ -156,17 +170,17 @@ func settingPlan(s domain.Session, c Copy, headings bool) []Block {
 		}
 		rows := make([][]string, 0, len(els))
 		for _, e := range els {
-			rows = append(rows, []string{e.Text, actorName(c, e.ProposedBy), comfortWords(c, e.Comfort)})
-			all = append(all, []string{categoryNames[cat], e.Text, actorName(c, e.ProposedBy), comfortWords(c, e.Comfort)})
+			rows = append(rows, []string{e.Text, actorName(c, e.ProposedBy), comfortWords(c, e.Comfort), ownComfortWords(e.TherapistComfort)})
+			all = append(all, []string{categoryNames[cat], e.Text, actorName(c, e.ProposedBy), comfortWords(c, e.Comfort), ownComfortWords(e.TherapistComfort)})
 		}
 		b = append(b, Heading{Text: categoryNames[cat], Level: 2},
-			Table{Columns: []Column{{Title: "Element", Width: 4}, {Title: "Suggested by", Width: 1.5}, {Title: comfort, Width: 2}}, Rows: rows})
+			Table{Columns: []Column{{Title: "Element", Width: 3.4}, {Title: "Suggested by", Width: 1.4}, {Title: comfort, Width: 1.8}, {Title: own, Width: 1.6}}, Rows: rows})
 	}
 	if len(all) == 0 {
 		return []Block{Paragraph{Style: Muted, Text: "No setting elements written yet."}}
 	}
 	if !headings {
-		return []Block{Table{Columns: []Column{{Title: "Category", Width: 1.5}, {Title: "Element", Width: 4}, {Title: "Suggested by", Width: 1.5}, {Title: comfort, Width: 2}}, Rows: all}}
+		return []Block{Table{Columns: []Column{{Title: "Category", Width: 1.4}, {Title: "Element", Width: 3.4}, {Title: "Suggested by", Width: 1.3}, {Title: comfort, Width: 1.7}, {Title: own, Width: 1.5}}, Rows: all}}
 	}
 	return b
 }
