@@ -356,6 +356,35 @@ test('the client describes who they are, in their own words', async () => {
   await byTestId(page, 'cc-identity').filter({ hasText: 'The eldest of five' }).waitFor();
 });
 
+test('no way out of co-creation but the passphrase or PIN: shortcuts, the context menu, print, drag and drop', async () => {
+  const stillThere = async (what) => {
+    await page.waitForTimeout(200);
+    assert.equal(await currentScreen(page), 'cocreation', `${what} left co-creation mode`);
+    assert.equal(await byTestId(page, 'nav-clients').count(), 0, `${what} brought back the therapist's navigation`);
+  };
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  for (const keys of ['Control+k', 'Control+f', 'Control+Shift+f', '/', 'Alt+ArrowLeft', 'Alt+Home', 'Control+p', 'Control+n', 'Backspace']) {
+    await page.keyboard.press(keys);
+    await stillThere(keys);
+  }
+  // The context menu offers nothing of the app's.
+  await page.mouse.click(200, 400, { button: 'right' });
+  await stillThere('the context menu');
+  await page.keyboard.press('Escape');
+  // Printing the page shows only what is on it, and does not leave.
+  await page.evaluate(() => window.print());
+  await stillThere('window.print()');
+  // A file dropped on the window is not opened.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['not a backup'], 'tandem-backup-2026-01-01T000000Z.age'));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    }
+  });
+  await stillThere('a dropped file');
+});
+
 test('Escape and a wrong secret do not leave co-creation mode', async () => {
   await page.locator('body').click({ position: { x: 5, y: 400 } });
   await page.keyboard.press('Escape');
