@@ -293,6 +293,7 @@ test('co-creation mode shows only what is shared, for this client only', async (
   await page.getByText(GOAL_CLIENT).first().waitFor();
   // Today's agenda, as steps; fees only when chosen, and the default agenda leaves them out.
   await byTestId(page, 'cc-agenda').waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-cocreation-agenda.png` });
   assert.equal(await byTestId(page, 'cc-step-fees').count(), 0, 'fees are not on the default agenda');
   assert.equal(await byTestId(page, 'cc-fees').count(), 0, 'fees appear only when chosen');
   await byTestId(page, 'cc-step-powermap').click();

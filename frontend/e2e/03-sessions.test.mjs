@@ -116,7 +116,8 @@ test('the setting is designed together on the client’s screen, each element wi
   await music.getByTestId('therapist-comfort-welcome').check();
   await plan.locator('[data-testid="setting-element"][data-therapist-comfort="welcome"]').filter({ hasText: 'Quiet piano' }).waitFor();
   await byTestId(page, 'cocreation-writer-client').check();
-  await byTestId(page, 'cc-setting').screenshot({ path: `${ARTIFACTS}/e2e-cocreation-setting.png` });
+  await byTestId(page, 'cc-step-setting').click();
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-cocreation-setting.png` });
 
   await byTestId(page, 'leave-cocreation').click();
   await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
@@ -295,6 +296,8 @@ test('the client types an entry of their own on their screen, and the two write 
   await own.getByTestId('shift-meaning').waitFor();
   assert.match(await own.getByTestId('shift-meaning').innerText(), /Joy has room again/);
   await byTestId(page, 'cocreation-writer-client').check();
+  await own.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-cocreation-worksheet.png` });
 
   // A pattern named in the client's words, its status moved on together, and a resource added.
   const patterns = byTestId(page, 'cc-patterns');
