@@ -23,11 +23,17 @@ import {
 } from '$lib/api';
 import { Latest } from '$lib/ui/latest';
 
+/** The text sizes co-creation offers, as a percentage of the usual size; the first is where it starts. */
+export const TEXT_SIZES = [125, 150, 175, 200] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+
 export class CoCreationStore {
   /** The client's view of their record, filtered on the Go side. */
   view = $state<ClientRecord | null>(null);
   /** Who is writing: every write is attributed to them. */
   writer = $state<Actor>('client');
+  /** How large the page reads, for the client's eyes (reset when the mode ends). */
+  textSize = $state<TextSize>(TEXT_SIZES[0]);
   loading = $state(false);
   error = $state<ApiError | null>(null);
   /** The client's journey (sessions, shifts, patterns, resources), shared content only. */
@@ -190,8 +196,15 @@ export class CoCreationStore {
     this.clear();
   }
 
+  /** One step larger or smaller (-1); stays within TEXT_SIZES. */
+  resizeText(step: 1 | -1): void {
+    const at = TEXT_SIZES.indexOf(this.textSize);
+    this.textSize = TEXT_SIZES[Math.min(TEXT_SIZES.length - 1, Math.max(0, at + step))];
+  }
+
   clear(): void {
     this.#views.drop();
+    this.textSize = TEXT_SIZES[0];
     this.#journeys.drop();
     this.journey = null;
     this.view = null;

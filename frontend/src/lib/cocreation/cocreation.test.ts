@@ -17,7 +17,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   return { ...original, coCreation: { ...original.coCreation, ...api }, clients: { ...original.clients, ...therapist } };
 });
 
-const { CoCreationStore } = await import('./cocreation.svelte');
+const { CoCreationStore, TEXT_SIZES } = await import('./cocreation.svelte');
 const { ApiError, emptyClient } = await import('$lib/api');
 
 const view = (name: string): ClientRecord => ({
@@ -95,5 +95,18 @@ describe('CoCreationStore', () => {
     resolve(view('Zoë'));
     await loading;
     expect(store.view).toBeNull();
+  });
+
+  it('makes the text larger and smaller a step at a time, within its sizes, and starts again at the first', () => {
+    const store = new CoCreationStore();
+    expect(store.textSize).toBe(TEXT_SIZES[0]);
+    store.resizeText(-1);
+    expect(store.textSize).toBe(TEXT_SIZES[0]);
+    for (const _ of TEXT_SIZES) store.resizeText(1);
+    expect(store.textSize).toBe(TEXT_SIZES[TEXT_SIZES.length - 1]);
+    store.resizeText(-1);
+    expect(store.textSize).toBe(TEXT_SIZES[TEXT_SIZES.length - 2]);
+    store.clear();
+    expect(store.textSize).toBe(TEXT_SIZES[0]);
   });
 });
