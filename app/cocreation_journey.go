@@ -142,13 +142,13 @@ func ownPattern(ctx context.Context, db *storage.DB, clientID, patternID int64) 
 }
 
 // AddPattern names a pattern of the client's, in the words of whoever is
-// writing (roomActor).
+// writing (roomActor); what is written in the room is shared.
 func (b *CoCreation) AddPattern(n domain.NewPattern) (domain.Pattern, error) {
 	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
 		if err := roomActor(n.ProposedBy); err != nil {
 			return domain.Pattern{}, err
 		}
-		n.ClientID = id
+		n.ClientID, n.ExamplesVisibility = id, domain.Shared
 		p, err := db.AddPattern(ctx, n, n.ProposedBy)
 		return domain.View(p), err
 	})

@@ -124,10 +124,11 @@ func (b *Sessions) RenamePattern(id int64, name string, by domain.Actor) (domain
 	})
 }
 
-// SetPatternExamples changes a pattern's example situations.
-func (b *Sessions) SetPatternExamples(id int64, examples string, by domain.Actor) (domain.Pattern, error) {
+// SetPatternExamples changes a pattern's example situations and whether the
+// client sees them.
+func (b *Sessions) SetPatternExamples(id int64, examples string, vis domain.Visibility, by domain.Actor) (domain.Pattern, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Pattern, error) {
-		return db.SetPatternExamples(ctx, id, examples, by)
+		return db.SetPatternExamples(ctx, id, examples, vis, by)
 	})
 }
 

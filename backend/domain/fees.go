@@ -139,8 +139,10 @@ type SessionFee struct {
 	Amount    int64    `json:"amount" vis:"shared"`
 	Basis     FeeBasis `json:"basis" vis:"shared"`
 	TierID    int64    `json:"tierId" vis:"shared"`
-	Note      string   `json:"note" vis:"shared"`
-	AgreedOn  string   `json:"agreedOn" vis:"shared"`
+	// Note reaches the client unless the therapist keeps it private.
+	Note           string     `json:"note" vis:"chosen" visby:"NoteVisibility"`
+	NoteVisibility Visibility `json:"noteVisibility" vis:"private"`
+	AgreedOn       string     `json:"agreedOn" vis:"shared"`
 }
 
 // Validate normalises f in place.
@@ -151,6 +153,10 @@ func (f *SessionFee) Validate() error {
 	var err error
 	if f.Note, err = CleanText("note", "The note", f.Note, MaxLineText*2, false); err != nil {
 		return err
+	}
+	var ok bool
+	if f.NoteVisibility, ok = f.NoteVisibility.Normalise(); !ok {
+		return FieldError("noteVisibility", "Choose whether the client sees the note.")
 	}
 	switch f.Basis {
 	case OfferedFree:

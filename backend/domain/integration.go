@@ -105,7 +105,9 @@ type Pattern struct {
 	ID         int64           `json:"id" vis:"shared"`
 	ClientID   int64           `json:"clientId" vis:"shared"`
 	Name       string          `json:"name" vis:"shared"`
-	Examples   string          `json:"examples" vis:"shared"`
+	// Examples reach the client unless the therapist keeps them private.
+	Examples           string     `json:"examples" vis:"chosen" visby:"ExamplesVisibility"`
+	ExamplesVisibility Visibility `json:"examplesVisibility" vis:"private"`
 	ProposedBy Actor           `json:"proposedBy" vis:"shared"`
 	Status     PatternStatus   `json:"status" vis:"shared"`
 	Statuses   []PatternChange `json:"statuses" vis:"shared"`
@@ -129,8 +131,11 @@ type NewPattern struct {
 	ClientID   int64  `json:"clientId"`
 	Name       string `json:"name"`
 	Examples   string `json:"examples"`
-	ProposedBy Actor  `json:"proposedBy"`
-	NoticedOn  string `json:"noticedOn"`
+	// ExamplesVisibility: empty or shared, unless the therapist keeps the
+	// examples private.
+	ExamplesVisibility Visibility `json:"examplesVisibility"`
+	ProposedBy         Actor      `json:"proposedBy"`
+	NoticedOn          string     `json:"noticedOn"`
 }
 
 // Validate normalises n.
@@ -141,6 +146,10 @@ func (n *NewPattern) Validate() error {
 	}
 	if n.Examples, err = CleanText("examples", "The examples", n.Examples, MaxLongText, false); err != nil {
 		return err
+	}
+	var ok bool
+	if n.ExamplesVisibility, ok = n.ExamplesVisibility.Normalise(); !ok {
+		return FieldError("examplesVisibility", "Choose whether the client sees the examples.")
 	}
 	if !n.ProposedBy.Valid() {
 		return FieldError("proposedBy", "Say who named this: the client, you, or the two of you together.")

@@ -61,7 +61,10 @@ type Session struct {
 	PrivateNotes string `json:"privateNotes" vis:"private"`
 	// Practice is the mindfulness or introspective practice used.
 	Practice   string `json:"practice" vis:"shared"`
-	Somatic    string `json:"somatic" vis:"shared"`    // somatic observations
+	// Somatic observations reach the client unless the therapist keeps them
+	// private (SomaticVisibility).
+	Somatic           string     `json:"somatic" vis:"chosen" visby:"SomaticVisibility"`
+	SomaticVisibility Visibility `json:"somaticVisibility" vis:"private"`
 	Resourcing string `json:"resourcing" vis:"shared"` // resourcing done
 	// IntentionIDs are the plan's intentions held for a medicine session.
 	IntentionIDs []int64 `json:"intentionIds" vis:"shared"`
@@ -97,6 +100,8 @@ type AdverseEvent struct {
 	Description string `json:"description" vis:"shared"`
 	Response    string `json:"response" vis:"shared"`
 	Created     string `json:"created" vis:"shared"`
+	// Visibility: shared unless the therapist keeps the event private.
+	Visibility Visibility `json:"visibility" vis:"shared"`
 }
 
 // Addendum is a dated note added to a finalised session. A private
@@ -211,6 +216,10 @@ func (s *Session) Validate(recordMedicine bool) error {
 		if !recordMedicine {
 			return FieldError("substance", "Recording substance, dose and times is turned off in Settings for this practice.")
 		}
+	}
+	var ok bool
+	if s.SomaticVisibility, ok = s.SomaticVisibility.Normalise(); !ok {
+		return FieldError("somaticVisibility", "Choose whether the client sees the somatic observations.")
 	}
 	if s.Kind != MedicineSession && len(s.IntentionIDs) > 0 {
 		return FieldError("intentionIds", "Intentions are held for a medicine session.")

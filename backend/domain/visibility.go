@@ -19,6 +19,22 @@ const (
 // Valid reports whether v is a known visibility.
 func (v Visibility) Valid() bool { return v == Shared || v == Private }
 
+// Normalise returns v, or Shared where v is empty (the default of a field
+// the therapist may keep private), and reports whether the result is a
+// known visibility.
+func (v Visibility) Normalise() (Visibility, bool) {
+	if v == "" {
+		v = Shared
+	}
+	return v, v.Valid()
+}
+
+// Chosen is the vis tag of a field the therapist chooses to share or keep
+// private: the field's `visby` tag names the Visibility field beside it
+// that holds the choice (itself vis:"private", so the client never learns
+// that something was kept back). Anything but Shared keeps it private.
+const Chosen = "chosen"
+
 // Actor is who did or wrote something: the client, the therapist, or the
 // two together.
 type Actor string
@@ -33,7 +49,8 @@ const (
 func (a Actor) Valid() bool { return a == ByClient || a == ByTherapist || a == ByTogether }
 
 // ClientView returns what the client may see of a client's record: every
-// field tagged vis:"private" is cleared, and every entry whose own
+// field tagged vis:"private" is cleared, every field tagged vis:"chosen" is
+// cleared unless its choice is Shared, and every entry whose own
 // Visibility is Private is left out, recursively. It is the one place that
 // decides visibility: co-creation mode, client copies of packets and client
 // exports all go through it. The input is not modified.
@@ -63,6 +80,10 @@ func filterInto(dst, src reflect.Value) {
 				filterInto(dst.Field(i), src.Field(i))
 			case string(Private):
 				// left at its zero value
+			case Chosen:
+				if chosenShared(src, f) {
+					filterInto(dst.Field(i), src.Field(i))
+				}
 			default:
 				panic(fmt.Sprintf("domain: field %s.%s has no vis tag", t.Name(), f.Name))
 			}
@@ -97,6 +118,16 @@ func filterInto(dst, src reflect.Value) {
 	default:
 		dst.Set(src)
 	}
+}
+
+// chosenShared reports whether the field f of the struct v, tagged
+// vis:"chosen", is shared by the Visibility field its visby tag names.
+func chosenShared(v reflect.Value, f reflect.StructField) bool {
+	by := v.FieldByName(f.Tag.Get("visby"))
+	if !by.IsValid() || by.Type() != reflect.TypeOf(Visibility("")) {
+		panic(fmt.Sprintf("domain: field %s.%s is vis:\"chosen\" without a visby Visibility field", v.Type().Name(), f.Name))
+	}
+	return Visibility(by.String()) == Shared
 }
 
 // isPrivateEntry reports whether a struct value has Visibility == Private.

@@ -21,6 +21,12 @@ func fill(v reflect.Value, path string) {
 		if f := v.FieldByName("Visibility"); f.IsValid() {
 			f.SetString(string(Shared))
 		}
+		// A field the therapist may keep private is checked kept private.
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Tag.Get("vis") == Chosen {
+				v.FieldByName(t.Field(i).Tag.Get("visby")).SetString(string(Private))
+			}
+		}
 	case reflect.Slice:
 		s := reflect.MakeSlice(v.Type(), 2, 2)
 		for i := 0; i < 2; i++ {
@@ -30,6 +36,9 @@ func fill(v reflect.Value, path string) {
 			e.FieldByName("Visibility").SetString(string(Private))
 		}
 		v.Set(s)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), path)
 	case reflect.String:
 		v.SetString("@@" + path + "@@")
 	case reflect.Int, reflect.Int64:
@@ -53,7 +62,8 @@ func markers(t reflect.Type, path string, private bool, out *[]fieldMarker) {
 			if f.Name == "Visibility" {
 				continue // set to shared or private by fill, not a marker
 			}
-			markers(f.Type, path+"."+f.Name, private || f.Tag.Get("vis") == string(Private), out)
+			vis := f.Tag.Get("vis")
+			markers(f.Type, path+"."+f.Name, private || vis == string(Private) || vis == Chosen, out)
 		}
 	case reflect.Slice:
 		hasVis := false
@@ -63,6 +73,8 @@ func markers(t reflect.Type, path string, private bool, out *[]fieldMarker) {
 		for i := 0; i < 2; i++ {
 			markers(t.Elem(), fmt.Sprintf("%s[%d]", path, i), private || (hasVis && i == 1), out)
 		}
+	case reflect.Pointer:
+		markers(t.Elem(), path, private, out)
 	case reflect.String:
 		*out = append(*out, fieldMarker{"@@" + path + "@@", private})
 	}
@@ -81,8 +93,15 @@ func TestEveryFieldHasAVisibility(t *testing.T) {
 		seen[ty] = true
 		for i := 0; i < ty.NumField(); i++ {
 			f := ty.Field(i)
-			if v := f.Tag.Get("vis"); v != string(Shared) && v != string(Private) {
-				t.Errorf("%s.%s has no vis:\"shared\" or vis:\"private\" tag", ty.Name(), f.Name)
+			switch v := f.Tag.Get("vis"); v {
+			case string(Shared), string(Private):
+			case Chosen:
+				by, ok := ty.FieldByName(f.Tag.Get("visby"))
+				if !ok || by.Type != reflect.TypeOf(Visibility("")) || by.Tag.Get("vis") != string(Private) {
+					t.Errorf("%s.%s is vis:\"chosen\" but its visby does not name a private Visibility field beside it", ty.Name(), f.Name)
+				}
+			default:
+				t.Errorf("%s.%s has no vis:\"shared\", vis:\"private\" or vis:\"chosen\" tag", ty.Name(), f.Name)
 			}
 			if f.Type.Kind() == reflect.Map {
 				t.Errorf("%s.%s is a map; ClientView cannot filter maps", ty.Name(), f.Name)
@@ -92,6 +111,7 @@ func TestEveryFieldHasAVisibility(t *testing.T) {
 	}
 	walk(reflect.TypeOf(ClientRecord{}))
 	walk(reflect.TypeOf(IntegrationRecord{}))
+	walk(reflect.TypeOf(ClientFees{}))
 	if len(seen) < 16 {
 		t.Fatalf("walked only %d entity types", len(seen))
 	}
@@ -103,6 +123,10 @@ func TestClientViewHidesEveryPrivateFieldAndEntry(t *testing.T) {
 
 func TestViewOfTheIntegrationRecordHidesEveryPrivateFieldAndEntry(t *testing.T) {
 	checkView(t, View[IntegrationRecord], 40, 8)
+}
+
+func TestViewOfTheClientsFeesHidesEveryPrivateField(t *testing.T) {
+	checkView(t, View[ClientFees], 20, 2)
 }
 
 // checkView fills every field of a record with a marker naming it and
@@ -140,6 +164,23 @@ func checkView[T any](t *testing.T, view func(T) T, minShared, minPrivate int) {
 	}
 	if after, _ := json.Marshal(rec); string(after) != string(before) {
 		t.Fatal("the view modified its input")
+	}
+}
+
+func TestAChosenFieldReachesTheClientOnlyWhenShared(t *testing.T) {
+	for vis, want := range map[Visibility]string{Shared: "Shoulders dropped", Private: "", "": "", "public": ""} {
+		s := Session{Somatic: "Shoulders dropped", SomaticVisibility: vis, AdverseEvents: []AdverseEvent{{Description: "Nausea", Visibility: vis}}}
+		got := View(s)
+		if got.Somatic != want || got.SomaticVisibility != "" {
+			t.Errorf("visibility %q: somatic %q (choice %q), want %q and no choice", vis, got.Somatic, got.SomaticVisibility, want)
+		}
+		if kept := len(got.AdverseEvents) == 1; kept != (want != "") {
+			t.Errorf("visibility %q: adverse event kept = %v", vis, kept)
+		}
+	}
+	f := ClientFees{Account: Account{Sessions: []SessionAccount{{Fee: &SessionFee{Note: "Sliding scale", NoteVisibility: Private}}}}}
+	if got := View(f); got.Account.Sessions[0].Fee.Note != "" {
+		t.Errorf("a private fee note reached the client: %q", got.Account.Sessions[0].Fee.Note)
 	}
 }
 

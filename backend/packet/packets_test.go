@@ -45,8 +45,8 @@ func fullRecord() domain.ClientRecord {
 }
 
 // fillPrivate writes privatePhrase into every string field that is private:
-// tagged vis:"private", inside such a field, or in an entry whose
-// Visibility is private.
+// tagged vis:"private", inside such a field, tagged vis:"chosen" with a
+// private choice, or in an entry whose Visibility is private.
 func fillPrivate(v reflect.Value, private bool) {
 	switch v.Kind() {
 	case reflect.Struct:
@@ -55,10 +55,11 @@ func fillPrivate(v reflect.Value, private bool) {
 		}
 		for i := 0; i < v.NumField(); i++ {
 			ft := v.Type().Field(i)
-			if ft.Name == "Visibility" || ft.Name == "Author" || ft.Name == "Actor" {
+			if ft.Type == reflect.TypeOf(domain.Visibility("")) || ft.Name == "Author" || ft.Name == "Actor" {
 				continue
 			}
-			fillPrivate(v.Field(i), private || ft.Tag.Get("vis") == "private")
+			chosenPrivate := ft.Tag.Get("vis") == domain.Chosen && v.FieldByName(ft.Tag.Get("visby")).String() != string(domain.Shared)
+			fillPrivate(v.Field(i), private || ft.Tag.Get("vis") == "private" || chosenPrivate)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
@@ -78,7 +79,7 @@ func fullIntegration() domain.IntegrationRecord {
 	in := domain.IntegrationRecord{ClientID: 7,
 		Sessions: []domain.Session{
 			{ID: 11, ClientID: 7, Kind: domain.PreparationSession, Date: "2026-02-20", Time: "10:00", TimeZone: "Europe/Stockholm", Minutes: 50, Modality: domain.Online,
-				Summary: "We talked about the room", Practice: "Box breathing", Somatic: "Shoulders dropped", Resourcing: "Named the sister as support",
+				Summary: "We talked about the room", Practice: "Box breathing", Somatic: "Shoulders dropped", SomaticVisibility: domain.Shared, Resourcing: "Named the sister as support",
 				Addenda:     []domain.Addendum{{ID: 1, SessionID: 11, At: "2026-02-21T09:00:00Z", Text: "A shared afterthought", Visibility: domain.Shared}, {ID: 2, SessionID: 11, At: "2026-02-22T09:00:00Z", Visibility: domain.Private}},
 				FinalisedAt: "2026-02-20T12:00:00Z"},
 			{ID: 12, ClientID: 7, Kind: domain.MedicineSession, Date: "2026-03-01", Time: "09:30", TimeZone: "Europe/Stockholm", Minutes: 420, Modality: domain.InPerson, Place: "The garden room",
@@ -91,14 +92,19 @@ func fullIntegration() domain.IntegrationRecord {
 					{ID: 5, SessionID: 12, Category: "decor", Text: "A retired bowl of stones", ProposedBy: domain.ByTogether, Comfort: domain.Welcome, Status: domain.Retired},
 					{ID: 6, SessionID: 12, Category: "music", Text: "Rain sounds at the end", ProposedBy: domain.ByTogether, Comfort: domain.Welcome, Status: domain.Agreed},
 				},
-				AdverseEvents: []domain.AdverseEvent{{ID: 1, SessionID: 12, At: "13:10", Description: "Felt cold and shaky", Response: "Blanket and warm tea"}},
-				Addenda:       []domain.Addendum{{ID: 3, SessionID: 12, At: "2026-03-02T09:00:00Z", Visibility: domain.Private}}},
+				// Kept private by the therapist: the somatic observations, the second event.
+				SomaticVisibility: domain.Private,
+				AdverseEvents: []domain.AdverseEvent{
+					{ID: 1, SessionID: 12, At: "13:10", Description: "Felt cold and shaky", Response: "Blanket and warm tea", Visibility: domain.Shared},
+					{ID: 2, SessionID: 12, At: "15:00", Visibility: domain.Private},
+				},
+				Addenda: []domain.Addendum{{ID: 3, SessionID: 12, At: "2026-03-02T09:00:00Z", Visibility: domain.Private}}},
 		},
 		Shifts: []domain.Shift{
 			{ID: 1, ClientID: 7, SessionID: 12, NoticedOn: "2026-03-03", DayCount: 2, Area: "body", Description: "My jaw unclenched at dinner", JustNoticing: true, Intensity: 3, RecordedBy: domain.ByClient},
 			{ID: 2, ClientID: 7, SessionID: 12, NoticedOn: "2026-03-05", DayCount: 4, Area: "relationships", Description: "Called my sister first", Intensity: 4, RecordedBy: domain.ByClient, Meaning: "Reaching out feels allowed", MeaningBy: domain.ByTogether},
 		},
-		Patterns: []domain.Pattern{{ID: 1, ClientID: 7, Name: "If I rest, I fall behind", Examples: "Working through lunch", ProposedBy: domain.ByClient, Status: domain.PatternLoosening,
+		Patterns: []domain.Pattern{{ID: 1, ClientID: 7, Name: "If I rest, I fall behind", Examples: "Working through lunch", ExamplesVisibility: domain.Shared, ProposedBy: domain.ByClient, Status: domain.PatternLoosening,
 			Statuses: []domain.PatternChange{{On: "2026-03-04", Status: domain.PatternNoticed}, {On: "2026-03-10", Status: domain.PatternLoosening, Note: "a slow lunch on Sunday"}}}},
 		Resources: []domain.Resource{{ID: 1, ClientID: 7, Kind: "breath", Name: "Long out-breaths", WhenHelped: "Before hard calls", Helps: 4, ProposedBy: domain.ByClient}},
 	}

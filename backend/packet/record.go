@@ -107,6 +107,9 @@ func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Ac
 		b = append(b, Heading{Text: sessionKindNames[s.Kind] + ", " + formatDay(s.Date), Level: 2})
 		rows := []Field{{"When", when(s)}, {"Where", where(s)}, {"How long", duration(s.Minutes)},
 			{"Summary", s.Summary}, {"Practice used", s.Practice}, {"What the body showed", s.Somatic}, {"Resourcing", s.Resourcing}}
+		if therapist && s.SomaticVisibility == domain.Private {
+			rows[4].Label += " (private to the therapist)"
+		}
 		if therapist {
 			rows = append(rows, Field{"Private notes", s.PrivateNotes}, Field{"Substance", s.Medicine.Substance}, Field{"Dose", s.Medicine.Dose}, Field{"Times", s.Medicine.Times})
 		}
@@ -121,7 +124,11 @@ func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Ac
 		if len(s.AdverseEvents) > 0 {
 			rows := make([][]string, 0, len(s.AdverseEvents))
 			for _, e := range s.AdverseEvents {
-				rows = append(rows, []string{e.At, e.Description, e.Response})
+				at := e.At
+				if e.Visibility == domain.Private {
+					at = strings.TrimSpace(at + "\n(private to the therapist)")
+				}
+				rows = append(rows, []string{at, e.Description, e.Response})
 			}
 			b = append(b, Paragraph{Style: Small, Text: "What was difficult, and what was done:"},
 				Table{Columns: []Column{{Title: "When", Width: 1.2}, {Title: "What happened", Width: 3}, {Title: "What was done", Width: 3}}, Rows: rows})

@@ -287,7 +287,12 @@ func patternBlocks(ps []domain.Pattern, c Copy, who func(domain.Actor, string) s
 	for _, p := range ps {
 		b = append(b, Paragraph{Style: Quote, Text: p.Name})
 		if p.Examples != "" {
-			b = append(b, Paragraph{Text: "For example: " + p.Examples})
+			// A client copy never holds private examples (domain.View); the therapist's marks them.
+			label := "For example: "
+			if c == TherapistCopy && p.ExamplesVisibility == domain.Private {
+				label = "For example (private to the therapist): "
+			}
+			b = append(b, Paragraph{Text: label + p.Examples})
 		}
 		note := "Named " + who(p.ProposedBy, "by") + " · " + patternStatusWords[p.Status]
 		if n := len(p.Statuses); n > 0 && p.Statuses[n-1].On != "" {

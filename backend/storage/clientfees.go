@@ -76,7 +76,7 @@ func currentChoice(choices []domain.TierChoice) (current, pending *domain.TierCh
 // readAccount reads a client's sessions with their fees and the payments
 // with their allocations, and adds them up.
 func readAccount(ctx context.Context, q querier, clientID int64) (domain.Account, error) {
-	rows, err := q.QueryContext(ctx, `SELECT s.id, s.date, s.kind, f.amount, coalesce(f.basis, ''), coalesce(f.tier_id, 0), coalesce(f.note, ''), coalesce(f.agreed_on, '')
+	rows, err := q.QueryContext(ctx, `SELECT s.id, s.date, s.kind, f.amount, coalesce(f.basis, ''), coalesce(f.tier_id, 0), coalesce(f.note, ''), coalesce(f.note_visibility, ''), coalesce(f.agreed_on, '')
 		FROM sessions s LEFT JOIN session_fees f ON f.session_id = s.id WHERE s.client_id = ? ORDER BY s.date, s.time, s.id`, clientID)
 	if err != nil {
 		return domain.Account{}, fmt.Errorf("read session fees: %w", err)
@@ -86,7 +86,7 @@ func readAccount(ctx context.Context, q querier, clientID int64) (domain.Account
 		var s domain.SessionAccount
 		var amount sql.NullInt64
 		var f domain.SessionFee
-		if err := rows.Scan(&s.SessionID, &s.Date, &s.Kind, &amount, &f.Basis, &f.TierID, &f.Note, &f.AgreedOn); err != nil {
+		if err := rows.Scan(&s.SessionID, &s.Date, &s.Kind, &amount, &f.Basis, &f.TierID, &f.Note, &f.NoteVisibility, &f.AgreedOn); err != nil {
 			rows.Close()
 			return domain.Account{}, err
 		}
@@ -341,10 +341,10 @@ func (db *DB) SetSessionFee(ctx context.Context, f domain.SessionFee) (domain.Cl
 		if f.TierID != 0 {
 			tier = f.TierID
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO session_fees (session_id, amount, basis, tier_id, note, agreed_on) VALUES (?, ?, ?, ?, ?, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO session_fees (session_id, amount, basis, tier_id, note, note_visibility, agreed_on) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (session_id) DO UPDATE SET amount = excluded.amount, basis = excluded.basis, tier_id = excluded.tier_id,
-				note = excluded.note, agreed_on = excluded.agreed_on`,
-			f.SessionID, f.Amount, string(f.Basis), tier, f.Note, db.today())
+				note = excluded.note, note_visibility = excluded.note_visibility, agreed_on = excluded.agreed_on`,
+			f.SessionID, f.Amount, string(f.Basis), tier, f.Note, string(f.NoteVisibility), db.today())
 		return 0, err
 	})
 }

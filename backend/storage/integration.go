@@ -158,7 +158,7 @@ func (db *DB) AddMeaning(ctx context.Context, shiftID int64, meaning string, by 
 // ---- patterns ----
 
 func (db *DB) patterns(ctx context.Context, q querier, where string, arg any) ([]domain.Pattern, error) {
-	rows, err := q.QueryContext(ctx, `SELECT p.id, p.client_id, p.name, p.examples, p.proposed_by, p.status, p.created_at, p.updated_at
+	rows, err := q.QueryContext(ctx, `SELECT p.id, p.client_id, p.name, p.examples, p.examples_visibility, p.proposed_by, p.status, p.created_at, p.updated_at
 		FROM patterns p WHERE `+where+` ORDER BY p.id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("read patterns: %w", err)
@@ -167,7 +167,7 @@ func (db *DB) patterns(ctx context.Context, q querier, where string, arg any) ([
 	index := map[int64]int{}
 	for rows.Next() {
 		var p domain.Pattern
-		if err := rows.Scan(&p.ID, &p.ClientID, &p.Name, &p.Examples, &p.ProposedBy, &p.Status, &p.Created, &p.Updated); err != nil {
+		if err := rows.Scan(&p.ID, &p.ClientID, &p.Name, &p.Examples, &p.ExamplesVisibility, &p.ProposedBy, &p.Status, &p.Created, &p.Updated); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -254,8 +254,9 @@ func (db *DB) AddPattern(ctx context.Context, n domain.NewPattern, by domain.Act
 		return domain.Pattern{}, err
 	}
 	return addFor(ctx, db, by, n.ClientID, "pattern", func(tx *sql.Tx, now string) (int64, error) {
-		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO patterns (client_id, name, examples, proposed_by, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'noticed', ?, ?)`,
-			n.ClientID, n.Name, n.Examples, string(n.ProposedBy), now, now))
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO patterns (client_id, name, examples, examples_visibility, proposed_by, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, 'noticed', ?, ?)`,
+			n.ClientID, n.Name, n.Examples, string(n.ExamplesVisibility), string(n.ProposedBy), now, now))
 		if err != nil {
 			return 0, err
 		}
@@ -296,14 +297,19 @@ func (db *DB) RenamePattern(ctx context.Context, id int64, name string, author d
 	})
 }
 
-// SetPatternExamples replaces a pattern's examples.
-func (db *DB) SetPatternExamples(ctx context.Context, id int64, examples string, by domain.Actor) (domain.Pattern, error) {
+// SetPatternExamples replaces a pattern's examples and says whether the
+// client sees them (empty: shared).
+func (db *DB) SetPatternExamples(ctx context.Context, id int64, examples string, vis domain.Visibility, by domain.Actor) (domain.Pattern, error) {
 	examples, err := domain.CleanText("examples", "The examples", examples, domain.MaxLongText, false)
 	if err != nil {
 		return domain.Pattern{}, err
 	}
+	vis, ok := vis.Normalise()
+	if !ok {
+		return domain.Pattern{}, domain.FieldError("examplesVisibility", "Choose whether the client sees the examples.")
+	}
 	return db.changePattern(ctx, id, by, "examples", func(tx *sql.Tx, _ domain.Pattern) error {
-		_, err := tx.ExecContext(ctx, `UPDATE patterns SET examples = ? WHERE id = ?`, examples, id)
+		_, err := tx.ExecContext(ctx, `UPDATE patterns SET examples = ?, examples_visibility = ? WHERE id = ?`, examples, string(vis), id)
 		return err
 	})
 }

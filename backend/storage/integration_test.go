@@ -365,3 +365,67 @@ func TestDevanagariAndArabicWordsAreFoundWhole(t *testing.T) {
 		}
 	}
 }
+
+// What the therapist may keep private (somatic observations, an adverse
+// event, a pattern's examples, a fee note) is stored with its choice, is
+// shared when nothing was chosen, and leaves the client's view when kept
+// private.
+func TestPrivateChoicesAreKeptAndFilter(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	feePractice(t, db)
+	c := mustClient(t, db, "Ilse Fictional")
+	s := mustSession(t, db, c.ID, domain.IntegrationSession, "2026-11-21")
+
+	s.Somatic = "Shoulders dropped when the music began."
+	s, err := db.UpdateSession(ctx, s, domain.ByTherapist)
+	if err != nil || s.SomaticVisibility != domain.Shared {
+		t.Fatalf("unchosen somatic visibility: %q %v", s.SomaticVisibility, err)
+	}
+	s.SomaticVisibility = domain.Private
+	if s, err = db.UpdateSession(ctx, s, domain.ByTherapist); err != nil {
+		t.Fatal(err)
+	}
+	s.SomaticVisibility = "public"
+	if _, err := db.UpdateSession(ctx, s, domain.ByTherapist); domain.ErrorField(err) != "somaticVisibility" {
+		t.Fatalf("an unknown visibility was accepted: %v", err)
+	}
+	for _, vis := range []domain.Visibility{"", domain.Private} {
+		if _, err := db.AddAdverseEvent(ctx, domain.AdverseEvent{SessionID: s.ID, Description: "Dizzy (" + string(vis) + ")", Visibility: vis}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := db.AddPattern(ctx, domain.NewPattern{ClientID: c.ID, Name: "Holding my breath", Examples: "At the door", ExamplesVisibility: domain.Private, ProposedBy: domain.ByTherapist}, domain.ByTherapist)
+	if err != nil || p.ExamplesVisibility != domain.Private {
+		t.Fatalf("pattern: %+v %v", p, err)
+	}
+	if p, err = db.SetPatternExamples(ctx, p.ID, "At the door, and on the phone", "", domain.ByTherapist); err != nil || p.ExamplesVisibility != domain.Shared {
+		t.Fatalf("examples shared again: %+v %v", p, err)
+	}
+	if p, err = db.SetPatternExamples(ctx, p.ID, "At the door", domain.Private, domain.ByTherapist); err != nil {
+		t.Fatal(err)
+	}
+	f, err := db.SetSessionFee(ctx, domain.SessionFee{SessionID: s.ID, Basis: domain.Adjusted, Amount: 4000, Note: "Reduced after the job loss", NoteVisibility: domain.Private})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	got, _ := db.Session(ctx, s.ID)
+	if got.SomaticVisibility != domain.Private || len(got.AdverseEvents) != 2 || got.AdverseEvents[0].Visibility != domain.Shared || got.AdverseEvents[1].Visibility != domain.Private {
+		t.Fatalf("read back: %+v", got)
+	}
+	view := domain.View(got)
+	if view.Somatic != "" || len(view.AdverseEvents) != 1 || view.AdverseEvents[0].Description != "Dizzy ()" {
+		t.Fatalf("the client's view of the session: %+v", view)
+	}
+	if pv := domain.View(p); pv.Examples != "" || pv.Name != "Holding my breath" {
+		t.Fatalf("the client's view of the pattern: %+v", pv)
+	}
+	fee := f.Account.Sessions[0].Fee
+	if fee == nil || fee.Note != "Reduced after the job loss" || fee.NoteVisibility != domain.Private {
+		t.Fatalf("fee: %+v", fee)
+	}
+	if fv := domain.View(f); fv.Account.Sessions[0].Fee.Note != "" || fv.Account.Sessions[0].Fee.Amount != 4000 {
+		t.Fatalf("the client's view of the fee: %+v", fv.Account.Sessions[0].Fee)
+	}
+}

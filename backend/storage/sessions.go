@@ -11,11 +11,11 @@ import (
 )
 
 const sessionColumns = `id, client_id, kind, date, time, time_zone, minutes, modality, place, summary, private_notes,
-	practice, somatic, resourcing, substance, dose, dose_times, finalised_at, created_at, updated_at`
+	practice, somatic, somatic_visibility, resourcing, substance, dose, dose_times, finalised_at, created_at, updated_at`
 
 func scanSession(row interface{ Scan(...any) error }, s *domain.Session) error {
 	return row.Scan(&s.ID, &s.ClientID, &s.Kind, &s.Date, &s.Time, &s.TimeZone, &s.Minutes, &s.Modality, &s.Place, &s.Summary, &s.PrivateNotes,
-		&s.Practice, &s.Somatic, &s.Resourcing, &s.Medicine.Substance, &s.Medicine.Dose, &s.Medicine.Times, &s.FinalisedAt, &s.Created, &s.Updated)
+		&s.Practice, &s.Somatic, &s.SomaticVisibility, &s.Resourcing, &s.Medicine.Substance, &s.Medicine.Dose, &s.Medicine.Times, &s.FinalisedAt, &s.Created, &s.Updated)
 }
 
 // Sessions returns a client's sessions, oldest first, each complete.
@@ -86,9 +86,9 @@ func (db *DB) readSessions(ctx context.Context, q querier, where string, arg any
 		s := &out[index[e.SessionID]]
 		s.Setting = append(s.Setting, e)
 	}
-	if err := each(`SELECT id, session_id, at, description, response, created_at FROM adverse_events WHERE session_id IN `+sub+` ORDER BY session_id, id`, func(rows *sql.Rows) error {
+	if err := each(`SELECT id, session_id, at, description, response, created_at, visibility FROM adverse_events WHERE session_id IN `+sub+` ORDER BY session_id, id`, func(rows *sql.Rows) error {
 		var e domain.AdverseEvent
-		if err := rows.Scan(&e.ID, &e.SessionID, &e.At, &e.Description, &e.Response, &e.Created); err != nil {
+		if err := rows.Scan(&e.ID, &e.SessionID, &e.At, &e.Description, &e.Response, &e.Created, &e.Visibility); err != nil {
 			return err
 		}
 		s := &out[index[e.SessionID]]
@@ -161,10 +161,10 @@ func (db *DB) AddSession(ctx context.Context, s domain.Session, by domain.Actor)
 			return 0, err
 		}
 		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO sessions (client_id, kind, date, time, time_zone, minutes, modality, place, summary, private_notes,
-				practice, somatic, resourcing, substance, dose, dose_times, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				practice, somatic, somatic_visibility, resourcing, substance, dose, dose_times, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ClientID, string(s.Kind), s.Date, s.Time, s.TimeZone, s.Minutes, string(s.Modality), s.Place, s.Summary, s.PrivateNotes,
-			s.Practice, s.Somatic, s.Resourcing, s.Medicine.Substance, s.Medicine.Dose, s.Medicine.Times, now, now))
+			s.Practice, s.Somatic, string(s.SomaticVisibility), s.Resourcing, s.Medicine.Substance, s.Medicine.Dose, s.Medicine.Times, now, now))
 		if err != nil {
 			return 0, err
 		}
@@ -220,9 +220,9 @@ func (db *DB) UpdateSession(ctx context.Context, s domain.Session, by domain.Act
 			return domain.FieldError("date", "A shift after this session was noticed on "+first.String+", so the session cannot be later than that.")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET kind = ?, date = ?, time = ?, time_zone = ?, minutes = ?, modality = ?, place = ?, summary = ?,
-				private_notes = ?, practice = ?, somatic = ?, resourcing = ?, substance = ?, dose = ?, dose_times = ? WHERE id = ?`,
+				private_notes = ?, practice = ?, somatic = ?, somatic_visibility = ?, resourcing = ?, substance = ?, dose = ?, dose_times = ? WHERE id = ?`,
 			string(s.Kind), s.Date, s.Time, s.TimeZone, s.Minutes, string(s.Modality), s.Place, s.Summary,
-			s.PrivateNotes, s.Practice, s.Somatic, s.Resourcing, s.Medicine.Substance, s.Medicine.Dose, s.Medicine.Times, s.ID); err != nil {
+			s.PrivateNotes, s.Practice, s.Somatic, string(s.SomaticVisibility), s.Resourcing, s.Medicine.Substance, s.Medicine.Dose, s.Medicine.Times, s.ID); err != nil {
 			return fmt.Errorf("update session: %w", err)
 		}
 		return writeIntentions(ctx, tx, s.ID, s.IntentionIDs)
@@ -268,9 +268,13 @@ func (db *DB) AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domai
 	if e.Response, err = domain.CleanText("response", "What was done", e.Response, domain.MaxLongText, false); err != nil {
 		return domain.Session{}, err
 	}
+	var ok bool
+	if e.Visibility, ok = e.Visibility.Normalise(); !ok {
+		return domain.Session{}, domain.FieldError("visibility", "Choose whether the client sees this event.")
+	}
 	return db.changeSession(ctx, e.SessionID, domain.ByTherapist, "adverse_event", true, func(tx *sql.Tx, _ domain.Session) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO adverse_events (session_id, at, description, response, created_at) VALUES (?, ?, ?, ?, ?)`,
-			e.SessionID, e.At, e.Description, e.Response, db.stamp())
+		_, err := tx.ExecContext(ctx, `INSERT INTO adverse_events (session_id, at, description, response, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?)`,
+			e.SessionID, e.At, e.Description, e.Response, db.stamp(), string(e.Visibility))
 		return err
 	})
 }

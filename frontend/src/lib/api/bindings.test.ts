@@ -45,9 +45,9 @@ describe('what goes to Go', () => {
   it('sends a session fee with no tier or date of its own', async () => {
     const SetSessionFee = vi.fn(async () => ({}));
     goSide({ Fees: { SetSessionFee } });
-    await fees.setSessionFee(12, 'adjusted', 4500, 'student');
+    await fees.setSessionFee(12, 'adjusted', 4500, 'student', 'private');
     expect(sent(SetSessionFee)).toEqual([
-      { sessionId: 12, basis: 'adjusted', amount: 4500, note: 'student', tierId: 0, agreedOn: '' },
+      { sessionId: 12, basis: 'adjusted', amount: 4500, note: 'student', noteVisibility: 'private', tierId: 0, agreedOn: '' },
     ]);
   });
 });

@@ -205,6 +205,8 @@ export interface ClientRecord {
 }
 
 export const toActor = (value: unknown): Actor => oneOf(ACTORS, value, 'therapist');
+/** Anything but "shared" is private, as on the Go side. */
+export const toVisibility = (value: unknown): Visibility => oneOf<Visibility>(['shared', 'private'], value, 'private');
 
 export function toIdentity(value: unknown): Identity {
   const raw: Reply<domain.Identity> = asRecord(value);
@@ -293,7 +295,7 @@ export function toPowerMapEntry(value: unknown): PowerMapEntry {
     showsUp: str(raw.showsUp),
     agreed: str(raw.agreed),
     // Anything unknown is treated as private: the safe side.
-    visibility: oneOf<Visibility>(['shared', 'private'], raw.visibility, 'private'),
+    visibility: toVisibility(raw.visibility),
     author: toActor(raw.author),
     updated: str(raw.updated),
   };

@@ -2,7 +2,7 @@
 // the currency's minor units (cents, pence; yen have none), exactly as Go keeps them.
 import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
-import { toActor, type Actor } from './client-models';
+import { toActor, toVisibility, type Actor, type Visibility } from './client-models';
 import { SESSION_KINDS, type SessionKind } from './session-models';
 import { asRecord, bool, int, list, oneOf, str } from './convert';
 
@@ -65,6 +65,8 @@ export interface SessionFee {
   basis: FeeBasis;
   tierId: number;
   note: string;
+  /** Whether the client sees the note (the therapist's choice). */
+  noteVisibility: Visibility;
   agreedOn: string;
 }
 
@@ -265,6 +267,7 @@ function toSessionFee(value: unknown): SessionFee {
     basis: oneOf(FEE_BASES, r.basis, 'tier'),
     tierId: int(r.tierId),
     note: str(r.note),
+    noteVisibility: toVisibility(r.noteVisibility),
     agreedOn: str(r.agreedOn),
   };
 }

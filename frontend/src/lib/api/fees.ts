@@ -3,6 +3,7 @@ import * as Fees from './wailsjs/go/app/Fees';
 import { app, domain } from './wailsjs/go/models';
 import { call, callBool } from './call';
 import { toGo } from './wire';
+import type { Visibility } from './client-models';
 import {
   toAllocations,
   toClientFees,
@@ -52,10 +53,18 @@ export const fees = {
   confirmTier: async (choiceId: number): Promise<ClientFees> => toClientFees(await call(() => Fees.ConfirmTier(choiceId))),
 
   /** basis "tier" takes the tier's fee; "adjusted" needs amount and a note; "free" is offered freely. */
-  setSessionFee: async (sessionId: number, basis: FeeBasis, amount: number, note: string): Promise<ClientFees> =>
+  setSessionFee: async (
+    sessionId: number,
+    basis: FeeBasis,
+    amount: number,
+    note: string,
+    noteVisibility: Visibility,
+  ): Promise<ClientFees> =>
     toClientFees(
       await call(() =>
-        Fees.SetSessionFee(toGo(domain.SessionFee, { sessionId, basis, amount, note, tierId: 0, agreedOn: '' })),
+        Fees.SetSessionFee(
+          toGo(domain.SessionFee, { sessionId, basis, amount, note, noteVisibility, tierId: 0, agreedOn: '' }),
+        ),
       ),
     ),
 

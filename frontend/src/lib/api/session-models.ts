@@ -1,7 +1,7 @@
 // The shapes of sessions, the integration worksheet, patterns, resources and search results.
 import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
-import { toActor, toRevision, type Actor, type PlanStatus, type Revision, type Visibility } from './client-models';
+import { toActor, toRevision, toVisibility, type Actor, type PlanStatus, type Revision, type Visibility } from './client-models';
 import { asRecord, bool, int, ints, list, oneOf, str } from './convert';
 
 export type SessionKind = 'preparation' | 'medicine' | 'integration' | 'other';
@@ -72,6 +72,8 @@ export interface AdverseEvent {
   description: string;
   response: string;
   created: string;
+  /** Private: kept from the client by the therapist's choice. */
+  visibility: Visibility;
 }
 
 export interface Addendum {
@@ -100,6 +102,8 @@ export interface Session {
   privateNotes: string;
   practice: string;
   somatic: string;
+  /** Whether the client sees the somatic observations (the therapist's choice; "" in a client's view). */
+  somaticVisibility: Visibility;
   resourcing: string;
   intentionIds: number[];
   setting: SettingElement[];
@@ -146,6 +150,8 @@ export interface Pattern {
   clientId: number;
   name: string;
   examples: string;
+  /** Whether the client sees the examples (the therapist's choice). */
+  examplesVisibility: Visibility;
   proposedBy: Actor;
   status: PatternStatus;
   /** Oldest first. */
@@ -161,6 +167,7 @@ export interface NewPattern {
   clientId: number;
   name: string;
   examples: string;
+  examplesVisibility: Visibility;
   proposedBy: Actor;
   /** YYYY-MM-DD, or "" for today. */
   noticedOn: string;
@@ -208,7 +215,6 @@ export interface SearchResult {
   capped: boolean;
 }
 
-const visibility = (value: unknown): Visibility => oneOf<Visibility>(['shared', 'private'], value, 'private');
 const planStatus = (value: unknown): PlanStatus =>
   oneOf<PlanStatus>(['proposed', 'agreed', 'revised', 'retired'], value, 'proposed');
 
@@ -246,6 +252,7 @@ export function toSession(value: unknown): Session {
     privateNotes: str(raw.privateNotes),
     practice: str(raw.practice),
     somatic: str(raw.somatic),
+    somaticVisibility: toVisibility(raw.somaticVisibility),
     resourcing: str(raw.resourcing),
     intentionIds: ints(raw.intentionIds),
     setting: list(raw.setting, toSettingElement),
@@ -259,12 +266,13 @@ export function toSession(value: unknown): Session {
         description: str(e.description),
         response: str(e.response),
         created: str(e.created),
+        visibility: toVisibility(e.visibility),
       };
     }),
     finalisedAt: str(raw.finalisedAt),
     addenda: list(raw.addenda, (v) => {
       const a: Reply<domain.Addendum> = asRecord(v);
-      return { id: int(a.id), sessionId: int(a.sessionId), at: str(a.at), text: str(a.text), visibility: visibility(a.visibility) };
+      return { id: int(a.id), sessionId: int(a.sessionId), at: str(a.at), text: str(a.text), visibility: toVisibility(a.visibility) };
     }),
     created: str(raw.created),
     updated: str(raw.updated),
@@ -299,6 +307,7 @@ export function toPattern(value: unknown): Pattern {
     clientId: int(raw.clientId),
     name: str(raw.name),
     examples: str(raw.examples),
+    examplesVisibility: toVisibility(raw.examplesVisibility),
     proposedBy: toActor(raw.proposedBy),
     status: oneOf(PATTERN_STATUSES, raw.status, 'noticed'),
     statuses: list(raw.statuses, (v) => {
@@ -394,6 +403,7 @@ export function emptySession(clientId: number, kind: SessionKind, today: string,
     privateNotes: '',
     practice: '',
     somatic: '',
+    somaticVisibility: 'shared',
     resourcing: '',
     intentionIds: [],
     setting: [],

@@ -4,7 +4,7 @@ import { domain } from './wailsjs/go/models';
 import { call } from './call';
 import { toGo } from './wire';
 import { journeyWrites } from './journey-writes';
-import type { Actor } from './client-models';
+import type { Actor, Visibility } from './client-models';
 import {
   toIntegrationRecord,
   toPattern,
@@ -39,14 +39,16 @@ export const sessions = {
   addAddendum: async (sessionId: number, text: string, visibility: 'shared' | 'private'): Promise<Session> =>
     toSession(await call(() => Sessions.AddAddendum(sessionId, text, visibility))),
 
-  addAdverseEvent: async (event: Pick<AdverseEvent, 'sessionId' | 'at' | 'description' | 'response'>): Promise<Session> =>
+  addAdverseEvent: async (
+    event: Pick<AdverseEvent, 'sessionId' | 'at' | 'description' | 'response' | 'visibility'>,
+  ): Promise<Session> =>
     toSession(await call(() => Sessions.AddAdverseEvent(toGo(domain.AdverseEvent, { ...event, id: 0, created: '' })))),
 
   correctShift: async (shift: Shift): Promise<Shift> =>
     toShift(await call(() => Sessions.CorrectShift(toGo(domain.Shift, shift)))),
 
-  setPatternExamples: async (id: number, examples: string, by: Actor): Promise<Pattern> =>
-    toPattern(await call(() => Sessions.SetPatternExamples(id, examples, by))),
+  setPatternExamples: async (id: number, examples: string, visibility: Visibility, by: Actor): Promise<Pattern> =>
+    toPattern(await call(() => Sessions.SetPatternExamples(id, examples, visibility, by))),
 
   /** The whole practice, private notes included; grouped by kind. */
   search: async (query: string): Promise<SearchResult> => toSearchResult(await call(() => Sessions.Search(query))),

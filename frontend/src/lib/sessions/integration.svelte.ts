@@ -11,6 +11,7 @@ import {
   type Pattern,
   type PatternChange,
   type Resource,
+  type Visibility,
   type Session,
   type SettingElement,
   type Shift,
@@ -45,7 +46,7 @@ export class IntegrationStore extends LoadedRecord<IntegrationRecord> {
     return this.change(() => sessions.addAddendum(sessionId, text, visibility));
   }
 
-  addAdverseEvent(event: Pick<AdverseEvent, 'sessionId' | 'at' | 'description' | 'response'>): Promise<Session> {
+  addAdverseEvent(event: Pick<AdverseEvent, 'sessionId' | 'at' | 'description' | 'response' | 'visibility'>): Promise<Session> {
     return this.change(() => sessions.addAdverseEvent(event));
   }
 
@@ -96,8 +97,8 @@ export class IntegrationStore extends LoadedRecord<IntegrationRecord> {
     return this.change(() => sessions.renamePattern(id, name, by));
   }
 
-  setPatternExamples(id: number, examples: string, by: Actor): Promise<Pattern> {
-    return this.change(() => sessions.setPatternExamples(id, examples, by));
+  setPatternExamples(id: number, examples: string, visibility: Visibility, by: Actor): Promise<Pattern> {
+    return this.change(() => sessions.setPatternExamples(id, examples, visibility, by));
   }
 
   setPatternStatus(id: number, change: PatternChange): Promise<Pattern> {

@@ -10,6 +10,7 @@ import type {
   Resource,
   SettingElement,
   Shift,
+  Visibility,
 } from '$lib/api';
 
 export interface SettingActions {
@@ -31,6 +32,8 @@ export interface WorksheetActions {
 export interface PatternActions {
   addPattern(pattern: Omit<NewPattern, 'clientId'>): Promise<Pattern>;
   renamePattern(id: number, name: string, by: Actor): Promise<Pattern>;
+  /** The therapist's own screen only: co-creation keeps nothing back from the client. */
+  setPatternExamples?(id: number, examples: string, visibility: Visibility, by: Actor): Promise<Pattern>;
   setPatternStatus(id: number, change: PatternChange): Promise<Pattern>;
   linkPattern(id: number, shiftIds: number[], sessionIds: number[], by: Actor): Promise<Pattern>;
   addResource(resource: Resource): Promise<Resource>;

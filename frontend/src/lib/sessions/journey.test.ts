@@ -44,6 +44,7 @@ function pattern(id: number, changes: [string, Pattern['status']][]): Pattern {
     clientId: 1,
     name: `pattern ${id}`,
     examples: '',
+    examplesVisibility: 'shared',
     proposedBy: 'client',
     status: changes.at(-1)?.[1] ?? 'noticed',
     statuses: changes.map(([on, status]) => ({ on, status, note: '', by: 'together' })),

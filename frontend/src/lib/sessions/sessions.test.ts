@@ -31,6 +31,7 @@ const pattern = (id: number, status: Pattern['status'], shiftIds: number[]): Pat
   clientId: 1,
   name: `pattern ${id}`,
   examples: '',
+  examplesVisibility: 'shared',
   proposedBy: 'client',
   status,
   statuses: [],

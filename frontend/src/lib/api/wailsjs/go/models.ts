@@ -402,6 +402,7 @@ export namespace domain {
 	    basis: string;
 	    tierId: number;
 	    note: string;
+	    noteVisibility: string;
 	    agreedOn: string;
 	
 	    static createFrom(source: any = {}) {
@@ -415,6 +416,7 @@ export namespace domain {
 	        this.basis = source["basis"];
 	        this.tierId = source["tierId"];
 	        this.note = source["note"];
+	        this.noteVisibility = source["noteVisibility"];
 	        this.agreedOn = source["agreedOn"];
 	    }
 	}
@@ -525,6 +527,7 @@ export namespace domain {
 	    description: string;
 	    response: string;
 	    created: string;
+	    visibility: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AdverseEvent(source);
@@ -538,6 +541,7 @@ export namespace domain {
 	        this.description = source["description"];
 	        this.response = source["response"];
 	        this.created = source["created"];
+	        this.visibility = source["visibility"];
 	    }
 	}
 	export class AgreementVersion {
@@ -1462,6 +1466,7 @@ export namespace domain {
 	    clientId: number;
 	    name: string;
 	    examples: string;
+	    examplesVisibility: string;
 	    proposedBy: string;
 	    status: string;
 	    statuses: PatternChange[];
@@ -1481,6 +1486,7 @@ export namespace domain {
 	        this.clientId = source["clientId"];
 	        this.name = source["name"];
 	        this.examples = source["examples"];
+	        this.examplesVisibility = source["examplesVisibility"];
 	        this.proposedBy = source["proposedBy"];
 	        this.status = source["status"];
 	        this.statuses = this.convertValues(source["statuses"], PatternChange);
@@ -1627,6 +1633,7 @@ export namespace domain {
 	    privateNotes: string;
 	    practice: string;
 	    somatic: string;
+	    somaticVisibility: string;
 	    resourcing: string;
 	    intentionIds: number[];
 	    setting: SettingElement[];
@@ -1656,6 +1663,7 @@ export namespace domain {
 	        this.privateNotes = source["privateNotes"];
 	        this.practice = source["practice"];
 	        this.somatic = source["somatic"];
+	        this.somaticVisibility = source["somaticVisibility"];
 	        this.resourcing = source["resourcing"];
 	        this.intentionIds = source["intentionIds"];
 	        this.setting = this.convertValues(source["setting"], SettingElement);
@@ -1766,6 +1774,7 @@ export namespace domain {
 	    clientId: number;
 	    name: string;
 	    examples: string;
+	    examplesVisibility: string;
 	    proposedBy: string;
 	    noticedOn: string;
 	
@@ -1778,6 +1787,7 @@ export namespace domain {
 	        this.clientId = source["clientId"];
 	        this.name = source["name"];
 	        this.examples = source["examples"];
+	        this.examplesVisibility = source["examplesVisibility"];
 	        this.proposedBy = source["proposedBy"];
 	        this.noticedOn = source["noticedOn"];
 	    }

@@ -34,7 +34,7 @@ export function ReviseSettingElement(arg1:number,arg2:string,arg3:domain.Actor):
 
 export function Search(arg1:string):Promise<domain.SearchResult>;
 
-export function SetPatternExamples(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Pattern>;
+export function SetPatternExamples(arg1:number,arg2:string,arg3:domain.Visibility,arg4:domain.Actor):Promise<domain.Pattern>;
 
 export function SetPatternStatus(arg1:number,arg2:domain.PatternChange):Promise<domain.Pattern>;
 

@@ -66,8 +66,8 @@ export function Search(arg1) {
   return window['go']['app']['Sessions']['Search'](arg1);
 }
 
-export function SetPatternExamples(arg1, arg2, arg3) {
-  return window['go']['app']['Sessions']['SetPatternExamples'](arg1, arg2, arg3);
+export function SetPatternExamples(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Sessions']['SetPatternExamples'](arg1, arg2, arg3, arg4);
 }
 
 export function SetPatternStatus(arg1, arg2) {
