@@ -315,10 +315,10 @@ type ClientRecord struct {
 	// when they share it with this client (Client.SharePositionality) and
 	// have written one; else empty. Social location is explored by both.
 	TherapistPositionality SharedStatement `json:"therapistPositionality" vis:"shared"`
-	Plan        []PlanItem      `json:"plan" vis:"shared"`
-	Agreements  []Agreement     `json:"agreements" vis:"shared"`
-	Reflections []Reflection    `json:"reflections" vis:"private"`
-	History     []HistoryEntry  `json:"history" vis:"private"`
+	Plan                   []PlanItem      `json:"plan" vis:"shared"`
+	Agreements             []Agreement     `json:"agreements" vis:"shared"`
+	Reflections            []Reflection    `json:"reflections" vis:"private"`
+	History                []HistoryEntry  `json:"history" vis:"private"`
 }
 
 // SharedStatement is a dated statement the therapist shares with a client.

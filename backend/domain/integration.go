@@ -102,20 +102,20 @@ func (s PatternStatus) Valid() bool {
 // change dated (Statuses, oldest first); it links to the shifts and
 // sessions where it showed up.
 type Pattern struct {
-	ID         int64           `json:"id" vis:"shared"`
-	ClientID   int64           `json:"clientId" vis:"shared"`
-	Name       string          `json:"name" vis:"shared"`
+	ID       int64  `json:"id" vis:"shared"`
+	ClientID int64  `json:"clientId" vis:"shared"`
+	Name     string `json:"name" vis:"shared"`
 	// Examples reach the client unless the therapist keeps them private.
-	Examples           string     `json:"examples" vis:"chosen" visby:"ExamplesVisibility"`
-	ExamplesVisibility Visibility `json:"examplesVisibility" vis:"private"`
-	ProposedBy Actor           `json:"proposedBy" vis:"shared"`
-	Status     PatternStatus   `json:"status" vis:"shared"`
-	Statuses   []PatternChange `json:"statuses" vis:"shared"`
-	ShiftIDs   []int64         `json:"shiftIds" vis:"shared"`
-	SessionIDs []int64         `json:"sessionIds" vis:"shared"`
-	Revisions  []Revision      `json:"revisions" vis:"shared"`
-	Created    string          `json:"created" vis:"shared"`
-	Updated    string          `json:"updated" vis:"shared"`
+	Examples           string          `json:"examples" vis:"chosen" visby:"ExamplesVisibility"`
+	ExamplesVisibility Visibility      `json:"examplesVisibility" vis:"private"`
+	ProposedBy         Actor           `json:"proposedBy" vis:"shared"`
+	Status             PatternStatus   `json:"status" vis:"shared"`
+	Statuses           []PatternChange `json:"statuses" vis:"shared"`
+	ShiftIDs           []int64         `json:"shiftIds" vis:"shared"`
+	SessionIDs         []int64         `json:"sessionIds" vis:"shared"`
+	Revisions          []Revision      `json:"revisions" vis:"shared"`
+	Created            string          `json:"created" vis:"shared"`
+	Updated            string          `json:"updated" vis:"shared"`
 }
 
 // PatternChange is one dated status of a pattern.
@@ -128,9 +128,9 @@ type PatternChange struct {
 
 // NewPattern is what is needed to name a pattern.
 type NewPattern struct {
-	ClientID   int64  `json:"clientId"`
-	Name       string `json:"name"`
-	Examples   string `json:"examples"`
+	ClientID int64  `json:"clientId"`
+	Name     string `json:"name"`
+	Examples string `json:"examples"`
 	// ExamplesVisibility: empty or shared, unless the therapist keeps the
 	// examples private.
 	ExamplesVisibility Visibility `json:"examplesVisibility"`

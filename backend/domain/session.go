@@ -60,12 +60,12 @@ type Session struct {
 	// PrivateNotes are the therapist's own and never shown to the client.
 	PrivateNotes string `json:"privateNotes" vis:"private"`
 	// Practice is the mindfulness or introspective practice used.
-	Practice   string `json:"practice" vis:"shared"`
+	Practice string `json:"practice" vis:"shared"`
 	// Somatic observations reach the client unless the therapist keeps them
 	// private (SomaticVisibility).
 	Somatic           string     `json:"somatic" vis:"chosen" visby:"SomaticVisibility"`
 	SomaticVisibility Visibility `json:"somaticVisibility" vis:"private"`
-	Resourcing string `json:"resourcing" vis:"shared"` // resourcing done
+	Resourcing        string     `json:"resourcing" vis:"shared"` // resourcing done
 	// IntentionIDs are the plan's intentions held for a medicine session.
 	IntentionIDs []int64 `json:"intentionIds" vis:"shared"`
 	// Setting is the setting plan of a medicine session, designed together.
@@ -154,10 +154,10 @@ type SettingElement struct {
 	Comfort    Comfort         `json:"comfort" vis:"shared"`
 	// TherapistComfort is the therapist's own comfort with the element:
 	// the setting is meant to be comfortable for both.
-	TherapistComfort Comfort `json:"therapistComfort" vis:"shared"`
-	Status     PlanStatus      `json:"status" vis:"shared"`
-	Position   int             `json:"position" vis:"shared"`
-	Revisions  []Revision      `json:"revisions" vis:"shared"`
+	TherapistComfort Comfort    `json:"therapistComfort" vis:"shared"`
+	Status           PlanStatus `json:"status" vis:"shared"`
+	Position         int        `json:"position" vis:"shared"`
+	Revisions        []Revision `json:"revisions" vis:"shared"`
 }
 
 // Validate checks and normalises s for saving. recordMedicine says
