@@ -25,6 +25,18 @@ const maxPINTries = 5
 
 // Enter turns co-creation mode on for one client and returns their view.
 func (b *CoCreation) Enter(clientID int64) (domain.ClientRecord, error) {
+	return b.enter(clientID, false)
+}
+
+// Preview shows the therapist exactly what co-creation mode would show the
+// client: the mode is on, through the same reads, but every write is
+// refused and Leave needs no secret. It is for the therapist's own eyes
+// (the screen says so); turning the screen to the client is Enter.
+func (b *CoCreation) Preview(clientID int64) (domain.ClientRecord, error) {
+	return b.enter(clientID, true)
+}
+
+func (b *CoCreation) enter(clientID int64, preview bool) (domain.ClientRecord, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.ClientRecord, error) {
 		rec, err := db.ClientRecord(ctx, clientID)
 		if err != nil {
@@ -34,7 +46,7 @@ func (b *CoCreation) Enter(clientID int64) (domain.ClientRecord, error) {
 			return domain.ClientRecord{}, domain.Errorf(domain.EINVALID, "This client's record is archived. Restore it first.")
 		}
 		b.s.mu.Lock()
-		b.s.coClient, b.s.pinTries = clientID, 0
+		b.s.coClient, b.s.coPreview, b.s.pinTries = clientID, preview, 0
 		b.s.mu.Unlock()
 		return domain.ClientView(rec), nil
 	})
@@ -71,7 +83,7 @@ func ownItem(ctx context.Context, db *storage.DB, clientID, itemID int64) error 
 
 // AddPlanItem proposes a goal or intention, by whoever is writing (roomActor).
 func (b *CoCreation) AddPlanItem(kind domain.PlanKind, text string, by domain.Actor) (domain.PlanItem, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
 		if err := roomActor(by); err != nil {
 			return domain.PlanItem{}, err
 		}
@@ -81,7 +93,7 @@ func (b *CoCreation) AddPlanItem(kind domain.PlanKind, text string, by domain.Ac
 
 // RevisePlanItem adds a wording, by whoever is writing (roomActor).
 func (b *CoCreation) RevisePlanItem(itemID int64, text, note string, by domain.Actor) (domain.PlanItem, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
 		if err := roomActor(by); err != nil {
 			return domain.PlanItem{}, err
 		}
@@ -94,7 +106,7 @@ func (b *CoCreation) RevisePlanItem(itemID int64, text, note string, by domain.A
 
 // AgreePlanItem records that the client agrees with the item today.
 func (b *CoCreation) AgreePlanItem(itemID int64) (domain.PlanItem, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PlanItem, error) {
 		if err := ownItem(ctx, db, id, itemID); err != nil {
 			return domain.PlanItem{}, err
 		}
@@ -104,7 +116,7 @@ func (b *CoCreation) AgreePlanItem(itemID int64) (domain.PlanItem, error) {
 
 // AddPowerMapEntry adds a shared power-map entry.
 func (b *CoCreation) AddPowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEntry, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
 		if err := roomActor(e.Author); err != nil {
 			return domain.PowerMapEntry{}, err
 		}
@@ -115,7 +127,7 @@ func (b *CoCreation) AddPowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEn
 
 // UpdatePowerMapEntry changes a shared power-map entry of this client.
 func (b *CoCreation) UpdatePowerMapEntry(e domain.PowerMapEntry) (domain.PowerMapEntry, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.PowerMapEntry, error) {
 		if err := roomActor(e.Author); err != nil {
 			return domain.PowerMapEntry{}, err
 		}
@@ -145,7 +157,7 @@ func ownAgreement(ctx context.Context, db *storage.DB, clientID, agreementID int
 
 // AddAgreement writes an agreement, by whoever is writing (roomActor).
 func (b *CoCreation) AddAgreement(n domain.NewAgreement, by domain.Actor) (domain.Agreement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Agreement{}, err
 		}
@@ -156,7 +168,7 @@ func (b *CoCreation) AddAgreement(n domain.NewAgreement, by domain.Actor) (domai
 
 // ReviseAgreement writes a new version, by whoever is writing (roomActor).
 func (b *CoCreation) ReviseAgreement(agreementID int64, title string, terms []domain.AgreementTerm, by domain.Actor) (domain.Agreement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Agreement{}, err
 		}
@@ -170,7 +182,7 @@ func (b *CoCreation) ReviseAgreement(agreementID int64, title string, terms []do
 // ConfirmAgreement records the client's confirmation: their typed name and
 // today's date.
 func (b *CoCreation) ConfirmAgreement(agreementID int64, typedName string) (domain.Agreement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Agreement, error) {
 		if err := ownAgreement(ctx, db, id, agreementID); err != nil {
 			return domain.Agreement{}, err
 		}
@@ -183,9 +195,12 @@ func (b *CoCreation) ConfirmAgreement(agreementID int64, typedName string) (doma
 func (b *CoCreation) Leave(secret string) (bool, error) {
 	s := b.s
 	s.mu.Lock()
-	id := s.coClient
+	id, preview := s.coClient, s.coPreview
+	if preview {
+		s.coClient, s.coPreview = 0, false
+	}
 	s.mu.Unlock()
-	if id == 0 {
+	if id == 0 || preview {
 		return true, nil
 	}
 	v, err := s.requireVault()
@@ -224,7 +239,7 @@ func (b *CoCreation) Leave(secret string) (bool, error) {
 			Message: "That is not the passphrase or PIN. Co-creation mode stays on."})
 	}
 	s.mu.Lock()
-	s.coClient, s.pinTries = 0, 0
+	s.coClient, s.coPreview, s.pinTries = 0, false, 0
 	s.mu.Unlock()
 	s.touch()
 	return true, nil
@@ -245,7 +260,7 @@ func (b *CoCreation) Fees() (domain.ClientFees, error) {
 // wish: by the client, or by the two together when the practice agrees
 // tiers together. It waits for the therapist's confirmation.
 func (b *CoCreation) ChooseTier(tierID int64, reason string) (domain.ClientFees, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.ClientFees, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.ClientFees, error) {
 		p, err := db.FeePolicy(ctx)
 		if err != nil {
 			return domain.ClientFees{}, err

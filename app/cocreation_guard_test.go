@@ -2,9 +2,11 @@ package app
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"tandem/backend/domain"
+	"tandem/backend/vault/vaulttest"
 )
 
 // Every binding that is not the client's refuses in co-creation mode: the
@@ -61,5 +63,72 @@ func TestEveryTherapistBindingRefusesInCoCreationMode(t *testing.T) {
 	}
 	if _, err := NewVault(s).Lock(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The therapist's preview of co-creation answers the same reads as the mode
+// and refuses every change: each CoCreation method but the reads, Enter,
+// Preview and Leave is called with zero arguments and must say it is a
+// preview. Therapist bindings refuse as in the mode; closing needs no
+// secret.
+func TestThePreviewOfCoCreationReadsAsTheModeAndChangesNothing(t *testing.T) {
+	s := newShell(t)
+	zoe, err := NewClients(s).Create(domain.Client{ChosenName: "Zoë Fictional-Preview", IntakeNote: "PRIVATE-INTAKE-NOTE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	co := NewCoCreation(s)
+	entered, err := co.Enter(zoe.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := co.Leave(vaulttest.Passphrase); !ok || err != nil {
+		t.Fatalf("leave: %v %v", ok, err)
+	}
+	previewed, err := co.Preview(zoe.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(entered, previewed) || previewed.Client.IntakeNote != "" {
+		t.Fatalf("the preview is not the client's view:\n%+v\n%+v", entered, previewed)
+	}
+	if st, _ := NewVault(s).Status(); st.CoCreationClientID != zoe.ID || !st.CoCreationPreview {
+		t.Fatalf("status during the preview: %+v", st)
+	}
+	reads := map[string]bool{"View": true, "Journey": true, "Fees": true, "Enter": true, "Preview": true, "Leave": true}
+	v := reflect.ValueOf(co)
+	writes := 0
+	for i := 0; i < v.Type().NumMethod(); i++ {
+		m := v.Type().Method(i)
+		args := []reflect.Value{v}
+		for j := 1; j < m.Type.NumIn(); j++ {
+			args = append(args, reflect.Zero(m.Type.In(j)))
+		}
+		if reads[m.Name] {
+			if m.Name == "View" || m.Name == "Journey" || m.Name == "Fees" {
+				if out := m.Func.Call(args); !out[len(out)-1].IsNil() {
+					t.Errorf("CoCreation.%s refused in the preview: %v", m.Name, out[len(out)-1].Interface())
+				}
+			}
+			continue
+		}
+		writes++
+		out := m.Func.Call(args)
+		err, _ := out[len(out)-1].Interface().(error)
+		if code, _ := errCode(t, err); code != domain.EINVALID || !strings.Contains(err.Error(), "This is a preview") {
+			t.Errorf("CoCreation.%s in the preview: %v", m.Name, err)
+		}
+	}
+	if writes < 20 {
+		t.Fatalf("only %d changes tried", writes)
+	}
+	if _, err := NewClients(s).Record(zoe.ID); err == nil {
+		t.Fatal("a therapist binding answered during the preview")
+	}
+	if ok, err := co.Leave(""); !ok || err != nil {
+		t.Fatalf("closing the preview: %v %v", ok, err)
+	}
+	if _, err := NewClients(s).Record(zoe.ID); err != nil {
+		t.Fatalf("after the preview: %v", err)
 	}
 }

@@ -24,7 +24,7 @@ func (b *CoCreation) Journey() (domain.IntegrationRecord, error) {
 // AddShift adds a worksheet entry for the client, by whoever is writing
 // (roomActor), after one of the client's own medicine sessions.
 func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
 		if err := roomActor(s.RecordedBy); err != nil {
 			return domain.Shift{}, err
 		}
@@ -38,7 +38,7 @@ func (b *CoCreation) AddShift(s domain.Shift) (domain.Shift, error) {
 // meaning the two make of it, by whoever is writing (roomActor); empty
 // takes it away. The client's words are never changed.
 func (b *CoCreation) AddMeaning(shiftID int64, meaning string, by domain.Actor) (domain.Shift, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Shift, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Shift{}, err
 		}
@@ -73,7 +73,7 @@ func ownSettingElement(ctx context.Context, db *storage.DB, clientID, elementID 
 // AddSettingElement adds to the setting plan of one of the client's
 // medicine sessions (not yet finalised), by whoever is writing (roomActor).
 func (b *CoCreation) AddSettingElement(n domain.NewSettingElement) (domain.SettingElement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
 		if err := roomActor(n.ProposedBy); err != nil {
 			return domain.SettingElement{}, err
 		}
@@ -86,7 +86,7 @@ func (b *CoCreation) AddSettingElement(n domain.NewSettingElement) (domain.Setti
 
 // ReviseSettingElement rewords an element of the client's setting plan.
 func (b *CoCreation) ReviseSettingElement(elementID int64, text string, by domain.Actor) (domain.SettingElement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
 		if err := roomActor(by); err != nil {
 			return domain.SettingElement{}, err
 		}
@@ -100,7 +100,7 @@ func (b *CoCreation) ReviseSettingElement(elementID int64, text string, by domai
 // SetSettingComfort records how an element of the setting plan feels to
 // the client.
 func (b *CoCreation) SetSettingComfort(elementID int64, c domain.Comfort) (domain.SettingElement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
 		if err := ownSettingElement(ctx, db, id, elementID); err != nil {
 			return domain.SettingElement{}, err
 		}
@@ -111,7 +111,7 @@ func (b *CoCreation) SetSettingComfort(elementID int64, c domain.Comfort) (domai
 // SetTherapistComfort records, in the room, how an element of the setting
 // plan feels to the therapist: the setting is meant to suit both.
 func (b *CoCreation) SetTherapistComfort(elementID int64, c domain.Comfort) (domain.SettingElement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
 		if err := ownSettingElement(ctx, db, id, elementID); err != nil {
 			return domain.SettingElement{}, err
 		}
@@ -121,7 +121,7 @@ func (b *CoCreation) SetTherapistComfort(elementID int64, c domain.Comfort) (dom
 
 // RetireSettingElement takes an element out of the client's setting plan.
 func (b *CoCreation) RetireSettingElement(elementID int64, by domain.Actor) (domain.SettingElement, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.SettingElement, error) {
 		if err := roomActor(by); err != nil {
 			return domain.SettingElement{}, err
 		}
@@ -144,7 +144,7 @@ func ownPattern(ctx context.Context, db *storage.DB, clientID, patternID int64) 
 // AddPattern names a pattern of the client's, in the words of whoever is
 // writing (roomActor); what is written in the room is shared.
 func (b *CoCreation) AddPattern(n domain.NewPattern) (domain.Pattern, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
 		if err := roomActor(n.ProposedBy); err != nil {
 			return domain.Pattern{}, err
 		}
@@ -156,7 +156,7 @@ func (b *CoCreation) AddPattern(n domain.NewPattern) (domain.Pattern, error) {
 
 // RenamePattern rewords a pattern's name; the earlier wordings stay.
 func (b *CoCreation) RenamePattern(patternID int64, name string, by domain.Actor) (domain.Pattern, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Pattern{}, err
 		}
@@ -170,7 +170,7 @@ func (b *CoCreation) RenamePattern(patternID int64, name string, by domain.Actor
 
 // SetPatternStatus records a dated change of where a pattern stands.
 func (b *CoCreation) SetPatternStatus(patternID int64, c domain.PatternChange) (domain.Pattern, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
 		if err := roomActor(c.By); err != nil {
 			return domain.Pattern{}, err
 		}
@@ -185,7 +185,7 @@ func (b *CoCreation) SetPatternStatus(patternID int64, c domain.PatternChange) (
 // LinkPattern sets the client's shifts and sessions a pattern showed up in
 // (the storage refuses another client's).
 func (b *CoCreation) LinkPattern(patternID int64, shiftIDs, sessionIDs []int64, by domain.Actor) (domain.Pattern, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Pattern, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Pattern{}, err
 		}
@@ -200,7 +200,7 @@ func (b *CoCreation) LinkPattern(patternID int64, shiftIDs, sessionIDs []int64, 
 // AddResource adds something that helps the client, proposed by whoever
 // is writing (roomActor).
 func (b *CoCreation) AddResource(r domain.Resource) (domain.Resource, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Resource, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Resource, error) {
 		if err := roomActor(r.ProposedBy); err != nil {
 			return domain.Resource{}, err
 		}
@@ -213,7 +213,7 @@ func (b *CoCreation) AddResource(r domain.Resource) (domain.Resource, error) {
 // UpdateResource changes one of the client's resources; a new name is a
 // new wording by by.
 func (b *CoCreation) UpdateResource(r domain.Resource, by domain.Actor) (domain.Resource, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Resource, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Resource, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Resource{}, err
 		}
@@ -231,7 +231,7 @@ func (b *CoCreation) UpdateResource(r domain.Resource, by domain.Actor) (domain.
 // own words, by whoever is writing (roomActor): the rest of the record is
 // left as it is.
 func (b *CoCreation) SaveIdentities(identities []domain.Identity, by domain.Actor) (domain.Client, error) {
-	return coDo(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Client, error) {
+	return coWrite(b.s, func(ctx context.Context, db *storage.DB, id int64) (domain.Client, error) {
 		if err := roomActor(by); err != nil {
 			return domain.Client{}, err
 		}

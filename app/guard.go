@@ -80,15 +80,29 @@ func do[T any](s *Shell, fn func(ctx context.Context, db *storage.DB) (T, error)
 	return out, nil
 }
 
-// coDo runs fn for the client in co-creation mode, with the database, and
-// shapes its error for the page; it refuses when the mode is off.
+// coDo runs fn, a read, for the client in co-creation mode, with the
+// database, and shapes its error for the page; it refuses when the mode is
+// off.
 func coDo[T any](s *Shell, fn func(ctx context.Context, db *storage.DB, clientID int64) (T, error)) (T, error) {
+	return coRun(s, false, fn)
+}
+
+// coWrite is coDo for a change, which the therapist's preview of the mode
+// refuses.
+func coWrite[T any](s *Shell, fn func(ctx context.Context, db *storage.DB, clientID int64) (T, error)) (T, error) {
+	return coRun(s, true, fn)
+}
+
+func coRun[T any](s *Shell, write bool, fn func(ctx context.Context, db *storage.DB, clientID int64) (T, error)) (T, error) {
 	var zero T
 	s.mu.Lock()
-	id := s.coClient
+	id, preview := s.coClient, s.coPreview
 	s.mu.Unlock()
 	if id == 0 {
 		return zero, apiError(domain.Errorf(ECOCREATION, "Co-creation mode is not on."))
+	}
+	if write && preview {
+		return zero, apiError(domain.Errorf(domain.EINVALID, "This is a preview of what the client sees: nothing can be changed here."))
 	}
 	db, err := s.db()
 	if err != nil {

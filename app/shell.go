@@ -31,6 +31,7 @@ type Shell struct {
 	autoLock     time.Duration
 	stopIdle     chan struct{}
 	coClient     int64 // the client in co-creation mode, 0 when off
+	coPreview    bool  // the mode is the therapist's read-only preview of it
 	pinTries     int   // wrong PINs since co-creation mode began
 
 	selftest *selfTest
@@ -178,7 +179,7 @@ func (s *Shell) lockQuietly(reason string) {
 	}
 	s.prints.empty()
 	s.mu.Lock()
-	s.coClient, s.pinTries = 0, 0 // unlocking needs the passphrase anyway
+	s.coClient, s.coPreview, s.pinTries = 0, false, 0 // unlocking needs the passphrase anyway
 	s.mu.Unlock()
 	s.forgetNewRecovery() // a replacement key not yet put in place
 }

@@ -30,6 +30,10 @@ type VaultStatus struct {
 	// CoCreationClientID is the client whose co-creation screen is on, 0
 	// when the mode is off.
 	CoCreationClientID int64 `json:"coCreationClientId"`
+	// CoCreationPreview: the co-creation screen is the therapist's preview
+	// of it (CoCreation.Preview): nothing can be changed, and closing it
+	// needs no secret.
+	CoCreationPreview bool `json:"coCreationPreview"`
 	// Now is the app's time as it answered (RFC 3339): the page keeps
 	// its dates by this clock (package clock).
 	Now string `json:"now"`
@@ -65,7 +69,7 @@ func (s *Shell) status(ctx context.Context) (VaultStatus, error) {
 		st.AutoLockMinutes = set.AutoLockMinutes
 		s.setAutoLock(set.AutoLockMinutes)
 		s.mu.Lock()
-		st.CoCreationClientID = s.coClient
+		st.CoCreationClientID, st.CoCreationPreview = s.coClient, s.coPreview
 		s.mu.Unlock()
 	}
 	return st, nil

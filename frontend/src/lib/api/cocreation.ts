@@ -34,6 +34,9 @@ export const coCreation = {
   /** Turns the mode on and returns what the client may see. */
   enter: async (clientId: number): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.Enter(clientId))),
 
+  /** The mode as the therapist's preview: the same view, every change refused, closing needs no secret. */
+  preview: async (clientId: number): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.Preview(clientId))),
+
   view: async (): Promise<ClientRecord> => toClientRecord(await call(() => CoCreation.View())),
 
   addPlanItem: async (kind: PlanKind, text: string, by: Actor): Promise<PlanItem> =>

@@ -13,6 +13,7 @@ describe('toVaultStatus', () => {
         version: '0.1.0',
         autoLockMinutes: 15,
         coCreationClientId: 7,
+        coCreationPreview: true,
         now: '2026-06-10T09:30:00.123+01:00',
       }),
     ).toEqual({
@@ -23,6 +24,7 @@ describe('toVaultStatus', () => {
       version: '0.1.0',
       autoLockMinutes: 15,
       coCreationClientId: 7,
+      coCreationPreview: true,
       now: '2026-06-10T09:30:00.123+01:00',
     });
   });
@@ -36,12 +38,14 @@ describe('toVaultStatus', () => {
       version: '',
       autoLockMinutes: 10,
       coCreationClientId: 0,
+      coCreationPreview: false,
       now: '',
     });
   });
 
   it('never reports co-creation mode for a locked vault', () => {
     expect(toVaultStatus({ state: 'locked', coCreationClientId: 3 }).coCreationClientId).toBe(0);
+    expect(toVaultStatus({ state: 'locked', coCreationClientId: 3, coCreationPreview: true }).coCreationPreview).toBe(false);
   });
 
   it('refuses an unknown state', () => {

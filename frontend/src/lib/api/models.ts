@@ -21,6 +21,8 @@ export interface VaultStatus {
   autoLockMinutes: number;
   /** The client whose co-creation screen is on; 0 when the mode is off. */
   coCreationClientId: number;
+  /** The screen is the therapist's preview of co-creation: nothing can be changed, closing needs no secret. */
+  coCreationPreview: boolean;
   /** The app's time when it answered (RFC 3339): the page's clock follows it ($lib/clock). */
   now: string;
 }
@@ -97,6 +99,7 @@ export function toVaultStatus(value: unknown): VaultStatus {
     version: str(raw.version),
     autoLockMinutes: num(raw.autoLockMinutes, 10),
     coCreationClientId: state === 'unlocked' ? Math.max(0, Math.trunc(num(raw.coCreationClientId, 0))) : 0,
+    coCreationPreview: state === 'unlocked' && bool(raw.coCreationPreview),
     now: str(raw.now),
   };
 }

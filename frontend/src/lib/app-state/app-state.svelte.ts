@@ -125,20 +125,20 @@ export class AppState {
    * Turns toward the client: the Go side turns co-creation mode on, and the page forgets
    * everything therapist-only before showing the client's view.
    */
-  async enterCoCreation(clientId: number): Promise<void> {
-    await this.coCreation.enter(clientId);
+  async enterCoCreation(clientId: number, preview = false): Promise<void> {
+    await this.coCreation.enter(clientId, preview);
     this.clients.clear();
     this.integration.clear();
     this.search.clear();
     this.profile = null;
-    if (this.status) this.status = { ...this.status, coCreationClientId: clientId };
+    if (this.status) this.status = { ...this.status, coCreationClientId: clientId, coCreationPreview: preview };
   }
 
   /** Leaves co-creation mode with the passphrase or PIN and returns to the client's page. */
   async leaveCoCreation(secret: string): Promise<void> {
     const clientId = this.status?.coCreationClientId ?? 0;
     await this.coCreation.leave(secret);
-    if (this.status) this.status = { ...this.status, coCreationClientId: 0 };
+    if (this.status) this.status = { ...this.status, coCreationClientId: 0, coCreationPreview: false };
     if (clientId !== 0) this.openClient(clientId, 'plan');
     else this.#wanted = 'home';
     void this.loadProfile();
@@ -159,6 +159,7 @@ export class AppState {
       this.#wanted = 'home';
     }
     if (status.coCreationClientId !== 0) {
+      this.coCreation.preview = status.coCreationPreview;
       // Only the client's view may be in the page while the mode is on.
       this.clients.clear();
       this.integration.clear();
@@ -210,7 +211,7 @@ export class AppState {
     this.#clearSecrets();
     this.#wanted = 'unlock';
     if (this.status && this.status.state === 'unlocked') {
-      this.status = { ...this.status, state: 'locked', mustSetPassphrase: false, coCreationClientId: 0 };
+      this.status = { ...this.status, state: 'locked', mustSetPassphrase: false, coCreationClientId: 0, coCreationPreview: false };
     }
   }
 

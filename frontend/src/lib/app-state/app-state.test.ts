@@ -32,6 +32,7 @@ const unlocked = (partial: Partial<VaultStatus> = {}): VaultStatus => ({
   version: 'test',
   autoLockMinutes: 10,
   coCreationClientId: 0,
+  coCreationPreview: false,
   now: '',
   ...partial,
 });

@@ -11,6 +11,7 @@ function status(partial: Partial<VaultStatus>): VaultStatus {
     version: '0.1.0',
     autoLockMinutes: 10,
     coCreationClientId: 0,
+    coCreationPreview: false,
     now: '',
     ...partial,
   };

@@ -32,6 +32,8 @@ export class CoCreationStore {
   view = $state<ClientRecord | null>(null);
   /** Who is writing: every write is attributed to them. */
   writer = $state<Actor>('client');
+  /** The therapist's preview of the mode: nothing can be changed, and closing needs no secret. */
+  preview = $state(false);
   /** How large the page reads, for the client's eyes (reset when the mode ends). */
   textSize = $state<TextSize>(TEXT_SIZES[0]);
   loading = $state(false);
@@ -54,11 +56,12 @@ export class CoCreationStore {
   }
 
   /** Turns the mode on for a client (the Go side refuses an archived record). */
-  async enter(clientId: number): Promise<void> {
+  async enter(clientId: number, preview = false): Promise<void> {
     const isLatest = this.#views.begin();
-    const view = await coCreation.enter(clientId);
+    const view = await (preview ? coCreation.preview(clientId) : coCreation.enter(clientId));
     if (!isLatest()) return;
     this.view = view;
+    this.preview = preview;
     this.writer = 'client';
     this.error = null;
   }
@@ -208,6 +211,7 @@ export class CoCreationStore {
     this.#journeys.drop();
     this.journey = null;
     this.view = null;
+    this.preview = false;
     this.writer = 'client';
     this.loading = false;
     this.error = null;

@@ -3,6 +3,7 @@ import type { ClientRecord } from '$lib/api';
 
 const api = vi.hoisted(() => ({
   enter: vi.fn(),
+  preview: vi.fn(),
   view: vi.fn(),
   addPlanItem: vi.fn(),
   revisePlanItem: vi.fn(),
@@ -108,5 +109,16 @@ describe('CoCreationStore', () => {
     expect(store.textSize).toBe(TEXT_SIZES[TEXT_SIZES.length - 2]);
     store.clear();
     expect(store.textSize).toBe(TEXT_SIZES[0]);
+  });
+
+  it('previews through the preview call, says so, and forgets it on clear', async () => {
+    api.preview.mockResolvedValue(view('Zoë'));
+    const store = new CoCreationStore();
+    await store.enter(4, true);
+    expect(api.preview).toHaveBeenCalledWith(4);
+    expect(api.enter).not.toHaveBeenCalled();
+    expect(store.preview).toBe(true);
+    store.clear();
+    expect(store.preview).toBe(false);
   });
 });

@@ -276,6 +276,7 @@ export namespace app {
 	    version: string;
 	    autoLockMinutes: number;
 	    coCreationClientId: number;
+	    coCreationPreview: boolean;
 	    now: string;
 	
 	    static createFrom(source: any = {}) {
@@ -291,6 +292,7 @@ export namespace app {
 	        this.version = source["version"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.coCreationClientId = source["coCreationClientId"];
+	        this.coCreationPreview = source["coCreationPreview"];
 	        this.now = source["now"];
 	    }
 	}

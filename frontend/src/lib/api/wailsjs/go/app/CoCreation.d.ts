@@ -34,6 +34,8 @@ export function Leave(arg1:string):Promise<boolean>;
 
 export function LinkPattern(arg1:number,arg2:Array<number>,arg3:Array<number>,arg4:domain.Actor):Promise<domain.Pattern>;
 
+export function Preview(arg1:number):Promise<domain.ClientRecord>;
+
 export function RenamePattern(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Pattern>;
 
 export function RetireSettingElement(arg1:number,arg2:domain.Actor):Promise<domain.SettingElement>;

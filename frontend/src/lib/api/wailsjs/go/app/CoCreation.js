@@ -66,6 +66,10 @@ export function LinkPattern(arg1, arg2, arg3, arg4) {
   return window['go']['app']['CoCreation']['LinkPattern'](arg1, arg2, arg3, arg4);
 }
 
+export function Preview(arg1) {
+  return window['go']['app']['CoCreation']['Preview'](arg1);
+}
+
 export function RenamePattern(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['RenamePattern'](arg1, arg2, arg3);
 }
