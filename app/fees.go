@@ -175,7 +175,8 @@ func makeBilling(ctx context.Context, db *storage.DB, s *Shell, r BillingRequest
 	if err != nil {
 		return nil, err
 	}
-	bill := packet.Billing{Client: client, Fees: f, LegalName: r.LegalName}
+	// A receipt and a statement are the client's: their fees through the one filter.
+	bill := packet.Billing{Client: client, Fees: domain.View(f), LegalName: r.LegalName}
 	o := packet.Options{Paper: paper, Date: s.now(), Copy: packet.ClientCopy}
 	var d packet.Document
 	if r.PaymentID != 0 {

@@ -99,6 +99,27 @@ func (b *Packets) SaveAs(kind string, clientID, sessionID int64, copy string, da
 	})
 }
 
+// PacketPreview is a packet as the print dialog previews it: its title and
+// its blocks, the same words in the same order as the PDF.
+type PacketPreview struct {
+	Title    string                `json:"title"`
+	Subtitle string                `json:"subtitle"`
+	Blocks   []packet.OutlineBlock `json:"blocks"`
+}
+
+// Preview builds a packet as Print would and returns its outline, so that
+// the therapist can see what a copy holds (above all the client's) before
+// printing it.
+func (b *Packets) Preview(kind string, clientID, sessionID int64, copy string, days int) (PacketPreview, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (PacketPreview, error) {
+		d, err := makeDocument(ctx, db, b.s.now(), kind, clientID, sessionID, copy, days)
+		if err != nil {
+			return PacketPreview{}, err
+		}
+		return PacketPreview{Title: d.Title, Subtitle: d.Subtitle, Blocks: packet.Outline(d)}, nil
+	})
+}
+
 // SuggestedName is the neutral file name offered when saving a packet:
 // what kind of packet it is, never whose.
 func SuggestedName(k packet.Kind, c packet.Copy) string {
@@ -127,27 +148,32 @@ func journey(ctx context.Context, db *storage.DB, clientID int64) (packet.Journe
 
 // makePacket builds and renders a packet on the practice's paper.
 func makePacket(ctx context.Context, db *storage.DB, now time.Time, kind string, clientID, sessionID int64, copy string, days int) ([]byte, error) {
+	d, err := makeDocument(ctx, db, now, kind, clientID, sessionID, copy, days)
+	if err != nil {
+		return nil, err
+	}
+	return renderPDF(d)
+}
+
+// makeDocument builds a packet on the practice's paper, before layout.
+func makeDocument(ctx context.Context, db *storage.DB, now time.Time, kind string, clientID, sessionID int64, copy string, days int) (packet.Document, error) {
 	cp := packet.Copy(copy)
 	if copy == "" && len(packet.Kind(kind).Copies()) > 0 {
 		cp = packet.Kind(kind).Copies()[0]
 	}
 	if !cp.Valid() {
-		return nil, domain.FieldError("copy", "Choose the client's copy or the therapist's copy.")
+		return packet.Document{}, domain.FieldError("copy", "Choose the client's copy or the therapist's copy.")
 	}
 	j, err := journey(ctx, db, clientID)
 	if err != nil {
-		return nil, err
+		return packet.Document{}, err
 	}
 	p, paper, err := practicePaper(ctx, db)
 	if err != nil {
-		return nil, err
+		return packet.Document{}, err
 	}
-	d, err := packet.Make(p, j, packet.Request{Kind: packet.Kind(kind), SessionID: sessionID, Days: days},
+	return packet.Make(p, j, packet.Request{Kind: packet.Kind(kind), SessionID: sessionID, Days: days},
 		packet.Options{Paper: paper, Date: now, Copy: cp})
-	if err != nil {
-		return nil, err
-	}
-	return renderPDF(d)
 }
 
 // practicePaper reads what every printed document carries: the practice's

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -86,6 +87,41 @@ func TestAvailablePackets(t *testing.T) {
 	}
 	if got := strings.Join(kinds(sid), " "); got != "preparation:client,therapist medicine:therapist worksheet:client summary:client record:client,therapist" {
 		t.Errorf("for the medicine session: %s", got)
+	}
+}
+
+// The print dialog's preview is the packet Print makes, before layout: the
+// client's copy of the record holds the client's words and no private
+// ones; the therapist's copy holds the intake note; nothing is written to
+// the print folder; a wrong copy is refused as Print refuses it.
+func TestThePreviewIsThePacketBeforeLayout(t *testing.T) {
+	s := newShell(t)
+	p := NewPackets(s)
+	cid, sid := packetClient(t, s)
+	words := func(copy string) string {
+		t.Helper()
+		pv, err := p.Preview("record", cid, 0, copy, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(pv)
+		return string(b)
+	}
+	if client := words("client"); !strings.Contains(client, "A quiet day") || strings.Contains(client, "PRIVATE-INTAKE-NOTE") {
+		t.Fatalf("the client's copy: %s", client)
+	}
+	if therapist := words("therapist"); !strings.Contains(therapist, "PRIVATE-INTAKE-NOTE") {
+		t.Fatalf("the therapist's copy lacks the intake note: %s", therapist)
+	}
+	pv, err := p.Preview("worksheet", cid, sid, "client", 14)
+	if err != nil || pv.Title == "" || len(pv.Blocks) == 0 {
+		t.Fatalf("worksheet preview: %+v %v", pv, err)
+	}
+	if entries, _ := os.ReadDir(s.prints.dir); len(entries) != 0 {
+		t.Fatalf("a preview wrote %d files to the print folder", len(entries))
+	}
+	if _, err := p.Preview("medicine", cid, sid, "client", 0); err == nil {
+		t.Fatal("a client copy of the medicine packet was previewed")
 	}
 }
 

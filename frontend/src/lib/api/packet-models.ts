@@ -1,7 +1,7 @@
 // The shapes of printable packets: which fit a client or session, and their copies.
 import type { app } from './wailsjs/go/models';
 import type { Reply } from './wire';
-import { asRecord, ints, list, oneOf } from './convert';
+import { asRecord, int, ints, list, oneOf, str } from './convert';
 
 export type PacketKind = 'preparation' | 'medicine' | 'worksheet' | 'summary' | 'record';
 export type PacketCopy = 'client' | 'therapist';
@@ -43,3 +43,51 @@ function knownKind(value: unknown): boolean {
 /** The packets the Go side offered, leaving out any kind this page does not know. */
 export const toPacketChoices = (value: unknown): PacketChoice[] =>
   list(value, (item) => item).filter(knownKind).map(toPacketChoice);
+
+export type PacketBlockKind = 'heading' | 'paragraph' | 'fields' | 'table' | 'checklist' | 'lines' | 'logsheet' | 'pagebreak';
+const BLOCK_KINDS: readonly PacketBlockKind[] = ['heading', 'paragraph', 'fields', 'table', 'checklist', 'lines', 'logsheet', 'pagebreak'];
+export type PacketTextStyle = 'body' | 'quote' | 'small' | 'muted';
+
+/** One block of a packet as the print dialog previews it: the PDF's words in the PDF's order. */
+export interface PacketBlock {
+  kind: PacketBlockKind;
+  /** A heading's level: 1 a section, 2 a subsection. */
+  level: number;
+  style: PacketTextStyle;
+  text: string;
+  columns: string[];
+  /** A table's rows, or fields as [label, value]. */
+  rows: string[][];
+  items: string[];
+  /** Ruled lines, or a log sheet's empty rows. */
+  count: number;
+}
+
+export interface PacketPreview {
+  title: string;
+  subtitle: string;
+  blocks: PacketBlock[];
+}
+
+const strs = (value: unknown): string[] => list(value, str);
+
+export function toPacketPreview(value: unknown): PacketPreview {
+  const raw: Reply<app.PacketPreview> = asRecord(value);
+  return {
+    title: str(raw.title),
+    subtitle: str(raw.subtitle),
+    blocks: list(raw.blocks, (v) => {
+      const b = asRecord(v);
+      return {
+        kind: oneOf(BLOCK_KINDS, b.kind, 'paragraph'),
+        level: int(b.level),
+        style: oneOf<PacketTextStyle>(['body', 'quote', 'small', 'muted'], b.style, 'body'),
+        text: str(b.text),
+        columns: strs(b.columns),
+        rows: list(b.rows, strs),
+        items: strs(b.items),
+        count: int(b.count),
+      };
+    }),
+  };
+}

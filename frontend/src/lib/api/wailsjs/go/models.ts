@@ -252,6 +252,40 @@ export namespace app {
 	        this.days = source["days"];
 	    }
 	}
+	export class PacketPreview {
+	    title: string;
+	    subtitle: string;
+	    blocks: packet.OutlineBlock[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PacketPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.subtitle = source["subtitle"];
+	        this.blocks = this.convertValues(source["blocks"], packet.OutlineBlock);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RecoveryKeyView {
 	    key: string;
 	    groups: string[];
@@ -2006,6 +2040,37 @@ export namespace domain {
 	}
 	
 	
+
+}
+
+export namespace packet {
+	
+	export class OutlineBlock {
+	    kind: string;
+	    level: number;
+	    style: string;
+	    text: string;
+	    columns: string[];
+	    rows: string[][];
+	    items: string[];
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutlineBlock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.level = source["level"];
+	        this.style = source["style"];
+	        this.text = source["text"];
+	        this.columns = source["columns"];
+	        this.rows = source["rows"];
+	        this.items = source["items"];
+	        this.count = source["count"];
+	    }
+	}
 
 }
 

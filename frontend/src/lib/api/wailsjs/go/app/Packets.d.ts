@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Available(arg1:number,arg2:number):Promise<Array<app.PacketChoice>>;
 
+export function Preview(arg1:string,arg2:number,arg3:number,arg4:string,arg5:number):Promise<app.PacketPreview>;
+
 export function Print(arg1:string,arg2:number,arg3:number,arg4:string,arg5:number):Promise<boolean>;
 
 export function SaveAs(arg1:string,arg2:number,arg3:number,arg4:string,arg5:number):Promise<boolean>;

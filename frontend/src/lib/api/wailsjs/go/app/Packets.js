@@ -6,6 +6,10 @@ export function Available(arg1, arg2) {
   return window['go']['app']['Packets']['Available'](arg1, arg2);
 }
 
+export function Preview(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['Packets']['Preview'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function Print(arg1, arg2, arg3, arg4, arg5) {
   return window['go']['app']['Packets']['Print'](arg1, arg2, arg3, arg4, arg5);
 }
