@@ -18,15 +18,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { BLOCKING, THEMES, analyze, axeSeesAPlantedFailure, settle } from './axe-kit.mjs';
 import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
 const DEMO_PASSPHRASE = 'juniper lantern basalt oriole';
 const DIALOGS = process.env.E2E_DIALOG_DIR ?? '';
 const TANDEM = process.env.E2E_TANDEM ?? '';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const THEMES = ['light', 'dark'];
-const BLOCKING = new Set(['serious', 'critical']);
 
 let browser, page;
 let freshVault = false;
@@ -46,12 +43,6 @@ after(async () => {
   writeFileSync(join(ARTIFACTS, 'axe-summary.json'), JSON.stringify(summary, null, 2));
 });
 
-/** Waits for the page to settle: no busy region, fonts loaded, two frames painted. */
-async function settle() {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 }).catch(() => {});
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-}
-
 /**
  * axe checks what is on screen now, in both themes; serious and critical violations are kept
  * for the final verdict (every screen is checked before the run fails), and told at once.
@@ -61,9 +52,9 @@ async function axe(name) {
   checked.add(name);
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
-    await settle();
+    await settle(page);
     assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), theme === 'dark', `${theme} theme`);
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const results = await analyze(page);
     summary.checks++;
     // What axe could not decide (a colour over an image or a gradient) is counted, to look at.
     for (const v of results.incomplete) if (v.id === 'color-contrast') summary.contrastToReview = (summary.contrastToReview ?? 0) + v.nodes.length;
@@ -226,16 +217,7 @@ test('a demo practice, made with the CLI and backed up into the dialogs folder',
 
 test('axe is alive: it finds a contrast failure planted in the page', async () => {
   await page.locator('[data-screen]:not([data-screen="loading"])').first().waitFor();
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'planted-low-contrast';
-    p.textContent = 'Planted grey on grey';
-    p.style.cssText = 'color:#bbb;background:#ccc;font-size:14px';
-    document.body.append(p);
-  });
-  const results = await new AxeBuilder({ page }).withTags(TAGS).include('#planted-low-contrast').analyze();
-  await page.evaluate(() => document.getElementById('planted-low-contrast')?.remove());
-  assert.ok(results.violations.some((v) => v.id === 'color-contrast' && v.impact === 'serious'), 'axe must report the planted contrast failure');
+  assert.ok(await axeSeesAPlantedFailure(page), 'axe must report the planted contrast failure');
 });
 
 test('the first screens: welcome, or unlock and the recovery unlock', async () => {
@@ -331,13 +313,13 @@ test('every tab of a client, every packet in the print dialog, and the dialogs o
   assert.equal(await byTestId(page, tabs[1]).getAttribute('aria-selected'), 'true', 'ArrowRight selects the next tab');
   for (const tab of tabs) {
     await byTestId(page, tab).click();
-    await settle();
+    await settle(page);
     await check(`client: ${tab.replace(/^tab-/, '')}`);
     if (tab === 'tab-sessions') {
       const session = page.locator('[data-testid="session-row"] button').first();
       if (await session.count()) {
         await session.click();
-        await settle();
+        await settle(page);
         await check('client: a session open');
         await byTestId(page, tab).click();
       }
