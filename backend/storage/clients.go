@@ -3,10 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"tandem/backend/domain"
 )
@@ -316,10 +318,33 @@ func (db *DB) SaveAgenda(ctx context.Context, clientID int64, sections []string)
 		if out, err = db.client(ctx, tx, clientID); err != nil {
 			return err
 		}
+		// Ticking four sections is one choice, not four: a change within
+		// agendaCoalesce of the last one, with nothing else recorded for
+		// the client between them, updates that history entry's "after".
+		var lastID int64
+		var lastAction, lastAt string
+		err = tx.QueryRowContext(ctx, `SELECT id, action, at FROM history WHERE client_id = ? ORDER BY id DESC LIMIT 1`, clientID).Scan(&lastID, &lastAction, &lastAt)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read history: %w", err)
+		}
+		if at, perr := time.Parse(time.RFC3339, lastAt); err == nil && perr == nil && lastAction == "agenda" && db.now().Sub(at) < agendaCoalesce {
+			after, err := json.Marshal(out.Agenda)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE history SET after = ?, at = ? WHERE id = ?`, string(after), db.stamp(), lastID); err != nil {
+				return fmt.Errorf("record history: %w", err)
+			}
+			return db.reindex(ctx, tx, "client", clientID, "agenda")
+		}
 		return db.record(ctx, tx, domain.ByTherapist, clientID, "client", clientID, "agenda", before.Agenda, out.Agenda)
 	})
 	return out, err
 }
+
+// agendaCoalesce is how close together changes of a client's agenda are
+// recorded as one choice in the history.
+const agendaCoalesce = 10 * time.Minute
 
 // SharePositionality records the therapist's choice to share, or no longer
 // share, their positionality statement with a client, and returns the

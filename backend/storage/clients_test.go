@@ -3,9 +3,11 @@ package storage
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"tandem/backend/domain"
 )
@@ -419,5 +421,61 @@ func TestAgendaIsKeptPerClient(t *testing.T) {
 	}
 	if r := mustRecord(t, db, c.ID); !slices.Equal(domain.ClientView(r).Client.Agenda, []string{"worksheet", "fees"}) {
 		t.Fatalf("the client's view of the agenda %v", domain.ClientView(r).Client.Agenda)
+	}
+}
+
+// Sections ticked one after another are one choice in the history, from
+// the agenda before the first to the agenda after the last; a change made
+// later, or after something else was recorded, is a choice of its own.
+func TestAgendaChangesMadeTogetherAreOneHistoryEntry(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 6, 10, 9, 30, 0, 0, time.UTC)
+	db, _, _ := mustOpen(t)
+	db = db.At(func() time.Time { return now })
+	c := mustClient(t, db, "Fictional Agenda")
+	count := func() int {
+		t.Helper()
+		h, err := db.History(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range h {
+			if e.Action == "agenda" {
+				n++
+			}
+		}
+		return n
+	}
+	for i, sections := range [][]string{{"plan", "setting"}, {"plan", "setting", "worksheet"}, {"setting", "worksheet"}} {
+		now = now.Add(time.Minute)
+		if _, err := db.SaveAgenda(ctx, c.ID, sections); err != nil {
+			t.Fatal(i, err)
+		}
+	}
+	h := lastHistory(t, db, c.ID)
+	if n := count(); n != 1 || h.After != `["setting","worksheet"]` {
+		t.Fatalf("%d agenda entries; last %+v", n, h)
+	}
+	first := h.Before
+	now = now.Add(11 * time.Minute)
+	if _, err := db.SaveAgenda(ctx, c.ID, []string{"worksheet"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("a change eleven minutes later made %d entries", n)
+	}
+	if _, err := db.AddReflection(ctx, domain.Reflection{ClientID: c.ID, Kind: "bias", Text: "Between two choices."}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveAgenda(ctx, c.ID, []string{"worksheet", "fees"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 3 {
+		t.Fatalf("a change after another record made %d entries", n)
+	}
+	want, _ := json.Marshal(domain.DefaultAgenda())
+	if first != string(want) {
+		t.Fatalf("the first entry's before is %s, want the default agenda %s", first, want)
 	}
 }
