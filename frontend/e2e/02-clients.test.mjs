@@ -7,7 +7,7 @@
 // they run in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, currentScreen, setAutoLock } from './harness.mjs';
 
 const ZOE = 'Zoë Ñúñez-Øvergård';
 const MUHAMMAD = 'محمد';
@@ -81,12 +81,7 @@ async function addGoal(text, proposedBy) {
 
 test('the vault is open, with time to work', async () => {
   await openVault(page);
-  // 01-vault left auto-lock at one minute; give these steps room.
-  await byTestId(page, 'settings').click();
-  await screen(page, 'settings');
-  await byTestId(page, 'autolock-minutes').fill('30');
-  await byTestId(page, 'settings-save').click();
-  await byTestId(page, 'settings-saved').waitFor();
+  await setAutoLock(page, 30);
 });
 
 test('a co-creation PIN can be set in settings', async () => {

@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BLOCKING, THEMES, analyze, axeSeesAPlantedFailure, settle } from './axe-kit.mjs';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, currentScreen, newClient } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, currentScreen, newClient, setAutoLock } from './harness.mjs';
 
 const NAME = 'Odile Fernwood-Quist (fictional)';
 /** The client's name as the page sets it inside a sentence (isolated for bidirectional text). */
@@ -176,12 +176,7 @@ async function enterCoCreation() {
 
 test('the vault is open, with time to work', async () => {
   await openVault(page);
-  // Alone after 01-vault, auto-lock is one minute: give these steps room, as 02 does.
-  await byTestId(page, 'settings').click();
-  await screen(page, 'settings');
-  await byTestId(page, 'autolock-minutes').fill('30');
-  await byTestId(page, 'settings-save').click();
-  await byTestId(page, 'settings-saved').waitFor();
+  await setAutoLock(page, 30);
 });
 
 test('the therapist prepares the record: a past medicine session, the next one with a setting plan, a pattern', async () => {
@@ -688,6 +683,8 @@ test('a somatic note kept private: the print dialog previews the client’s copy
   await byTestId(page, 'session-editor').waitFor();
   await byTestId(page, 'session-somatic').fill(SOMATIC);
   await byTestId(page, 'session-somatic-private').check();
+  await byTestId(page, 'session-somatic').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/e2e-somatic-kept-private.png` });
   await byTestId(page, 'session-save').click();
   await byTestId(page, 'session-saved').filter({ hasText: /\S/ }).waitFor();
   await byTestId(page, 'session-close').click();

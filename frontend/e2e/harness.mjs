@@ -121,6 +121,18 @@ export async function openVault(page, passphrase = E2E_PASSPHRASE) {
   await screen(page, 'home', 30000);
 }
 
+/**
+ * Sets auto-lock in Settings (01-vault leaves it at one minute): long files give their steps room.
+ * Ends on the settings screen.
+ */
+export async function setAutoLock(page, minutes) {
+  await byTestId(page, 'settings').click();
+  await screen(page, 'settings');
+  await byTestId(page, 'autolock-minutes').fill(String(minutes));
+  await byTestId(page, 'settings-save').click();
+  await byTestId(page, 'settings-saved').waitFor();
+}
+
 /** newClient makes a client through the client form, with only their chosen name, and waits for their page. */
 export async function newClient(page, name) {
   await byTestId(page, 'nav-clients').click();
