@@ -154,9 +154,8 @@ func (f *SessionFee) Validate() error {
 	if f.Note, err = CleanText("note", "The note", f.Note, MaxLineText*2, false); err != nil {
 		return err
 	}
-	var ok bool
-	if f.NoteVisibility, ok = f.NoteVisibility.Normalise(); !ok {
-		return FieldError("noteVisibility", "Choose whether the client sees the note.")
+	if f.NoteVisibility, err = f.NoteVisibility.Choice("noteVisibility", "the note"); err != nil {
+		return err
 	}
 	switch f.Basis {
 	case OfferedFree:

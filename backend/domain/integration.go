@@ -147,9 +147,8 @@ func (n *NewPattern) Validate() error {
 	if n.Examples, err = CleanText("examples", "The examples", n.Examples, MaxLongText, false); err != nil {
 		return err
 	}
-	var ok bool
-	if n.ExamplesVisibility, ok = n.ExamplesVisibility.Normalise(); !ok {
-		return FieldError("examplesVisibility", "Choose whether the client sees the examples.")
+	if n.ExamplesVisibility, err = n.ExamplesVisibility.Choice("examplesVisibility", "the examples"); err != nil {
+		return err
 	}
 	if !n.ProposedBy.Valid() {
 		return FieldError("proposedBy", "Say who named this: the client, you, or the two of you together.")

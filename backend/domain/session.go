@@ -217,9 +217,8 @@ func (s *Session) Validate(recordMedicine bool) error {
 			return FieldError("substance", "Recording substance, dose and times is turned off in Settings for this practice.")
 		}
 	}
-	var ok bool
-	if s.SomaticVisibility, ok = s.SomaticVisibility.Normalise(); !ok {
-		return FieldError("somaticVisibility", "Choose whether the client sees the somatic observations.")
+	if s.SomaticVisibility, err = s.SomaticVisibility.Choice("somaticVisibility", "the somatic observations"); err != nil {
+		return err
 	}
 	if s.Kind != MedicineSession && len(s.IntentionIDs) > 0 {
 		return FieldError("intentionIds", "Intentions are held for a medicine session.")

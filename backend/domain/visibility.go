@@ -19,14 +19,17 @@ const (
 // Valid reports whether v is a known visibility.
 func (v Visibility) Valid() bool { return v == Shared || v == Private }
 
-// Normalise returns v, or Shared where v is empty (the default of a field
-// the therapist may keep private), and reports whether the result is a
-// known visibility.
-func (v Visibility) Normalise() (Visibility, bool) {
+// Choice checks the therapist's choice of whether the client sees
+// something (what, as "the note"): empty is Shared, the default; anything
+// but Shared or Private is refused as a problem with field.
+func (v Visibility) Choice(field, what string) (Visibility, error) {
 	if v == "" {
 		v = Shared
 	}
-	return v, v.Valid()
+	if !v.Valid() {
+		return v, FieldError(field, "Choose whether the client sees "+what+".")
+	}
+	return v, nil
 }
 
 // Chosen is the vis tag of a field the therapist chooses to share or keep

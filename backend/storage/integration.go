@@ -304,9 +304,8 @@ func (db *DB) SetPatternExamples(ctx context.Context, id int64, examples string,
 	if err != nil {
 		return domain.Pattern{}, err
 	}
-	vis, ok := vis.Normalise()
-	if !ok {
-		return domain.Pattern{}, domain.FieldError("examplesVisibility", "Choose whether the client sees the examples.")
+	if vis, err = vis.Choice("examplesVisibility", "the examples"); err != nil {
+		return domain.Pattern{}, err
 	}
 	return db.changePattern(ctx, id, by, "examples", func(tx *sql.Tx, _ domain.Pattern) error {
 		_, err := tx.ExecContext(ctx, `UPDATE patterns SET examples = ?, examples_visibility = ? WHERE id = ?`, examples, string(vis), id)

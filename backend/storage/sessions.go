@@ -268,9 +268,8 @@ func (db *DB) AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domai
 	if e.Response, err = domain.CleanText("response", "What was done", e.Response, domain.MaxLongText, false); err != nil {
 		return domain.Session{}, err
 	}
-	var ok bool
-	if e.Visibility, ok = e.Visibility.Normalise(); !ok {
-		return domain.Session{}, domain.FieldError("visibility", "Choose whether the client sees this event.")
+	if e.Visibility, err = e.Visibility.Choice("visibility", "this event"); err != nil {
+		return domain.Session{}, err
 	}
 	return db.changeSession(ctx, e.SessionID, domain.ByTherapist, "adverse_event", true, func(tx *sql.Tx, _ domain.Session) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO adverse_events (session_id, at, description, response, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?)`,
