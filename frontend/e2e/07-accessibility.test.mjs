@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BLOCKING, THEMES, analyze, axeSeesAPlantedFailure, settle } from './axe-kit.mjs';
+import { THEMES, axeBothThemes, axeSeesAPlantedFailure, settle, violationLine } from './axe-kit.mjs';
 import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, screen, byTestId, currentScreen } from './harness.mjs';
 
 const DEMO_PASSPHRASE = 'juniper lantern basalt oriole';
@@ -50,23 +50,7 @@ after(async () => {
 async function axe(name) {
   summary.screens += checked.has(name) ? 0 : 1;
   checked.add(name);
-  for (const theme of THEMES) {
-    await page.emulateMedia({ colorScheme: theme });
-    await settle(page);
-    assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), theme === 'dark', `${theme} theme`);
-    const results = await analyze(page);
-    summary.checks++;
-    // What axe could not decide (a colour over an image or a gradient) is counted, to look at.
-    for (const v of results.incomplete) if (v.id === 'color-contrast') summary.contrastToReview = (summary.contrastToReview ?? 0) + v.nodes.length;
-    for (const v of results.violations) {
-      summary[v.impact] = (summary[v.impact] ?? 0) + v.nodes.length;
-      if (!BLOCKING.has(v.impact)) continue;
-      const targets = v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}${n.any[0]?.message ? ` (${n.any[0].message})` : ''}`);
-      summary.violations.push({ screen: name, theme, rule: v.id, impact: v.impact, nodes: v.nodes.length, targets });
-      console.log(`axe ${name} [${theme}] ${v.impact} ${v.id} ×${v.nodes.length}: ${v.help}\n  ${targets.join('\n  ')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await axeBothThemes(page, summary, name, 'axe');
 }
 
 /**
@@ -402,7 +386,7 @@ test('the e2e vault back as it was (after the other files)', async () => {
 });
 
 test('no serious or critical axe violation, and every control reached by Tab with a visible focus', () => {
-  const lines = summary.violations.map((v) => `${v.screen} [${v.theme}] ${v.impact} ${v.rule} ×${v.nodes}: ${v.targets.join('; ')}`);
+  const lines = summary.violations.map(violationLine);
   const keys = summary.keyboard.map((k) => `${k.screen}: missed ${k.missed.join(', ') || '-'}; no visible focus ${k.invisibleFocus.join(', ') || '-'}`);
   assert.ok(summary.checks >= 2 * 15, `only ${summary.checks} axe checks ran`);
   assert.deepEqual(lines, [], `axe found serious or critical violations:\n${lines.join('\n')}`);

@@ -23,7 +23,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BLOCKING, THEMES, analyze, axeSeesAPlantedFailure, settle } from './axe-kit.mjs';
+import { THEMES, axeBothThemes, axeSeesAPlantedFailure, violationLine } from './axe-kit.mjs';
 import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, currentScreen, newClient, setAutoLock } from './harness.mjs';
 
 const NAME = 'Odile Fernwood-Quist (fictional)';
@@ -395,31 +395,7 @@ const summary = { checks: 0, states: [], themes: THEMES, serious: 0, critical: 0
 async function axe(name) {
   assert.equal(await currentScreen(page), 'cocreation', `${name}: still in co-creation mode`);
   summary.states.push(name);
-  for (const theme of THEMES) {
-    await page.emulateMedia({ colorScheme: theme });
-    await settle(page);
-    assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), theme === 'dark', `${theme} theme`);
-    const results = await analyze(page);
-    summary.checks++;
-    // What axe could not decide (text over an image, or under the sticky bar) is counted, by axe's reason, to look at.
-    for (const v of results.incomplete) {
-      if (v.id !== 'color-contrast') continue;
-      summary.contrastToReview = (summary.contrastToReview ?? 0) + v.nodes.length;
-      summary.contrastReasons ??= {};
-      for (const n of v.nodes) {
-        const reason = n.any[0]?.data?.messageKey ?? 'unknown';
-        summary.contrastReasons[reason] = (summary.contrastReasons[reason] ?? 0) + 1;
-      }
-    }
-    for (const v of results.violations) {
-      summary[v.impact] = (summary[v.impact] ?? 0) + v.nodes.length;
-      if (!BLOCKING.has(v.impact)) continue;
-      const targets = v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}${n.any[0]?.message ? ` (${n.any[0].message})` : ''}`);
-      summary.violations.push({ state: name, theme, rule: v.id, impact: v.impact, nodes: v.nodes.length, targets });
-      console.log(`axe co-creation: ${name} [${theme}] ${v.impact} ${v.id} ×${v.nodes.length}: ${v.help}\n  ${targets.join('\n  ')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await axeBothThemes(page, summary, name, 'axe co-creation:');
 }
 
 /** The form that holds the element with data-testid inner. */
@@ -710,10 +686,9 @@ test('a somatic note kept private: the print dialog previews the client’s copy
   await byTestId(page, 'packet-dialog').waitFor({ state: 'hidden' });
 });
 
-const line = (v) => `${v.state} [${v.theme}] ${v.impact} ${v.rule} ×${v.nodes}: ${v.targets.join('; ')}`;
 
 test('no serious or critical axe violation in co-creation mode, in either theme', () => {
-  const blocking = summary.violations.map(line);
+  const blocking = summary.violations.map(violationLine);
   console.log(
     `axe co-creation: ${summary.checks} checks (${summary.states.length} states × ${THEMES.length} themes): ` +
       `critical ${summary.critical}, serious ${summary.serious}, ` +
