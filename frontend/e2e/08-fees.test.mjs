@@ -158,7 +158,8 @@ test('a payment, allocated oldest first, and a mistaken one reversed', async () 
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="payment-allocation"]').length === 1);
   await page.locator('[data-testid="payment-allocation"]').fill('');
   await byTestId(page, 'payment-save').click();
-  await byTestId(page, 'fees-notice').waitFor();
+  // The first payment's notice says the same amount: wait for the second payment itself.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="payment"]').length === 2);
   assert.equal(await balance(), '£280.00 in credit');
   await byTestId(page, 'payment').first().getByTestId('payment-reverse').click();
   await byTestId(page, 'reverse-dialog').waitFor({ state: 'visible' });
