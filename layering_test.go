@@ -22,10 +22,10 @@ var layers = [][]string{
 	{"tandem"},
 	{"tandem/app"},
 	{"tandem/backend/cli"},
-	{"tandem/backend/backup", "tandem/backend/demo", "tandem/backend/vault/vaulttest"},
+	{"tandem/backend/backup", "tandem/backend/demo", "tandem/backend/vault/vaulttest", "tandem/backend/calendar"},
 	{"tandem/backend/vault", "tandem/backend/packet"},
 	{"tandem/backend/storage", "tandem/backend/clock/clocktest"},
-	{"tandem/backend/domain", "tandem/backend/clock", "tandem/backend/version"},
+	{"tandem/backend/domain", "tandem/backend/clock", "tandem/backend/version", "tandem/backend/ics"},
 }
 
 // TestPackagesImportOnlyPackagesBelowThem reads the imports of every Go

@@ -8,7 +8,7 @@ set -euo pipefail
 
 build_pkgs=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev libssl-dev)
 package_pkgs=(dpkg-dev desktop-file-utils librsvg2-bin icoutils nsis gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64)
-test_pkgs=(curl file xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk dbus-daemon)
+test_pkgs=(curl file xvfb xauth x11-utils imagemagick chromium poppler-utils age qpdf strace fonts-noto-core fonts-noto-cjk dbus-daemon python3-icalendar python3-dateutil)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
