@@ -164,37 +164,15 @@ type SettingElement struct {
 // whether the practice setting allows substance, dose and times; when it
 // does not, they must be empty.
 func (s *Session) Validate(recordMedicine bool) error {
+	if err := cleanMeeting(s.Kind, &s.Date, &s.Time, &s.TimeZone, s.Minutes, &s.Modality, &s.Place, "The session's date", false); err != nil {
+		return err
+	}
 	var err error
-	if !s.Kind.Valid() {
-		return FieldError("kind", "Choose preparation, medicine, integration or other.")
-	}
-	if s.Date, err = ParseDate("date", "The session's date", s.Date, true); err != nil {
-		return err
-	}
-	if s.Time, err = parseClock("time", s.Time); err != nil {
-		return err
-	}
-	if s.TimeZone = strings.TrimSpace(s.TimeZone); s.TimeZone == "" {
-		s.TimeZone = "UTC"
-	}
-	if _, err := time.LoadLocation(s.TimeZone); err != nil || s.TimeZone == "Local" {
-		return FieldError("timeZone", "The time zone \""+s.TimeZone+"\" is not one Tandem knows. Choose one from the list, for example Europe/Berlin.")
-	}
-	if s.Minutes < 0 || s.Minutes > 24*60 {
-		return FieldError("minutes", "A session lasts between 0 and 1440 minutes (a whole day).")
-	}
-	if s.Modality == "" {
-		s.Modality = InPerson
-	}
-	if !s.Modality.Valid() {
-		return FieldError("modality", "Choose in person or online.")
-	}
 	fields := []struct {
 		p            *string
 		field, label string
 		max          int
 	}{
-		{&s.Place, "place", "The place", MaxLineText},
 		{&s.Summary, "summary", "The summary", MaxLongText},
 		{&s.PrivateNotes, "privateNotes", "Your private notes", MaxLongText},
 		{&s.Practice, "practice", "The practice used", MaxLongText},

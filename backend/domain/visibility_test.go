@@ -112,6 +112,7 @@ func TestEveryFieldHasAVisibility(t *testing.T) {
 	walk(reflect.TypeOf(ClientRecord{}))
 	walk(reflect.TypeOf(IntegrationRecord{}))
 	walk(reflect.TypeOf(ClientFees{}))
+	walk(reflect.TypeOf(Appointment{}))
 	if len(seen) < 16 {
 		t.Fatalf("walked only %d entity types", len(seen))
 	}
@@ -123,6 +124,10 @@ func TestClientViewHidesEveryPrivateFieldAndEntry(t *testing.T) {
 
 func TestViewOfTheIntegrationRecordHidesEveryPrivateFieldAndEntry(t *testing.T) {
 	checkView(t, View[IntegrationRecord], 40, 8)
+}
+
+func TestViewOfAnAppointmentHidesItsNotesAndReason(t *testing.T) {
+	checkView(t, View[Appointment], 8, 2)
 }
 
 func TestViewOfTheClientsFeesHidesEveryPrivateField(t *testing.T) {

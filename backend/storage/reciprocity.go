@@ -114,6 +114,28 @@ func gifts(ctx context.Context, q querier) ([]domain.Gift, error) {
 // reversals nor reversed.
 const countingPayments = `p.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses = p.id)`
 
+// outstanding lists the clients whose account is not settled, most owed
+// first: what their sessions' fees come to less what they paid. where
+// narrows the clients (columns of clients c), "" for all.
+func outstanding(ctx context.Context, q querier, where string) ([]domain.ClientBalance, error) {
+	if where != "" {
+		where = " AND " + where
+	}
+	var out []domain.ClientBalance
+	err := eachRow(ctx, q, "balances", `SELECT c.id, c.chosen_name, coalesce(f.fees, 0) - coalesce(p.paid, 0) AS balance FROM clients c
+			LEFT JOIN (SELECT s.client_id, sum(sf.amount) AS fees FROM sessions s INDEXED BY sessions_client JOIN session_fees sf ON sf.session_id = s.id GROUP BY 1) f ON f.client_id = c.id
+			LEFT JOIN (SELECT p.client_id, sum(p.amount) AS paid FROM payments p WHERE `+countingPayments+` GROUP BY 1) p ON p.client_id = c.id
+			WHERE balance <> 0`+where+` ORDER BY balance DESC, c.id`, func(rows *sql.Rows) error {
+		var b domain.ClientBalance
+		if err := rows.Scan(&b.ClientID, &b.Name, &b.Balance); err != nil {
+			return err
+		}
+		out = append(out, b)
+		return nil
+	})
+	return out, err
+}
+
 // FeesOverview returns the whole practice by month and year, outstanding
 // balances and reciprocity, all added up by SQLite.
 func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
@@ -168,17 +190,7 @@ func (db *DB) FeesOverview(ctx context.Context) (domain.FeesOverview, error) {
 		})
 	}
 	if err == nil {
-		err = each(`SELECT c.id, c.chosen_name, coalesce(f.fees, 0) - coalesce(p.paid, 0) AS balance FROM clients c
-			LEFT JOIN (SELECT s.client_id, sum(sf.amount) AS fees FROM sessions s INDEXED BY sessions_client JOIN session_fees sf ON sf.session_id = s.id GROUP BY 1) f ON f.client_id = c.id
-			LEFT JOIN (SELECT p.client_id, sum(p.amount) AS paid FROM payments p WHERE `+countingPayments+` GROUP BY 1) p ON p.client_id = c.id
-			WHERE balance <> 0 ORDER BY balance DESC, c.id`, func(rows *sql.Rows) error {
-			var b domain.ClientBalance
-			if err := rows.Scan(&b.ClientID, &b.Name, &b.Balance); err != nil {
-				return err
-			}
-			out.Outstanding = append(out.Outstanding, b)
-			return nil
-		})
+		out.Outstanding, err = outstanding(ctx, db.sql, "")
 	}
 	if err != nil {
 		return out, err

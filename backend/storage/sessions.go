@@ -157,22 +157,28 @@ func writeIntentions(ctx context.Context, tx *sql.Tx, sessionID int64, ids []int
 // AddSession adds a session.
 func (db *DB) AddSession(ctx context.Context, s domain.Session, by domain.Actor) (domain.Session, error) {
 	return addFor(ctx, db, by, s.ClientID, "session", func(tx *sql.Tx, now string) (int64, error) {
-		if err := db.validSession(ctx, tx, &s); err != nil {
-			return 0, err
-		}
-		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO sessions (client_id, kind, date, time, time_zone, minutes, modality, place, summary, private_notes,
-				practice, somatic, somatic_visibility, resourcing, substance, dose, dose_times, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			s.ClientID, string(s.Kind), s.Date, s.Time, s.TimeZone, s.Minutes, string(s.Modality), s.Place, s.Summary, s.PrivateNotes,
-			s.Practice, s.Somatic, string(s.SomaticVisibility), s.Resourcing, s.Medicine.Substance, s.Medicine.Dose, s.Medicine.Times, now, now))
-		if err != nil {
-			return 0, err
-		}
-		if err := writeIntentions(ctx, tx, id, s.IntentionIDs); err != nil {
-			return 0, err
-		}
-		return id, db.agreeTierFee(ctx, tx, id, s.ClientID, s.Kind)
+		return db.insertSession(ctx, tx, s, now)
 	}, db.session)
+}
+
+// insertSession validates and writes a new session in tx, with its
+// intentions and the fee its client's tier agrees; it records no history.
+func (db *DB) insertSession(ctx context.Context, tx *sql.Tx, s domain.Session, now string) (int64, error) {
+	if err := db.validSession(ctx, tx, &s); err != nil {
+		return 0, err
+	}
+	id, err := lastID(tx.ExecContext(ctx, `INSERT INTO sessions (client_id, kind, date, time, time_zone, minutes, modality, place, summary, private_notes,
+			practice, somatic, somatic_visibility, resourcing, substance, dose, dose_times, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ClientID, string(s.Kind), s.Date, s.Time, s.TimeZone, s.Minutes, string(s.Modality), s.Place, s.Summary, s.PrivateNotes,
+		s.Practice, s.Somatic, string(s.SomaticVisibility), s.Resourcing, s.Medicine.Substance, s.Medicine.Dose, s.Medicine.Times, now, now))
+	if err != nil {
+		return 0, err
+	}
+	if err := writeIntentions(ctx, tx, id, s.IntentionIDs); err != nil {
+		return 0, err
+	}
+	return id, db.agreeTierFee(ctx, tx, id, s.ClientID, s.Kind)
 }
 
 func (db *DB) validSession(ctx context.Context, q querier, s *domain.Session) error {
