@@ -148,8 +148,14 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 	if status == domain.StatusClosed {
 		stop = end.Add(-time.Duration(r.IntN(300)) * 24 * time.Hour)
 	}
-	if err := seedJourney(ctx, s, r, id, intentionIDs, clk, stop, end, counts); err != nil {
+	zone := pick(r, zones)
+	if err := seedJourney(ctx, s, r, id, intentionIDs, zone, clk, stop, end, counts); err != nil {
 		return err
+	}
+	if status == domain.StatusActive {
+		if err := seedDiary(ctx, s, id, zone, clk, end, counts); err != nil {
+			return err
+		}
 	}
 	if status != domain.StatusActive {
 		created.Status = status

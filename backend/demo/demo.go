@@ -66,6 +66,9 @@ type Store[S any] interface {
 	LinkPattern(ctx context.Context, id int64, shiftIDs, sessionIDs []int64, by domain.Actor) (domain.Pattern, error)
 	AddResource(ctx context.Context, r domain.Resource, by domain.Actor) (domain.Resource, error)
 
+	AddAppointment(ctx context.Context, a domain.Appointment, r domain.Repeat) ([]domain.Appointment, error)
+	CancelAppointment(ctx context.Context, id int64, status domain.AppointmentStatus, reason string, following bool) ([]domain.Appointment, error)
+
 	SaveFeePolicy(ctx context.Context, p domain.FeePolicy) (domain.FeePolicy, error)
 	SaveTier(ctx context.Context, t domain.FeeTier) (domain.FeePolicy, error)
 	ChooseTier(ctx context.Context, clientID, tierID int64, reason string, by domain.Actor, confirmed bool) (domain.ClientFees, error)

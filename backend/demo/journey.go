@@ -23,9 +23,8 @@ const (
 var zones = []string{"Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles", "Pacific/Auckland"}
 
 // seedJourney writes the client's sessions, shifts, patterns and resources
-// from the clock's time until stop.
-func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, clk *clock, stop, end time.Time, counts map[string]int) error {
-	zone := pick(r, zones)
+// from the clock's time until stop, dated in zone, the client's.
+func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, zone string, clk *clock, stop, end time.Time, counts map[string]int) error {
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return err
