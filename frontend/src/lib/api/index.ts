@@ -28,3 +28,5 @@ export { sessions } from './sessions';
 export { packets } from './packets';
 export { backup, onBackupProgress } from './backup';
 export { fees } from './fees';
+export * from './appointment-models';
+export { appointments } from './appointments';

@@ -47,6 +47,8 @@ export class AppState {
   clientId = $state(0);
   /** The section of the client page to show. */
   clientTab = $state<ClientTab>('overview');
+  /** A session the Sessions tab opens when it shows (Today's "held", a due item), then clears; 0 for none. */
+  sessionToOpen = $state(0);
   /** The therapist asked to search clients (Ctrl+K or "/"); the client list focuses its search, then clears this. */
   searchPending = $state(false);
   #wanted = $state<Screen>('welcome');
@@ -102,9 +104,10 @@ export class AppState {
     this.#wanted = 'clients';
   }
 
-  openClient(id: number, tab: ClientTab = 'overview'): void {
+  openClient(id: number, tab: ClientTab = 'overview', sessionId = 0): void {
     this.clientId = id;
     this.clientTab = tab;
+    this.sessionToOpen = sessionId;
     this.#wanted = 'client';
     // The record is asked for now, while the page changes screens; the client page, opening
     // it, waits for this read rather than starting another.

@@ -206,6 +206,20 @@ export namespace app {
 	        this.legalName = source["legalName"];
 	    }
 	}
+	export class CalendarDone {
+	    saved: boolean;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarDone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.count = source["count"];
+	    }
+	}
 	export class ChosenFile {
 	    name: string;
 	    folder: string;
@@ -365,6 +379,43 @@ export namespace app {
 		}
 	}
 	
+
+}
+
+export namespace calendar {
+	
+	export class Options {
+	    wording: string;
+	    alarmMinutes: number;
+	    place: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.wording = source["wording"];
+	        this.alarmMinutes = source["alarmMinutes"];
+	        this.place = source["place"];
+	    }
+	}
+	export class Range {
+	    clientId: number;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Range(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
 
 }
 
@@ -683,6 +734,98 @@ export namespace domain {
 	
 	
 	
+	export class Appointment {
+	    id: number;
+	    clientId: number;
+	    kind: string;
+	    date: string;
+	    time: string;
+	    timeZone: string;
+	    minutes: number;
+	    modality: string;
+	    place: string;
+	    notes: string;
+	    seriesId: number;
+	    status: string;
+	    reason: string;
+	    sessionId: number;
+	    sequence: number;
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Appointment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.time = source["time"];
+	        this.timeZone = source["timeZone"];
+	        this.minutes = source["minutes"];
+	        this.modality = source["modality"];
+	        this.place = source["place"];
+	        this.notes = source["notes"];
+	        this.seriesId = source["seriesId"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.sessionId = source["sessionId"];
+	        this.sequence = source["sequence"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class AppointmentRow {
+	    id: number;
+	    clientId: number;
+	    kind: string;
+	    date: string;
+	    time: string;
+	    timeZone: string;
+	    minutes: number;
+	    modality: string;
+	    place: string;
+	    notes: string;
+	    seriesId: number;
+	    status: string;
+	    reason: string;
+	    sessionId: number;
+	    sequence: number;
+	    created: string;
+	    updated: string;
+	    clientName: string;
+	    clientCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AppointmentRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.time = source["time"];
+	        this.timeZone = source["timeZone"];
+	        this.minutes = source["minutes"];
+	        this.modality = source["modality"];
+	        this.place = source["place"];
+	        this.notes = source["notes"];
+	        this.seriesId = source["seriesId"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.sessionId = source["sessionId"];
+	        this.sequence = source["sequence"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.clientName = source["clientName"];
+	        this.clientCode = source["clientCode"];
+	    }
+	}
 	export class BackupSettings {
 	    folder: string;
 	    auto: boolean;
@@ -1266,6 +1409,32 @@ export namespace domain {
 	    }
 	}
 	
+	export class DueItem {
+	    kind: string;
+	    clientId: number;
+	    clientName: string;
+	    sessionId: number;
+	    agreementId: number;
+	    appointmentId: number;
+	    date: string;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DueItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.clientId = source["clientId"];
+	        this.clientName = source["clientName"];
+	        this.sessionId = source["sessionId"];
+	        this.agreementId = source["agreementId"];
+	        this.appointmentId = source["appointmentId"];
+	        this.date = source["date"];
+	        this.amount = source["amount"];
+	    }
+	}
 	
 	
 	export class Gift {
@@ -1958,6 +2127,20 @@ export namespace domain {
 	}
 	
 	
+	export class Repeat {
+	    everyWeeks: number;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Repeat(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.everyWeeks = source["everyWeeks"];
+	        this.count = source["count"];
+	    }
+	}
 	
 	
 	export class SearchHit {
@@ -2040,6 +2223,43 @@ export namespace domain {
 	}
 	
 	
+	
+	export class Today {
+	    date: string;
+	    appointments: AppointmentRow[];
+	    due: DueItem[];
+	    currency: Currency;
+	
+	    static createFrom(source: any = {}) {
+	        return new Today(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.appointments = this.convertValues(source["appointments"], AppointmentRow);
+	        this.due = this.convertValues(source["due"], DueItem);
+	        this.currency = this.convertValues(source["currency"], Currency);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
