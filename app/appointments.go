@@ -6,6 +6,7 @@ import (
 
 	"tandem/backend/calendar"
 	"tandem/backend/domain"
+	"tandem/backend/packet"
 	"tandem/backend/storage"
 	"tandem/backend/version"
 )
@@ -100,5 +101,27 @@ func (b *Appointments) SaveCalendar(r calendar.Range, o calendar.Options) (Calen
 		}
 		saved, err := saveAs(b.s, "Save the calendar file", name, "Calendar (*.ics)", "*.ics", data)
 		return CalendarDone{Saved: saved, Count: n}, err
+	})
+}
+
+// PrintDaySheet makes the day sheet (packet.DaySheet: the week's
+// appointments and what is waiting) and opens it for printing, as
+// Packets.Print does.
+func (b *Appointments) PrintDaySheet() (bool, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) {
+		epoch := b.s.prints.current()
+		today, err := db.Today(ctx)
+		if err != nil {
+			return false, err
+		}
+		p, paper, err := practicePaper(ctx, db)
+		if err != nil {
+			return false, err
+		}
+		pdf, err := renderPDF(packet.DaySheet(p, today, packet.Options{Paper: paper, Date: b.s.now()}))
+		if err != nil {
+			return false, err
+		}
+		return b.s.prints.print(pdf, epoch)
 	})
 }

@@ -8,7 +8,9 @@
 // Runs after 02-clients.test.mjs on the same vault (or alone, on a new one).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, TODAY, addDays, launch, openVault, screen, byTestId, newClient } from './harness.mjs';
+import { URL, ARTIFACTS, TODAY, addDays, launch, openVault, screen, byTestId, newClient, printed, pdfText } from './harness.mjs';
+
+const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
 
 const NAME = 'Ilse Fictional-Marsh';
 let browser, page, clientId;
@@ -119,4 +121,17 @@ test('a medicine session held and finalised proposes its follow-up, which become
   assert.deepEqual(await dueKinds(), []);
   const week = await byTestId(page, 'today').innerText();
   assert.match(week, new RegExp(NAME));
+});
+
+test('the day sheet prints the week with the client and the kind of each appointment', async () => {
+  await byTestId(page, 'nav-home').click();
+  await page.locator('[data-testid="today"][aria-busy="false"]').waitFor();
+  const before = printed(PRINT_LOG).length;
+  await byTestId(page, 'today-print').click();
+  for (let i = 0; i < 100 && printed(PRINT_LOG).length === before; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(printed(PRINT_LOG).length, before + 1, 'the viewer was asked to open the day sheet');
+  const text = pdfText(printed(PRINT_LOG).at(-1));
+  assert.match(text, /Day sheet/);
+  assert.match(text, /Ilse/);
+  assert.match(text, /Integration session/);
 });

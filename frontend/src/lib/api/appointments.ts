@@ -45,6 +45,11 @@ export const appointments = {
   addFollowUps: async (list: Appointment[]): Promise<Appointment[]> =>
     toAppointments(await call(() => Appointments.AddFollowUps(list.map((a) => toGoAppointment({ ...a, id: 0 }))))),
 
+  /** Opens the day sheet (the week's appointments and what is waiting) in the PDF viewer, to print. */
+  printDaySheet: async (): Promise<void> => {
+    await call(() => Appointments.PrintDaySheet());
+  },
+
   /** Saves a calendar file where the therapist chooses; saved is false when the dialog was closed. */
   saveCalendar: async (range: CalendarRange, options: CalendarOptions): Promise<{ saved: boolean; count: number }> => {
     const r = asRecord(

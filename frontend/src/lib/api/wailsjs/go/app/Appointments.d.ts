@@ -16,6 +16,8 @@ export function ForClient(arg1:number):Promise<Array<domain.Appointment>>;
 
 export function Hold(arg1:number):Promise<domain.Session>;
 
+export function PrintDaySheet():Promise<boolean>;
+
 export function SaveCalendar(arg1:calendar.Range,arg2:calendar.Options):Promise<app.CalendarDone>;
 
 export function Today():Promise<domain.Today>;

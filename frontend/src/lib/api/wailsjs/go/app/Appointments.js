@@ -26,6 +26,10 @@ export function Hold(arg1) {
   return window['go']['app']['Appointments']['Hold'](arg1);
 }
 
+export function PrintDaySheet() {
+  return window['go']['app']['Appointments']['PrintDaySheet']();
+}
+
 export function SaveCalendar(arg1, arg2) {
   return window['go']['app']['Appointments']['SaveCalendar'](arg1, arg2);
 }
