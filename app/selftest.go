@@ -122,6 +122,7 @@ func (t *selfTest) start(ctx context.Context, today string) {
 			JourneyMs      float64 `json:"journeyMs"`
 			FeesOverviewMs float64 `json:"feesOverviewMs"`
 			UnlockDomMs    float64 `json:"unlockToHomeDomMs"`
+			UnlockTodayMs  float64 `json:"unlockToTodayMs"`
 		}
 		b, _ := json.Marshal(first(data))
 		json.Unmarshal(b, &r)
@@ -139,6 +140,9 @@ func (t *selfTest) start(ctx context.Context, today string) {
 			// and measured apart, so report what remains.
 			t.printf("SELFTEST TIMING unlock_to_home_ms=%.1f", r.UnlockToHomeMs-float64(kdf.Microseconds())/1000)
 			t.printf("SELFTEST TIMING unlock_to_home_dom_ms=%.1f", r.UnlockDomMs-float64(kdf.Microseconds())/1000)
+			if r.UnlockTodayMs > 0 {
+				t.printf("SELFTEST TIMING unlock_to_today_ms=%.1f", r.UnlockTodayMs-float64(kdf.Microseconds())/1000)
+			}
 		}
 		if r.JourneyMs > 0 {
 			t.printf("SELFTEST TIMING journey_ms=%.1f", r.JourneyMs)
