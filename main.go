@@ -118,8 +118,7 @@ func runApp(args []string, opts vault.Options, started time.Time) int {
 		OnStartup:        shell.Startup,
 		OnDomReady:       shell.DomReady,
 		OnShutdown:       shell.Shutdown,
-		Bind: []any{app.NewVault(shell), app.NewPractice(shell), app.NewSettings(shell),
-			app.NewClients(shell), app.NewCoCreation(shell), app.NewSessions(shell), app.NewPackets(shell), app.NewBackup(shell), app.NewFees(shell), app.NewAppointments(shell)},
+		Bind:             app.Bindings(shell),
 		// Wails logs call results at trace level, which would put record
 		// content in the log: never below warnings, even in development.
 		LogLevel:           logger.WARNING,
