@@ -42,6 +42,13 @@ func TestCalendarExport(t *testing.T) {
 		t.Errorf("one client's file: %d events of %d\n%.600s", m, n, c)
 	}
 
+	// The export (and so every backup, which carries the same tables) holds the diary.
+	exported := filepath.Join(dir, "export.json")
+	mustRun("export", "--vault", vdir, "--passphrase-file", pass, "--out", exported)
+	if e, _ := os.ReadFile(exported); !strings.Contains(string(e), `"appointments": [`) || !strings.Contains(string(e), `"series_id"`) {
+		t.Error("the export does not carry the appointments")
+	}
+
 	for _, c := range []struct {
 		args []string
 		code int
