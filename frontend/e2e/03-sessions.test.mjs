@@ -7,7 +7,7 @@
 // in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, newClient } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, launch, openVault, screen, byTestId, newClient, finaliseSession } from './harness.mjs';
 
 const NAME = 'Ilse Ångström (e2e)';
 const INTENTION = 'To let the music carry me when words stop';
@@ -255,9 +255,7 @@ test('the integration view gathers intentions, shifts by area and patterns', asy
 test('finalised notes cannot be edited, only amended with an addendum', async () => {
   await byTestId(page, 'session-close').click();
   await page.locator('[data-testid="session-row"][data-kind="medicine"] button').click();
-  await byTestId(page, 'session-finalise').click();
-  await byTestId(page, 'finalise-dialog-confirm').click();
-  await byTestId(page, 'session-finalised').waitFor();
+  await finaliseSession(page, { medicine: true });
   assert.equal(await byTestId(page, 'session-summary').count(), 0, 'the notes can no longer be edited');
   assert.equal(await byTestId(page, 'session-save').count(), 0);
   assert.equal(await byTestId(page, 'session-readonly-summary').innerText(), SUMMARY, 'the original stays readable');

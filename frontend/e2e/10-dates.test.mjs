@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, NOW, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText, newClient } from './harness.mjs';
+import { URL, ARTIFACTS, NOW, TODAY, addDays, launch, openVault, screen, byTestId, printed, pdfText, newClient, finaliseSession } from './harness.mjs';
 
 const NAME = 'Wren Daybreak-Fictional (dates)';
 const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
@@ -83,9 +83,7 @@ test('the worksheet counts days from the session: day 1 is tomorrow', async () =
 test('notes finalised today say so, on the page and in the printed record', async () => {
   await tab('sessions');
   await page.locator('[data-testid="session-row"][data-kind="medicine"] button').first().click();
-  await byTestId(page, 'session-finalise').click();
-  await byTestId(page, 'finalise-dialog-confirm').click();
-  await byTestId(page, 'session-finalised').waitFor();
+  await finaliseSession(page, { medicine: true });
   assert.match(await byTestId(page, 'session-finalised').innerText(), new RegExp(`finalised on ${long(TODAY)}`));
   await byTestId(page, 'session-close').click();
 

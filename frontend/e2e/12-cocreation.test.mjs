@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { THEMES, axeBothThemes, axeSeesAPlantedFailure, violationLine } from './axe-kit.mjs';
-import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, currentScreen, newClient, setAutoLock } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, addDays, launch, openVault, screen, byTestId, currentScreen, newClient, setAutoLock, finaliseSession } from './harness.mjs';
 
 const NAME = 'Odile Fernwood-Quist (fictional)';
 /** The client's name as the page sets it inside a sentence (isolated for bidirectional text). */
@@ -196,9 +196,7 @@ test('the therapist prepares the record: a past medicine session, the next one w
   const saved = page.locator('[data-testid="session-editor"]:not([data-session-id="0"])');
   await saved.waitFor();
   pastSessionId = await saved.getAttribute('data-session-id');
-  await byTestId(page, 'session-finalise').click();
-  await byTestId(page, 'finalise-dialog-confirm').click();
-  await byTestId(page, 'session-finalised').waitFor();
+  await finaliseSession(page, { medicine: true });
   await byTestId(page, 'session-close').click();
   await byTestId(page, 'sessions-list').waitFor();
 

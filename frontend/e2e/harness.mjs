@@ -143,3 +143,18 @@ export async function newClient(page, name) {
   await byTestId(page, 'client-save').click();
   await screen(page, 'client');
 }
+
+/**
+ * finaliseSession signs the open session's notes and waits until they are finalised. Finalising a
+ * medicine session proposes its follow-up: that dialog is closed with "Not now" unless keepFollowUp.
+ */
+export async function finaliseSession(page, { medicine = false, keepFollowUp = false } = {}) {
+  await byTestId(page, 'session-finalise').click();
+  await byTestId(page, 'finalise-dialog-confirm').click();
+  await byTestId(page, 'session-finalised').waitFor();
+  if (!medicine || keepFollowUp) return;
+  const dialog = page.locator('dialog[open][data-testid="follow-up-dialog"]');
+  await dialog.waitFor();
+  await byTestId(page, 'follow-up-dialog-close').click();
+  await dialog.waitFor({ state: 'detached' });
+}
