@@ -1,9 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
 )
 
 // webviewEnvironment is what the window asks of GTK and WebKitGTK before
@@ -72,5 +77,78 @@ func prepareWebview() (cleanup func()) {
 	os.Chmod(filepath.Dir(private), 0o700)
 	os.Setenv("XDG_DATA_HOME", data)
 	os.Setenv("XDG_CACHE_HOME", cache)
-	return func() { os.RemoveAll(private) }
+	return func() { removeAfterChildren(private, 3*time.Second) }
+}
+
+// removeAfterChildren removes dir once this process's children (WebKit's
+// web and network processes) are gone. They live as long as the web
+// context, which lasts until this process exits, and the network process
+// writes its storage files (an "origin" file per site) as it shuts down:
+// removed before that, the folder would come back. So, the window being
+// closed and every record being in the vault, the children are asked to
+// stop (SIGTERM, then SIGKILL after grace), each wait at most limit, and
+// the folder is removed once they are gone; a few checks make sure
+// nothing came back.
+func removeAfterChildren(dir string, limit time.Duration) {
+	waitGone := func(d time.Duration) bool {
+		deadline := time.Now().Add(d)
+		for {
+			if len(children(os.Getpid())) == 0 {
+				return true
+			}
+			if time.Now().After(deadline) {
+				return false
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
+		if waitGone(limit / 4) {
+			break
+		}
+		for _, c := range children(os.Getpid()) {
+			syscall.Kill(c, sig)
+		}
+	}
+	waitGone(limit / 4)
+	for i := 0; i < 5; i++ {
+		os.RemoveAll(dir)
+		time.Sleep(40 * time.Millisecond)
+		if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+			return
+		}
+	}
+}
+
+// children lists the live (not zombie) child processes of pid, read from
+// /proc.
+func children(pid int) []int {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return nil
+	}
+	var out []int
+	for _, e := range entries {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+		rest := string(b)
+		if i := strings.LastIndexByte(rest, ')'); i >= 0 {
+			rest = rest[i+1:]
+		}
+		f := strings.Fields(rest)
+		if len(f) < 2 || f[0] == "Z" || f[0] == "X" {
+			continue
+		}
+		if ppid, err := strconv.Atoi(f[1]); err == nil && ppid == pid {
+			out = append(out, child)
+		}
+	}
+	return out
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestPrepareWebviewKeepsWhatTheUserSet(t *testing.T) {
@@ -91,5 +94,55 @@ func TestTheWebviewKeepsItsFilesInAPrivateFolderItRemoves(t *testing.T) {
 	cleanup()
 	if _, err := os.Stat(private); err == nil {
 		t.Fatal("the private folder was left behind")
+	}
+}
+
+// The web view's network process writes its storage files as it shuts
+// down, after the window closed: the private folder is removed only once
+// the children are gone, so what they write last goes too.
+func TestThePrivateFolderIsRemovedAfterTheChildrenWriteTheirLastFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "webview")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	late := exec.Command("sh", "-c", `sleep 0.4; mkdir -p "$0/data/storage"; echo x > "$0/data/storage/origin"`, dir)
+	if err := late.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- late.Wait() }()
+	if got := children(os.Getpid()); len(got) == 0 {
+		t.Fatal("children does not see the child just started")
+	}
+	removeAfterChildren(dir, 5*time.Second)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the folder is still there, with what the child wrote last: %v", err)
+	}
+}
+
+// A child that would outlive the window (as WebKit's processes do, until
+// their web context goes with the process) is stopped, so the folder can
+// go while this process still runs.
+func TestAChildThatStaysIsStoppedBeforeTheFolderGoes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "webview")
+	os.MkdirAll(dir, 0o700)
+	stays := exec.Command("sleep", "60")
+	if err := stays.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- stays.Wait() }()
+	removeAfterChildren(dir, 2*time.Second)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		stays.Process.Kill()
+		t.Fatal("the child was left running")
+	}
+	if _, err := os.Lstat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the folder is still there: %v", err)
 	}
 }
