@@ -205,3 +205,24 @@ func TestAppointmentsAreValidated(t *testing.T) {
 		t.Errorf("%d appointments were made from bad input", len(all))
 	}
 }
+
+func TestTheCalendarIdentityIsKeptAndATamperedOneReplaced(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openAt(t, "2026-06-10T09:30", "Europe/London")
+	first, err := db.CalendarID(ctx)
+	if err != nil || !isHex32(first) {
+		t.Fatalf("%q %v", first, err)
+	}
+	if again, _ := db.CalendarID(ctx); again != first {
+		t.Fatalf("the identity changed: %q then %q", first, again)
+	}
+	for _, bad := range []string{"", "not-hex", strings.Repeat("G", 32), strings.ToUpper(first), first + "00", "x@evil.example"} {
+		if _, err := db.sql.ExecContext(ctx, `UPDATE settings SET value = ? WHERE key = 'calendar_id'`, bad); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.CalendarID(ctx)
+		if err != nil || !isHex32(got) || got == bad {
+			t.Errorf("stored %q: read %q, %v", bad, got, err)
+		}
+	}
+}
