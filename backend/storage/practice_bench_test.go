@@ -90,7 +90,26 @@ func BenchmarkPracticeFeesOverview(b *testing.B) {
 	}
 }
 
+// BenchmarkPracticeToday measures the Today screen (the week's
+// appointments and everything due) over the same vault: the Go side of what
+// Home paints first after unlock.
+func BenchmarkPracticeToday(b *testing.B) {
+	db := openBenchVault(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t, err := db.Today(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(t.Due) == 0 {
+			b.Fatal("nothing is due: seed the vault with demo seed")
+		}
+	}
+}
+
 type benchDB = interface {
+	Today(context.Context) (domain.Today, error)
 	FeesOverview(context.Context) (domain.FeesOverview, error)
 	Search(context.Context, string) (domain.SearchResult, error)
 	Clients(context.Context, domain.ClientFilter) ([]domain.ClientSummary, error)

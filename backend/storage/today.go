@@ -76,7 +76,7 @@ func (db *DB) Today(ctx context.Context) (domain.Today, error) {
 				WHERE s.status = 'planned' AND s.date < ? ORDER BY s.date, s.time, s.id`, today)
 		},
 		func() error {
-			return due(domain.DueNotes, `SELECT c.id, c.chosen_name, s.id, s.date FROM sessions s `+open+`
+			return due(domain.DueNotes, `SELECT c.id, c.chosen_name, s.id, s.date FROM sessions s INDEXED BY sessions_unfinalised `+open+`
 				WHERE s.finalised_at = '' AND s.date <= ? ORDER BY s.date, s.time, s.id`, today)
 		},
 		func() error {

@@ -16,6 +16,7 @@ import {
   type RecoveryKeyView,
   type VaultStatus,
 } from '$lib/api';
+import { TodayStore } from '$lib/appointments/today.svelte';
 import { ClientsStore } from '$lib/clients/clients.svelte';
 import { syncClock } from '$lib/clock/clock';
 import { CoCreationStore } from '$lib/cocreation/cocreation.svelte';
@@ -23,6 +24,8 @@ import { IntegrationStore } from '$lib/sessions/integration.svelte';
 import { SearchStore } from '$lib/search/search.svelte';
 import { resolveScreen, type ClientTab, type Screen, type SettingsSection } from './screens';
 
+/** How long Home waits for Today before showing without it (Today then shows when it comes). */
+const TODAY_WAIT_MS = 400;
 
 export class AppState {
   status = $state<VaultStatus | null>(null);
@@ -41,6 +44,8 @@ export class AppState {
   readonly integration = new IntegrationStore();
   /** The practice-wide search (private notes included). Cleared with the clients. */
   readonly search = new SearchStore();
+  /** Today on Home: asked for as the vault unlocks. Cleared with the clients. */
+  readonly today = new TodayStore();
   /** Co-creation mode's data: the one client's shared view. Cleared at lock and on leaving. */
   readonly coCreation = new CoCreationStore();
   /** The client shown on the client page, or edited in the client form (0: a new client). */
@@ -133,6 +138,7 @@ export class AppState {
     this.clients.clear();
     this.integration.clear();
     this.search.clear();
+    this.today.clear();
     this.profile = null;
     if (this.status) this.status = { ...this.status, coCreationClientId: clientId, coCreationPreview: preview };
   }
@@ -167,22 +173,33 @@ export class AppState {
       this.clients.clear();
       this.integration.clear();
       this.search.clear();
+      this.today.clear();
       this.profile = null;
       return;
     }
     this.coCreation.clear();
-    if (!status.mustSetPassphrase && this.profile === null) void this.loadProfile();
+    if (status.mustSetPassphrase) return;
+    // Home opens on Today: its read goes out beside the profile's, and the profile (which Home
+    // waits for) is taken once Today is in too, so that Home's first paint shows both.
+    const today = wasUnlocked ? undefined : this.today.prefetch();
+    if (this.profile === null) void this.loadProfile(today);
   }
 
-  async loadProfile(): Promise<void> {
+  /** Reads the practice profile; with after, takes it once after has settled (or TODAY_WAIT_MS passed). */
+  async loadProfile(after?: Promise<void>): Promise<void> {
+    let profile: PracticeProfile;
     try {
-      this.profile = await practice.get();
+      profile = await practice.get();
     } catch (reason) {
       const error = toApiError(reason);
       if (error.code === 'locked' || error.code === 'cocreation') return;
       // Without a stored profile the form starts empty; home shows what it can.
-      this.profile = this.profile ?? { ...EMPTY_PROFILE };
+      profile = this.profile ?? { ...EMPTY_PROFILE };
     }
+    if (after) await Promise.race([after, new Promise((resolve) => setTimeout(resolve, TODAY_WAIT_MS))]);
+    // Locked, or turned toward a client, meanwhile: the profile is not for this page any more.
+    if (!this.unlocked || this.status?.coCreationClientId !== 0) return;
+    this.profile = profile;
   }
 
   profileSaved(profile: PracticeProfile): void {
@@ -224,6 +241,7 @@ export class AppState {
     this.clients.clear();
     this.integration.clear();
     this.search.clear();
+    this.today.clear();
     this.coCreation.clear();
     this.clientId = 0;
     this.clientTab = 'overview';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientRecord, VaultStatus } from '$lib/api';
+import type { ClientRecord, Today, VaultStatus } from '$lib/api';
 
 const api = vi.hoisted(() => ({
   record: vi.fn(),
@@ -8,6 +8,7 @@ const api = vi.hoisted(() => ({
   leave: vi.fn(),
   practiceGet: vi.fn(),
   lock: vi.fn(),
+  today: vi.fn(),
 }));
 
 vi.mock('$lib/api', async (importOriginal) => {
@@ -18,6 +19,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     coCreation: { ...original.coCreation, enter: api.enter, leave: api.leave },
     practice: { ...original.practice, get: api.practiceGet },
     vault: { ...original.vault, lock: api.lock },
+    appointments: { ...original.appointments, today: api.today },
   };
 });
 
@@ -49,9 +51,17 @@ function record(id: number, name: string): ClientRecord {
   };
 }
 
+const TODAY: Today = {
+  date: '2026-06-10',
+  currency: { code: 'EUR', name: 'Euro', digits: 2, symbol: '€', spaced: false },
+  appointments: [],
+  due: [{ kind: 'notes', clientId: 1, clientName: 'Zoë', sessionId: 4, agreementId: 0, appointmentId: 0, date: '2026-06-09', amount: 0 }],
+};
+
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.practiceGet.mockResolvedValue({ ...EMPTY_PROFILE, name: 'Practice' });
+  api.today.mockResolvedValue(TODAY);
   api.list.mockResolvedValue([{ id: 2, chosenName: 'Other Client', pronouns: '', status: 'active', updated: '', archived: false }]);
 });
 
@@ -105,6 +115,103 @@ describe('AppState and co-creation mode', () => {
     app.applyStatus(unlocked({ coCreationClientId: 7 }));
     expect(app.screen).toBe('cocreation');
     expect(api.practiceGet).not.toHaveBeenCalled();
+  });
+});
+
+describe('AppState and Today', () => {
+  it('asks for Today as the vault unlocks, and Home opening meanwhile waits for that answer', async () => {
+    const app = new AppState();
+    app.applyStatus(unlocked());
+    expect(api.today).toHaveBeenCalledTimes(1);
+    await app.today.load();
+    expect(api.today).toHaveBeenCalledTimes(1);
+    expect(app.today.record?.due[0].clientName).toBe('Zoë');
+    // Home opening again later reads Today afresh.
+    await app.today.load();
+    expect(api.today).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the answer read at unlock when Home opens after it came, without reading again', async () => {
+    const app = new AppState();
+    app.applyStatus(unlocked());
+    await vi.waitFor(() => expect(app.today.record).not.toBeNull());
+    const shown = app.today.load();
+    expect(app.today.loading).toBe(false);
+    await shown;
+    expect(api.today).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the profile once Today is in too, so that Home first shows with both', async () => {
+    let answer: (t: Today) => void = () => {};
+    api.today.mockReturnValue(new Promise<Today>((resolve) => (answer = resolve)));
+    const app = new AppState();
+    app.applyStatus(unlocked());
+    await vi.waitFor(() => expect(api.practiceGet).toHaveBeenCalled());
+    // The profile's answer is in; Today's is not (the wait for it is far longer than this).
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(app.profile).toBeNull();
+    answer(TODAY);
+    await vi.waitFor(() => expect(app.profile?.name).toBe('Practice'));
+    expect(app.today.record).not.toBeNull();
+  });
+
+  it('shows Home without Today when Today is slow, and drops a profile answered after the lock', async () => {
+    vi.useFakeTimers();
+    try {
+      api.today.mockReturnValue(new Promise<Today>(() => {}));
+      const app = new AppState();
+      app.applyStatus(unlocked());
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(app.profile?.name).toBe('Practice');
+      const locked = new AppState();
+      locked.applyStatus(unlocked());
+      locked.handleLocked('idle');
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(locked.profile).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads again at Home when the read at unlock failed', async () => {
+    api.today.mockRejectedValueOnce({ code: 'busy', message: 'Busy.' });
+    const app = new AppState();
+    app.applyStatus(unlocked());
+    await vi.waitFor(() => expect(app.today.error).not.toBeNull());
+    await app.today.load();
+    expect(api.today).toHaveBeenCalledTimes(2);
+    expect(app.today.record).not.toBeNull();
+  });
+
+  it('does not ask for Today before the passphrase is set, nor in co-creation mode', () => {
+    new AppState().applyStatus(unlocked({ mustSetPassphrase: true }));
+    new AppState().applyStatus(unlocked({ coCreationClientId: 7 }));
+    expect(api.today).not.toHaveBeenCalled();
+  });
+
+  it('forgets Today at lock and on entering co-creation mode', async () => {
+    const app = await openApp();
+    await app.today.load();
+    expect(app.today.record).not.toBeNull();
+    api.enter.mockResolvedValue(record(1, 'Zoë'));
+    await app.enterCoCreation(1);
+    expect(app.today.record).toBeNull();
+    const other = await openApp();
+    await other.today.load();
+    other.handleLocked('idle');
+    expect(other.today.record).toBeNull();
+  });
+
+  it('drops an answer that arrives after the lock', async () => {
+    let answer: (t: Today) => void = () => {};
+    api.today.mockReturnValue(new Promise<Today>((resolve) => (answer = resolve)));
+    const app = new AppState();
+    app.applyStatus(unlocked());
+    app.handleLocked('manual');
+    answer(TODAY);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(app.today.record).toBeNull();
   });
 });
 
