@@ -11,6 +11,12 @@
 // the method itself, in package storage, and a package that needs a few of
 // them names those in an interface of its own, where it uses them (as
 // demo.Store does).
+//
+// Measures (measure.go, instruments.go) are the one place where the domain
+// does arithmetic on a client's answers: one Instrument type for the
+// built-in PHQ-9, GAD-7 and PCL-5 and the therapist's own questionnaires,
+// scored by Score; docs/measures.md gives the sources and rules.
+//
 // Error messages carried by *Error are written for a therapist: they say what
 // happened and what to do, never how the program works inside.
 package domain
