@@ -58,6 +58,8 @@ var notFreeText = map[string]string{
 	"Currency.Code": "of domain.Currencies", "Currency.Name": "of domain.Currencies", "Currency.Symbol": "of domain.Currencies",
 	"FeePolicy.Currency": "a code of domain.Currencies", "TierChoice.ChosenOn": "a date", "TierChoice.ConfirmedOn": "a date",
 	"SessionFee.AgreedOn": "a date", "SessionAccount.Date": "a session's date", "Payment.Date": "a date", "Payment.Created": "a stamp",
+	"Instrument.Key": "a key ([a-z0-9-])", "Subscale.Key": "a key", "Result.InstrumentKey": "an instrument's key", "SubscaleResult.Key": "a subscale's key",
+	"Measure.Date": "a date", "Measure.FollowUpOn": "a date", "Measure.Created": "a stamp", "Measure.Updated": "a stamp",
 }
 
 var (
@@ -126,6 +128,17 @@ func seedPractice(t *testing.T, s *Shell, m *marks) []int64 {
 	tier := domain.FeeTier{Fees: domain.KindFees{Preparation: 5000, Medicine: 9000, Integration: 5000, Other: 4000}}
 	must[domain.FeePolicy](t, "tier")(fees.SaveTier(fill(m, tier, "")))
 	p := must[domain.FeePolicy](t, "tier")(fees.SaveTier(fill(m, tier, "")))
+	// A questionnaire of the therapist's own, every text of it a marker: its
+	// safety note reaches a flag, which is the therapist's alone.
+	band := func(lo, hi float64) domain.Band { return domain.Band{Min: lo, Max: hi, Label: m.next("Band.Label")} }
+	in := fill(m, domain.Instrument{ScaleMin: 0, ScaleMax: 2, Scoring: domain.SumScoring,
+		Options: []domain.Option{{Value: 0, Label: m.next("Option.Label")}, {Value: 2, Label: m.next("Option.Label")}},
+		Items:   []domain.Item{{Number: 1, Text: m.next("Item.Text")}, {Number: 2, Text: m.next("Item.Text")}},
+		Bands:   []domain.Band{band(0, 1), band(2, 4)},
+		Subscales: []domain.Subscale{{Key: "first", Name: m.next("Subscale.Name"), Items: []int{1}, Scoring: domain.SumScoring,
+			Bands: []domain.Band{band(0, 0), band(1, 2)}}},
+		Safety: []domain.SafetyItem{{Item: 1, Above: 0, Note: m.next("SafetyItem.Note")}}}, "")
+	must[domain.Instrument](t, "own questionnaire")(NewMeasures(s).SaveInstrument(in))
 	return []int64{p.Tiers[0].ID, p.Tiers[1].ID}
 }
 
@@ -238,6 +251,14 @@ func seedClient(t *testing.T, s *Shell, m *marks, tiers []int64) int64 {
 			Allocations: []domain.Allocation{{SessionID: ids[0], Amount: 1000}}}, "")))
 	}
 	must[domain.ClientFees](t, "reverse")(fees.Reverse(f.Account.Payments[len(f.Account.Payments)-1].ID, "2026-05-03", m.next("Payment.Note")))
+	// A measure on the therapist's own questionnaire, its first answer flagged,
+	// with the therapist's notes and follow-up.
+	ms := NewMeasures(s)
+	own := must[[]domain.Instrument](t, "questionnaires")(ms.Instruments())
+	key := own[slices.IndexFunc(own, func(in domain.Instrument) bool { return !in.BuiltIn })].Key
+	measure := must[domain.Measure](t, "measure")(ms.Add(domain.Measure{ClientID: id, Date: "2026-05-04", Instrument: domain.Instrument{Key: key},
+		Answers: []domain.Answer{{Item: 1, Value: 2}, {Item: 2, Value: 1}}, Notes: m.next("Measure.Notes")}))
+	must[domain.Measure](t, "follow-up")(ms.RecordFollowUp(measure.ID, m.next("Measure.FollowUp")))
 	must[domain.ClientRecord](t, "enter")(co.Enter(id))
 	must[domain.ClientFees](t, "choose in the room")(co.ChooseTier(tiers[1], m.next("TierChoice.Reason")))
 	must[bool](t, "leave")(co.Leave(pass))
@@ -396,6 +417,8 @@ func coCreationScan(t *testing.T, s *Shell, id int64, privateEntry domain.PowerM
 	res.WhenHelped = say
 	w("UpdateResource")(co.UpdateResource(res, by))
 	w("ChooseTier")(co.ChooseTier(tier, say))
+	keep(&reads, "Instruments")(co.Instruments())
+	w("AddMeasure")(co.AddMeasure(domain.Measure{Date: "2026-06-01", Instrument: domain.Instrument{Key: "phq9"}, Answers: []domain.Answer{{Item: 9, Value: 1}}, EnteredBy: by}))
 	read()
 	for i, typ := 0, reflect.TypeOf(co); i < typ.NumMethod(); i++ {
 		if !called[typ.Method(i).Name] {

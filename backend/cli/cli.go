@@ -75,6 +75,7 @@ func init() {
 		{"backup restore", "replace a vault with a backup (the old vault is kept)", "tandem backup restore FILE (--passphrase-file F | --recovery-key-file F --new-passphrase-file F2) --vault DIR [--new-passphrase-file F2]", safe(runBackupRestore)},
 		{"backup list", "list the backups in a backup folder, and whose each is", "tandem backup list --dir DIR [--vault DIR]", safe(runBackupList)},
 		{"calendar export", "write appointments as a calendar file (.ics) for a calendar app; no names unless chosen", "tandem calendar export [--vault DIR] --passphrase-file F --out FILE.ics [--client ID] [--from DATE --to DATE] [--wording code|kind|name] [--alarm MINUTES] [--place=false]", safe(runCalendarExport)},
+		{"measures export", "write every measure on one questionnaire as CSV for a spreadsheet; clients by code, never by name", "tandem measures export [--vault DIR] --passphrase-file F --instrument KEY --out FILE.csv", safe(runMeasuresExport)},
 		{"export", "write the records as readable JSON (not encrypted)", "tandem export [--vault DIR] --passphrase-file F --out FILE [--client ID]", safe(runExport)},
 	}
 }

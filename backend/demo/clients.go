@@ -26,8 +26,10 @@ func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
 // seedClient writes one fictional client with their identities, power map,
 // plan (with revisions, agreements and a retirement), agreements and the
-// therapist's reflections, dated from a first meeting between start and end.
-func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start, end time.Time, tiers []domain.FeeTier, counts map[string]int) error {
+// therapist's reflections, dated from a first meeting between start and end;
+// then their journey, their measures (measures.go) and, when active, their
+// diary.
+func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start, end time.Time, tiers []domain.FeeTier, ms *measureState, counts map[string]int) error {
 	span := end.Sub(start)
 	first := start.Add(time.Duration(r.Int64N(int64(span - span/20))))
 	clk := &clock{t: first, r: r}
@@ -149,7 +151,14 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 		stop = end.Add(-time.Duration(r.IntN(300)) * 24 * time.Hour)
 	}
 	zone := pick(r, zones)
-	if err := seedJourney(ctx, s, r, id, intentionIDs, zone, clk, stop, end, counts); err != nil {
+	measures, err := newMeasurePlan(s, id, zone, clk, status == domain.StatusActive, end, ms, counts)
+	if err != nil {
+		return err
+	}
+	if err := seedJourney(ctx, s, r, id, intentionIDs, zone, clk, stop, end, measures, counts); err != nil {
+		return err
+	}
+	if err := measures.finish(ctx, stop); err != nil {
 		return err
 	}
 	if status == domain.StatusActive {

@@ -65,6 +65,9 @@ type Store[S any] interface {
 	SetPatternStatus(ctx context.Context, id int64, c domain.PatternChange) (domain.Pattern, error)
 	LinkPattern(ctx context.Context, id int64, shiftIDs, sessionIDs []int64, by domain.Actor) (domain.Pattern, error)
 	AddResource(ctx context.Context, r domain.Resource, by domain.Actor) (domain.Resource, error)
+	AddMeasure(ctx context.Context, m domain.Measure, by domain.Actor) (domain.Measure, error)
+	RecordMeasureFollowUp(ctx context.Context, id int64, text string) (domain.Measure, error)
+	SetMeasureSchedule(ctx context.Context, s domain.MeasureSchedule) (domain.MeasureSchedule, error)
 
 	AddAppointment(ctx context.Context, a domain.Appointment, r domain.Repeat) ([]domain.Appointment, error)
 	CancelAppointment(ctx context.Context, id int64, status domain.AppointmentStatus, reason string, following bool) ([]domain.Appointment, error)
@@ -119,8 +122,9 @@ func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	measures := &measureState{}
 	for i := 0; i < o.Clients; i++ {
-		if err := seedClient(ctx, s, r, i, start, end, tiers, sum.Records); err != nil {
+		if err := seedClient(ctx, s, r, i, start, end, tiers, measures, sum.Records); err != nil {
 			return sum, err
 		}
 	}

@@ -48,6 +48,69 @@ func TestSeedMakesAPracticeThatPassesItsChecks(t *testing.T) {
 			t.Fatalf("history out of time order: %s before %s", rec.History[i].At, rec.History[i-1].At)
 		}
 	}
+	checkMeasures(t, db, list, sum)
+}
+
+// checkMeasures holds the seeded measures to what the demonstration
+// promises (measures.go): a third of the clients measured, at sessions and
+// on paper; exactly one PHQ-9 question 9 above 0, followed up; a blank
+// answer or two; and a measure due on Today.
+func checkMeasures(t *testing.T, db *storage.DB, list []domain.ClientSummary, sum Summary) {
+	t.Helper()
+	ctx := context.Background()
+	measured, flagged, prorated, linked, byClient, total := 0, 0, 0, 0, 0, 0
+	for _, c := range list {
+		ms, err := db.Measures(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) > 0 {
+			measured++
+		}
+		for _, m := range ms {
+			total++
+			if m.Flagged() {
+				flagged++
+				if m.FollowUp == "" || m.FollowUpOn < m.Date {
+					t.Errorf("the flagged measure has no follow-up: %+v", m)
+				}
+			}
+			if m.Result.Prorated {
+				prorated++
+			}
+			if m.SessionID != 0 {
+				linked++
+			}
+			if m.EnteredBy == domain.ByClient {
+				byClient++
+			}
+		}
+		for i := 1; i < len(ms); i++ {
+			if ms[i].Date < ms[i-1].Date {
+				t.Fatalf("measures out of date order: %s after %s", ms[i].Date, ms[i-1].Date)
+			}
+		}
+	}
+	if total != sum.Records["measures"] || measured < len(list)/4 || measured > len(list)/2 || linked == 0 || byClient == 0 || linked == total {
+		t.Errorf("measures: %d of %d clients, %d measures (summary %d), %d linked to a session, %d entered by the client",
+			measured, len(list), total, sum.Records["measures"], linked, byClient)
+	}
+	if flagged != 1 || prorated < 1 || prorated > 2 {
+		t.Errorf("%d flagged measures (want 1), %d with a blank answer (want 1 or 2)", flagged, prorated)
+	}
+	today, err := db.Today(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := 0
+	for _, d := range today.Due {
+		if d.Kind == domain.DueMeasure {
+			due++
+		}
+	}
+	if due == 0 || sum.Records["measure schedules"] == 0 {
+		t.Errorf("Today shows %d measures due, of %d schedules", due, sum.Records["measure schedules"])
+	}
 }
 
 func TestSeedIsDeterministic(t *testing.T) {

@@ -23,8 +23,9 @@ const (
 var zones = []string{"Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles", "Pacific/Auckland"}
 
 // seedJourney writes the client's sessions, shifts, patterns and resources
-// from the clock's time until stop, dated in zone, the client's.
-func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, zone string, clk *clock, stop, end time.Time, counts map[string]int) error {
+// from the clock's time until stop, dated in zone, the client's, and tells
+// measures of each session (nil: the client answers none).
+func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, zone string, clk *clock, stop, end time.Time, measures *measurePlan[S], counts map[string]int) error {
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return err
@@ -59,7 +60,10 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 			return out, fmt.Errorf("seed session: %w", err)
 		}
 		counts["sessions"]++
-		return out, seedSessionMoney(ctx, at(day), r, out, day, stop, end, counts)
+		if err := seedSessionMoney(ctx, at(day), r, out, day, stop, end, counts); err != nil {
+			return out, err
+		}
+		return out, measures.session(ctx, out)
 	}
 	finalise := func(sess domain.Session, day time.Time) error {
 		if day.After(stop) {

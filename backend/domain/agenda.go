@@ -7,11 +7,18 @@ import (
 
 // AgendaSections are the parts of the work co-creation mode can show, in
 // the order it shows them: a meeting's agenda is some of them.
-var AgendaSections = []string{"plan", "powermap", "agreements", "setting", "worksheet", "patterns", "journey", "fees"}
+var AgendaSections = []string{"plan", "powermap", "agreements", "setting", "worksheet", "patterns", "journey", "measures", "fees"}
+
+// chosenOnly are the sections that appear only when chosen: a
+// questionnaire is answered when one is due, and fees are talked over
+// when the two mean to.
+var chosenOnly = []string{"measures", "fees"}
 
 // DefaultAgenda is the agenda of a client for whom none was chosen yet:
-// everything but fees, which appear only when chosen.
-func DefaultAgenda() []string { return slices.Clone(AgendaSections[:len(AgendaSections)-1]) }
+// everything but the sections shown only when chosen (measures, fees).
+func DefaultAgenda() []string {
+	return slices.DeleteFunc(slices.Clone(AgendaSections), func(s string) bool { return slices.Contains(chosenOnly, s) })
+}
 
 // CleanAgenda checks an agenda and returns it in AgendaSections' order,
 // each section once. At least one section is needed.

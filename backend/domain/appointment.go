@@ -237,12 +237,14 @@ func FollowUps(s Session) []Appointment {
 type DueKind string
 
 const (
-	DueNotes       DueKind = "notes"       // a session held whose notes are not finalised
-	DueCheckIn     DueKind = "check_in"    // a medicine session with no contact planned in the 72 hours after
-	DueWorksheet   DueKind = "worksheet"   // a recent medicine session whose worksheet has no shift yet
-	DueAgreement   DueKind = "agreement"   // an agreement proposed and not yet confirmed
-	DueBalance     DueKind = "balance"     // a client's account owes
-	DueAppointment DueKind = "appointment" // a past appointment neither held nor cancelled
+	DueNotes       DueKind = "notes"        // a session held whose notes are not finalised
+	DueCheckIn     DueKind = "check_in"     // a medicine session with no contact planned in the 72 hours after
+	DueWorksheet   DueKind = "worksheet"    // a recent medicine session whose worksheet has no shift yet
+	DueAgreement   DueKind = "agreement"    // an agreement proposed and not yet confirmed
+	DueBalance     DueKind = "balance"      // a client's account owes
+	DueAppointment DueKind = "appointment"  // a past appointment neither held nor cancelled
+	DueMeasure     DueKind = "measure"      // a scheduled measure is due (MeasureSchedule)
+	DueMeasureFlag DueKind = "measure_flag" // a flagged answer with no follow-up recorded yet
 )
 
 // DueItem is one thing waiting for the therapist, with where it is done.
@@ -255,10 +257,18 @@ type DueItem struct {
 	AgreementID   int64 `json:"agreementId"`
 	AppointmentID int64 `json:"appointmentId"`
 	// Date is what the item is dated by: the session's, the agreement's
-	// proposal, the appointment's.
+	// proposal, the appointment's, the flagged measure's, or the day a
+	// scheduled measure fell due.
 	Date string `json:"date"`
 	// Amount is what a balance owes, in minor units of Today's currency.
 	Amount int64 `json:"amount"`
+	// InstrumentKey and Instrument (its short name) say which
+	// questionnaire a due measure or a flag is on; MeasureID names the
+	// flagged measure. A measure due after a medicine session has that
+	// session's SessionID; a flag has its measure's session, if any.
+	InstrumentKey string `json:"instrumentKey"`
+	Instrument    string `json:"instrument"`
+	MeasureID     int64  `json:"measureId"`
 }
 
 // Today is the Today screen: the appointments of the week from today,

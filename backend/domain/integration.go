@@ -212,15 +212,16 @@ func (r *Resource) Validate() error {
 	return nil
 }
 
-// IntegrationRecord is a client's sessions, worksheet, patterns and
-// resources: the material of their journey. View filters it for the
-// client's eyes like a ClientRecord.
+// IntegrationRecord is a client's sessions, worksheet, patterns,
+// resources and measures: the material of their journey. View filters it
+// for the client's eyes like a ClientRecord.
 type IntegrationRecord struct {
 	ClientID  int64      `json:"clientId" vis:"shared"`
 	Sessions  []Session  `json:"sessions" vis:"shared"`
 	Shifts    []Shift    `json:"shifts" vis:"shared"`
 	Patterns  []Pattern  `json:"patterns" vis:"shared"`
 	Resources []Resource `json:"resources" vis:"shared"`
+	Measures  []Measure  `json:"measures" vis:"shared"`
 }
 
 // SearchKind is what a search hit is.

@@ -121,6 +121,24 @@ type Instrument struct {
 	Source       string       `json:"source" vis:"shared"`
 }
 
+// Clone returns a deep copy of in: changing one never changes the other.
+func (in Instrument) Clone() Instrument {
+	out := in
+	out.Options = slices.Clone(in.Options)
+	out.Items = slices.Clone(in.Items)
+	for i := range out.Items {
+		out.Items[i].Options = slices.Clone(in.Items[i].Options)
+	}
+	out.Bands = slices.Clone(in.Bands)
+	out.Subscales = slices.Clone(in.Subscales)
+	for i := range out.Subscales {
+		out.Subscales[i].Items = slices.Clone(in.Subscales[i].Items)
+		out.Subscales[i].Bands = slices.Clone(in.Subscales[i].Bands)
+	}
+	out.Safety = slices.Clone(in.Safety)
+	return out
+}
+
 // label is how messages name the instrument.
 func (in Instrument) label() string {
 	if in.ShortName != "" {
@@ -307,6 +325,12 @@ func bandOf(bands []Band, score float64) string {
 // Measure is one completed instrument: a client's answers on a date,
 // optionally linked to a session, with the copy of the instrument they
 // were given on and the result worked out from them.
+//
+// EnteredBy says who put the answers into Tandem: the client in
+// co-creation mode, the therapist transcribing a paper form, or the two
+// together. FollowUp is what the therapist did about a flagged answer
+// (Result.Flags), written on FollowUpOn; like the flags, it is the
+// therapist's.
 type Measure struct {
 	ID         int64      `json:"id" vis:"shared"`
 	ClientID   int64      `json:"clientId" vis:"shared"`
@@ -315,25 +339,51 @@ type Measure struct {
 	Instrument Instrument `json:"instrument" vis:"shared"`
 	Answers    []Answer   `json:"answers" vis:"shared"`
 	Result     Result     `json:"result" vis:"shared"`
+	EnteredBy  Actor      `json:"enteredBy" vis:"shared"`
 	Notes      string     `json:"notes" vis:"private"`
+	FollowUp   string     `json:"followUp" vis:"private"`
+	FollowUpOn string     `json:"followUpOn" vis:"private"`
 	Created    string     `json:"created" vis:"shared"`
 	Updated    string     `json:"updated" vis:"shared"`
 }
 
-// Validate checks and normalises m for saving: its date and notes, its
-// copy of the instrument, and its answers, put in question order; then it
-// sets Result from them, so a saved result always follows from the saved
-// answers and definition.
-func (m *Measure) Validate() error {
+// Flagged reports whether an answer of m is one the therapist must see.
+func (m Measure) Flagged() bool { return len(m.Result.Flags) > 0 }
+
+// Validate checks and normalises m for saving: its date, notes and who
+// entered it (empty: the therapist), its copy of the instrument, and its
+// answers (at least one), put in question order; then it sets Result from
+// them, so a saved result always follows from the saved answers and
+// definition. The follow-up is not checked here: it has its own action.
+func (m *Measure) Validate() error { return m.validate(true) }
+
+// ValidateAnswers is Validate for a measure whose Instrument has passed
+// Instrument.Validate already and is unchanged since: everything but the
+// definition is checked, and Result set. It is for reading many measures
+// answered on one definition, which is checked once.
+func (m *Measure) ValidateAnswers() error { return m.validate(false) }
+
+func (m *Measure) validate(definition bool) error {
 	var err error
 	if m.Date, err = ParseDate("date", "The date it was answered", m.Date, true); err != nil {
 		return err
 	}
+	if m.EnteredBy == "" {
+		m.EnteredBy = ByTherapist
+	}
+	if !m.EnteredBy.Valid() {
+		return FieldError("enteredBy", "Say who entered the answers: the client, you, or the two of you together.")
+	}
 	if m.Notes, err = CleanText("notes", "Your notes", m.Notes, MaxLongText, false); err != nil {
 		return err
 	}
-	if err := m.Instrument.Validate(); err != nil {
-		return err
+	if definition {
+		if err := m.Instrument.Validate(); err != nil {
+			return err
+		}
+	}
+	if len(m.Answers) == 0 {
+		return FieldError("answers", "Give the answer to at least one question.")
 	}
 	m.Answers = slices.Clone(m.Answers)
 	slices.SortStableFunc(m.Answers, func(a, b Answer) int { return a.Item - b.Item })

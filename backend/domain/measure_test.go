@@ -2,6 +2,7 @@ package domain
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -279,6 +280,10 @@ func TestAMeasureNeedsADateAndValidAnswers(t *testing.T) {
 	if err := m.Validate(); ErrorField(err) != "answers" {
 		t.Errorf("answer off the scale: %v", err)
 	}
+	m.Answers = nil
+	if err := m.Validate(); ErrorField(err) != "answers" {
+		t.Errorf("no answer at all: %v", err)
+	}
 }
 
 func TestTheFlagsAreTheTherapists(t *testing.T) {
@@ -289,5 +294,89 @@ func TestTheFlagsAreTheTherapists(t *testing.T) {
 	}
 	if v := View(m); len(v.Result.Flags) != 0 || v.Notes != "" || len(v.Answers) != 9 || v.Result.Total != 1 {
 		t.Errorf("the client's view: flags %v, notes %q, answers %v, total %v", v.Result.Flags, v.Notes, v.Answers, v.Result.Total)
+	}
+}
+
+func TestAMeasureSaysWhoEnteredIt(t *testing.T) {
+	in, _ := BuiltInInstrument("gad7")
+	m := Measure{ClientID: 1, Date: "2026-06-10", Instrument: in, Answers: answers(1, 1, 1, 1, 1, 1, 1)}
+	if err := m.Validate(); err != nil || m.EnteredBy != ByTherapist {
+		t.Fatalf("no one named: entered by %q, err %v", m.EnteredBy, err)
+	}
+	m.EnteredBy = "assistant"
+	if err := m.Validate(); ErrorField(err) != "enteredBy" {
+		t.Errorf("an unknown actor: %v", err)
+	}
+	m.EnteredBy = ByClient
+	if err := m.Validate(); err != nil || m.EnteredBy != ByClient {
+		t.Errorf("the client: %q, %v", m.EnteredBy, err)
+	}
+}
+
+func TestTheFollowUpToAFlagIsTheTherapists(t *testing.T) {
+	in, _ := BuiltInInstrument("phq9")
+	m := Measure{ClientID: 1, Date: "2026-06-10", Instrument: in, Answers: answers(1, 1, 0, 0, 0, 0, 0, 0, 2), EnteredBy: ByClient,
+		FollowUp: "Called the same afternoon; safety plan reviewed together (fictional).", FollowUpOn: "2026-06-10"}
+	if err := m.Validate(); err != nil || !m.Flagged() {
+		t.Fatalf("flagged %v, err %v", m.Flagged(), err)
+	}
+	v := View(m)
+	if v.FollowUp != "" || v.FollowUpOn != "" || v.Flagged() || v.EnteredBy != ByClient || v.Result.Total != 4 {
+		t.Errorf("the client's view: %+v", v)
+	}
+}
+
+// Clone copies every slice, however deep, so that changing anything in
+// the copy leaves the original as it was. The test reaches every field by
+// reflection, so a slice added to Instrument later is checked too.
+func TestCloneSharesNothingWithTheOriginal(t *testing.T) {
+	var in Instrument
+	fill(reflect.ValueOf(&in).Elem(), "Instrument")
+	before, _ := json.Marshal(in)
+	c := in.Clone()
+	if after, _ := json.Marshal(c); string(after) != string(before) {
+		t.Fatal("the clone differs from the original")
+	}
+	var change func(v reflect.Value)
+	change = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				change(v.Field(i))
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				change(v.Index(i))
+			}
+		case reflect.String:
+			v.SetString(v.String() + " changed")
+		case reflect.Int, reflect.Int64:
+			v.SetInt(v.Int() + 1000)
+		case reflect.Float64:
+			v.SetFloat(v.Float() + 1000)
+		case reflect.Bool:
+			v.SetBool(!v.Bool())
+		}
+	}
+	change(reflect.ValueOf(&c).Elem())
+	if after, _ := json.Marshal(in); string(after) != string(before) {
+		t.Errorf("changing the clone changed the original:\n%s\n%s", before, after)
+	}
+}
+
+// ValidateAnswers checks all but the definition, and scores.
+func TestValidateAnswersTrustsTheDefinition(t *testing.T) {
+	in, _ := BuiltInInstrument("gad7")
+	in.Name = "" // would fail Instrument.Validate
+	m := Measure{ClientID: 1, Date: "2026-06-10", Instrument: in, Answers: []Answer{{2, 3}, {1, 2}}}
+	if err := m.ValidateAnswers(); err != nil || m.Answers[0].Item != 1 || m.Result.Missing != 5 || m.Result.HasTotal {
+		t.Fatalf("%+v %v", m, err)
+	}
+	if err := m.Validate(); ErrorField(err) != "name" {
+		t.Errorf("Validate: %v", err)
+	}
+	m.Date = "yesterday"
+	if err := m.ValidateAnswers(); ErrorField(err) != "date" {
+		t.Errorf("a bad date: %v", err)
 	}
 }

@@ -55,8 +55,13 @@ func DaySheet(p domain.Practice, t domain.Today, o Options) Document {
 	rows := make([][]string, 0, len(t.Due))
 	for _, it := range t.Due {
 		what := fmt.Sprintf(dueWords[it.Kind], formatDay(it.Date))
-		if it.Kind == domain.DueBalance {
+		switch it.Kind {
+		case domain.DueBalance:
 			what = "Balance of " + t.Currency.Format(it.Amount) + " unpaid"
+		case domain.DueMeasure:
+			what = fmt.Sprintf("%s due since %s", it.Instrument, formatDay(it.Date))
+		case domain.DueMeasureFlag:
+			what = fmt.Sprintf("An answer in the %s of %s to look at", it.Instrument, formatDay(it.Date))
 		}
 		rows = append(rows, []string{it.ClientName, what})
 	}

@@ -22,13 +22,16 @@ func TestTheDaySheetListsTheWeekAndWhatIsWaiting(t *testing.T) {
 		Due: []domain.DueItem{
 			{Kind: domain.DueNotes, ClientID: 14, ClientName: "Zoë Ñúñez-Øvergård", SessionID: 9, Date: "2026-06-08"},
 			{Kind: domain.DueBalance, ClientID: 3, ClientName: "王芳", Amount: 12050},
+			{Kind: domain.DueMeasure, ClientID: 3, ClientName: "王芳", InstrumentKey: "gad7", Instrument: "GAD-7", Date: "2026-06-09"},
+			{Kind: domain.DueMeasureFlag, ClientID: 14, ClientName: "Zoë Ñúñez-Øvergård", InstrumentKey: "phq9", Instrument: "PHQ-9", MeasureID: 4, Date: "2026-06-07"},
 		},
 	}
 	pdf := render(t, DaySheet(p, today, Options{Paper: A4, Date: testDate}))
 	checkPDF(t, pdf)
 	text := pdfText(t, pdf)
 	for _, want := range []string{"Day sheet", "10 June 2026", "09:30", "Zoë Ñúñez-Øvergård", "Integration session", "50 min", "The practice room",
-		"王芳", "Preparation session (cancelled)", "Online", "Notes of the session on 8 June 2026 are not finalised", "Balance of €120.50 unpaid"} {
+		"王芳", "Preparation session (cancelled)", "Online", "Notes of the session on 8 June 2026 are not finalised", "Balance of €120.50 unpaid",
+		"GAD-7 due since 9 June 2026", "An answer in the PHQ-9 of 7 June 2026 to look at"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the day sheet lacks %q:\n%s", want, text)
 		}

@@ -35,8 +35,11 @@
 // records; clients.go, plan.go (the power map and plan items),
 // agreements.go and reflections.go a client's record; sessions.go and
 // integration.go the sessions, the worksheet, patterns and resources;
-// feepolicy.go, clientfees.go and reciprocity.go the money. history.go and
-// search.go read the history and the search index; dump.go, snapshot.go and
-// load.go read and write whole tables for backups; check.go checks the
-// database's integrity.
+// feepolicy.go, clientfees.go and reciprocity.go the money; instruments.go,
+// measures.go and measurescsv.go the questionnaires, the measures taken on
+// them (each with the copy of the definition it was answered on, decoded
+// strictly and checked whenever read), their schedules and their CSV;
+// today.go the Today screen. history.go and search.go read the history and
+// the search index; dump.go, snapshot.go and load.go read and write whole
+// tables for backups; check.go checks the database's integrity.
 package storage

@@ -10,7 +10,8 @@ import (
 	"tandem/backend/domain"
 )
 
-// Integration returns a client's sessions, shifts, patterns and resources.
+// Integration returns a client's sessions, shifts, patterns, resources and
+// measures (oldest first).
 func (db *DB) Integration(ctx context.Context, clientID int64) (domain.IntegrationRecord, error) {
 	r := domain.IntegrationRecord{ClientID: clientID}
 	if _, err := db.client(ctx, db.sql, clientID); err != nil {
@@ -26,7 +27,10 @@ func (db *DB) Integration(ctx context.Context, clientID int64) (domain.Integrati
 	if r.Patterns, err = db.patterns(ctx, db.sql, `p.client_id = ?`, clientID); err != nil {
 		return r, err
 	}
-	r.Resources, err = db.resources(ctx, db.sql, `r.client_id = ?`, clientID)
+	if r.Resources, err = db.resources(ctx, db.sql, `r.client_id = ?`, clientID); err != nil {
+		return r, err
+	}
+	r.Measures, err = db.Measures(ctx, clientID)
 	return r, err
 }
 

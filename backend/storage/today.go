@@ -1,9 +1,11 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"tandem/backend/domain"
@@ -33,9 +35,19 @@ const (
 //   - medicine sessions of worksheetFrom to worksheetDays days ago whose
 //     integration worksheet has no shift yet;
 //   - agreements whose newest version is not confirmed;
-//   - clients whose account owes.
+//   - clients whose account owes;
+//   - measures a schedule makes due (measures.go): after each medicine
+//     session of the last domain.AfterMedicineDays days (due from the day
+//     after it) until a measure of that instrument is dated on or after
+//     the session; or, every EveryWeeks weeks, from StartsOn while there
+//     is no measure of that instrument on or after it, then from EveryWeeks
+//     weeks after the newest (domain.MeasureSchedule.DueSince); not for a
+//     retired instrument.
 //
-// Each kind is listed oldest first; balances most owed first.
+// First of all come the measures with a flagged answer (the PHQ-9's
+// question 9 above 0) and no follow-up recorded: they are a matter of the
+// client's safety. Each kind is listed oldest first; balances most owed
+// first; a due measure is dated the day it fell due.
 func (db *DB) Today(ctx context.Context) (domain.Today, error) {
 	today := db.today()
 	day, _ := time.Parse(time.DateOnly, today)
@@ -46,6 +58,13 @@ func (db *DB) Today(ctx context.Context) (domain.Today, error) {
 		return out, err
 	}
 	if out.Currency, err = policyCurrency(ctx, db.sql); err != nil {
+		return out, err
+	}
+	labels, err := instrumentLabels(ctx, db.sql)
+	if err != nil {
+		return out, err
+	}
+	if out.Due, err = db.measureFlags(ctx, labels); err != nil {
 		return out, err
 	}
 	due := func(kind domain.DueKind, query string, args ...any) error {
@@ -107,8 +126,91 @@ func (db *DB) Today(ctx context.Context) (domain.Today, error) {
 	for _, b := range owed {
 		out.Due = append(out.Due, domain.DueItem{Kind: domain.DueBalance, ClientID: b.ClientID, ClientName: b.Name, Amount: b.Balance})
 	}
+	measures, err := db.dueMeasures(ctx, today, labels)
+	if err != nil {
+		return out, err
+	}
+	out.Due = append(out.Due, measures...)
 	for i := range out.Due {
 		out.Due[i].Date = db.dayOf(out.Due[i].Date)
 	}
 	return out, nil
+}
+
+// measureFlags are the measures of open clients with a flagged answer and
+// no follow-up, oldest first, read through the partial index that holds
+// only those.
+func (db *DB) measureFlags(ctx context.Context, labels map[string]instrumentLabel) ([]domain.DueItem, error) {
+	out := []domain.DueItem{}
+	err := eachRow(ctx, db.sql, "read flagged measures", `SELECT c.id, c.chosen_name, m.id, m.date, m.instrument_key, coalesce(m.session_id, 0)
+		FROM measures m INDEXED BY measures_unfollowed JOIN clients c ON c.id = m.client_id AND c.archived_at IS NULL
+		WHERE m.flagged = 1 AND m.follow_up = '' ORDER BY m.date, m.id`, func(rows *sql.Rows) error {
+		it := domain.DueItem{Kind: domain.DueMeasureFlag}
+		if err := rows.Scan(&it.ClientID, &it.ClientName, &it.MeasureID, &it.Date, &it.InstrumentKey, &it.SessionID); err != nil {
+			return err
+		}
+		it.Instrument = labels[it.InstrumentKey].name
+		out = append(out, it)
+		return nil
+	})
+	return out, err
+}
+
+// dueMeasures are the measures open clients' schedules make due on today,
+// by the day each fell due, then client and instrument. The schedules
+// (a few per client at most) drive each query (CROSS JOIN keeps SQLite
+// from starting with every client instead), and each looks up its client's
+// sessions and newest measure through their indexes.
+func (db *DB) dueMeasures(ctx context.Context, today string, labels map[string]instrumentLabel) ([]domain.DueItem, error) {
+	day, _ := time.Parse(time.DateOnly, today)
+	var out []domain.DueItem
+	add := func(it domain.DueItem) {
+		if l, ok := labels[it.InstrumentKey]; ok && !l.retired {
+			it.Kind, it.Instrument = domain.DueMeasure, l.name
+			out = append(out, it)
+		}
+	}
+	err := eachRow(ctx, db.sql, "read measures due", `SELECT c.id, c.chosen_name, s.id, s.date, ms.instrument_key
+		FROM measure_schedules ms CROSS JOIN clients c ON c.id = ms.client_id AND c.archived_at IS NULL
+		JOIN sessions s INDEXED BY sessions_client ON s.client_id = ms.client_id AND s.date BETWEEN ? AND ? AND s.kind = 'medicine'
+		WHERE ms.kind = 'after_medicine'
+		AND NOT EXISTS (SELECT 1 FROM measures m WHERE m.instrument_key = ms.instrument_key AND m.client_id = ms.client_id AND m.date >= s.date)`,
+		func(rows *sql.Rows) error {
+			var it domain.DueItem
+			var held string
+			if err := rows.Scan(&it.ClientID, &it.ClientName, &it.SessionID, &held, &it.InstrumentKey); err != nil {
+				return err
+			}
+			d, err := time.Parse(time.DateOnly, held)
+			if err != nil {
+				return fmt.Errorf("read measures due: session %d: %w", it.SessionID, err)
+			}
+			it.Date = d.AddDate(0, 0, 1).Format(time.DateOnly)
+			add(it)
+			return nil
+		}, day.AddDate(0, 0, -domain.AfterMedicineDays).Format(time.DateOnly), day.AddDate(0, 0, -1).Format(time.DateOnly))
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, db.sql, "read measures due", `SELECT c.id, c.chosen_name, ms.instrument_key, ms.every_weeks, ms.starts_on,
+			coalesce((SELECT max(m.date) FROM measures m WHERE m.instrument_key = ms.instrument_key AND m.client_id = ms.client_id AND m.date >= ms.starts_on), '')
+		FROM measure_schedules ms CROSS JOIN clients c ON c.id = ms.client_id AND c.archived_at IS NULL
+		WHERE ms.kind = 'every_weeks' AND ms.starts_on <= ?`,
+		func(rows *sql.Rows) error {
+			var it domain.DueItem
+			var newest string
+			s := domain.MeasureSchedule{Kind: domain.ScheduleEveryWeeks}
+			if err := rows.Scan(&it.ClientID, &it.ClientName, &it.InstrumentKey, &s.EveryWeeks, &s.StartsOn, &newest); err != nil {
+				return err
+			}
+			if since, due := s.DueSince(newest, today); due {
+				it.Date = since
+				add(it)
+			}
+			return nil
+		}, today)
+	slices.SortStableFunc(out, func(a, b domain.DueItem) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ClientID, b.ClientID), cmp.Compare(a.InstrumentKey, b.InstrumentKey))
+	})
+	return out, err
 }

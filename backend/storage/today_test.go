@@ -148,3 +148,107 @@ func TestTodayListsTheWeeksAppointmentsWithCodesNotNotes(t *testing.T) {
 		t.Errorf("due: %v", got)
 	}
 }
+
+// measuresDueOf lists the measures Today shows, as "kind:date:instrument"
+// lines, in order, with the session or measure named when there is one.
+func measuresDueOf(t *testing.T, db *DB) []string {
+	t.Helper()
+	today, err := db.Today(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, d := range today.Due {
+		switch d.Kind {
+		case domain.DueMeasure:
+			out = append(out, fmt.Sprintf("%s:%s:%s:s%d", d.Kind, d.Date, d.Instrument, d.SessionID))
+		case domain.DueMeasureFlag:
+			out = append(out, fmt.Sprintf("%s:%s:%s:m%d", d.Kind, d.Date, d.Instrument, d.MeasureID))
+		}
+	}
+	return out
+}
+
+func TestTodayListsMeasuresDueAndFlaggedAnswersFirst(t *testing.T) {
+	ctx := context.Background()
+	db, client := openAt(t, "2026-06-10T09:30", "Europe/London")
+	want := func(lines ...string) {
+		t.Helper()
+		if got := measuresDueOf(t, db); fmt.Sprint(got) != fmt.Sprint(lines) {
+			t.Errorf("measures due:\n got %v\nwant %v", got, lines)
+		}
+	}
+	schedule := func(s domain.MeasureSchedule) domain.MeasureSchedule {
+		t.Helper()
+		s.ClientID = client.ID
+		saved, err := db.SetMeasureSchedule(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return saved
+	}
+	measure := func(key, date string, values ...int) domain.Measure {
+		t.Helper()
+		return mustMeasure(t, db, domain.Measure{ClientID: client.ID, Date: date, Instrument: domain.Instrument{Key: key}, Answers: answersOf(values...)}, domain.ByTherapist)
+	}
+
+	// Every four weeks from 1 May: due since then, none taken.
+	schedule(domain.MeasureSchedule{InstrumentKey: "phq9", Kind: domain.ScheduleEveryWeeks, EveryWeeks: 4, StartsOn: "2026-05-01"})
+	// A schedule starting next month is not due yet.
+	schedule(domain.MeasureSchedule{InstrumentKey: "gad7", Kind: domain.ScheduleEveryWeeks, EveryWeeks: 2, StartsOn: "2026-07-01"})
+	want("measure:2026-05-01:PHQ-9:s0")
+	// One taken on 10 May: due again four weeks on, on 7 June.
+	measure("phq9", "2026-05-10", 1, 1, 1, 1, 1, 1, 1, 1, 0)
+	want("measure:2026-06-07:PHQ-9:s0")
+	measure("phq9", "2026-06-08", 1, 1, 1, 1, 1, 1, 1, 1, 0)
+	want()
+
+	// After each medicine session: due from the day after it, for a week,
+	// until one is dated on or after the session.
+	schedule(domain.MeasureSchedule{InstrumentKey: "gad7", Kind: domain.ScheduleAfterMedicine})
+	mustSession(t, db, client.ID, domain.MedicineSession, "2026-06-02") // eight days ago: past the week
+	first := mustSession(t, db, client.ID, domain.MedicineSession, "2026-06-03")
+	mustSession(t, db, client.ID, domain.MedicineSession, "2026-06-10") // today: not due before tomorrow
+	mustSession(t, db, client.ID, domain.IntegrationSession, "2026-06-05")
+	want(fmt.Sprintf("measure:2026-06-04:GAD-7:s%d", first.ID))
+	measure("gad7", "2026-06-02", 1, 1, 1, 1, 1, 1, 1) // before it: still due
+	want(fmt.Sprintf("measure:2026-06-04:GAD-7:s%d", first.ID))
+	measure("gad7", "2026-06-03", 1, 1, 1, 1, 1, 1, 1)
+	want()
+
+	// A question 9 answered above 0 comes first of everything, until the
+	// follow-up is written; a PHQ-9 due again comes with the other dues.
+	flagged := measure("phq9", "2026-06-09", 0, 1, 0, 0, 0, 0, 0, 0, 1)
+	today, err := db.Today(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := today.Due[0]; d.Kind != domain.DueMeasureFlag || d.MeasureID != flagged.ID || d.ClientName != client.ChosenName || d.InstrumentKey != "phq9" {
+		t.Fatalf("first due: %+v", d)
+	}
+	want(fmt.Sprintf("measure_flag:2026-06-09:PHQ-9:m%d", flagged.ID))
+	if _, err := db.RecordMeasureFollowUp(ctx, flagged.ID, "Spoke by phone the same day (fictional)."); err != nil {
+		t.Fatal(err)
+	}
+	want()
+
+	// The therapist's own instrument is due under its short name, until retired.
+	own := mustInstrument(t, db, sleepCheck())
+	schedule(domain.MeasureSchedule{InstrumentKey: own.Key, Kind: domain.ScheduleEveryWeeks, EveryWeeks: 1, StartsOn: "2026-06-01"})
+	want("measure:2026-06-01:Sleep:s0")
+	if err := db.RetireInstrument(ctx, own.Key); err != nil {
+		t.Fatal(err)
+	}
+	want()
+
+	// An archived client's measures leave Today, flags too.
+	measure("phq9", "2026-06-10", 0, 0, 0, 0, 0, 0, 0, 0, 2)
+	schedule(domain.MeasureSchedule{InstrumentKey: "pcl5", Kind: domain.ScheduleEveryWeeks, EveryWeeks: 4, StartsOn: "2026-06-01"})
+	if got := measuresDueOf(t, db); len(got) != 2 {
+		t.Fatalf("before archiving: %v", got)
+	}
+	if err := db.ArchiveClient(ctx, client.ID); err != nil {
+		t.Fatal(err)
+	}
+	want()
+}

@@ -308,6 +308,15 @@ test('every tab of a client, every packet in the print dialog, and the dialogs o
         await byTestId(page, tab).click();
       }
     }
+    if (tab === 'tab-measures') {
+      // A questionnaire as it is answered, one question in large type, then the review.
+      await byTestId(page, 'measure-begin').click();
+      await byTestId(page, 'measure-question').waitFor();
+      await check('client: answering a questionnaire');
+      await byTestId(page, 'measure-skip').click();
+      await byTestId(page, 'measure-cancel').click();
+      await byTestId(page, 'measure-start').waitFor();
+    }
     if (tab === 'tab-plan') {
       const history = byTestId(page, 'plan-history').first();
       if (await history.count()) {

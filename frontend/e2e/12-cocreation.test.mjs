@@ -423,11 +423,11 @@ test('a fee scale exists, so that the fees section has tiers to choose from', as
 
 test('every section on the agenda: co-creation mode shows a step for each', async () => {
   await openClient();
-  const all = await chooseAgenda(['plan', 'powermap', 'agreements', 'setting', 'worksheet', 'patterns', 'journey', 'fees']);
+  const all = await chooseAgenda(['plan', 'powermap', 'agreements', 'setting', 'worksheet', 'patterns', 'journey', 'measures', 'fees']);
   await enterCoCreation();
   const steps = await page.locator('[data-testid^="cc-step-"]').evaluateAll((els) => els.map((el) => el.dataset.testid.replace(/^cc-step-/, '')));
   assert.deepEqual(steps, all, 'a step for every section the agenda offers');
-  for (const id of ['cc-add-goal', 'cc-powermap-add', 'cc-identities', 'cc-agreement-add', 'cc-setting-session', 'cc-worksheet', 'cc-patterns', 'cc-journey', 'cc-fees']) {
+  for (const id of ['cc-add-goal', 'cc-powermap-add', 'cc-identities', 'cc-agreement-add', 'cc-setting-session', 'cc-worksheet', 'cc-patterns', 'cc-journey', 'cc-measures', 'cc-fees']) {
     await byTestId(page, id).first().waitFor();
   }
 });
@@ -612,6 +612,18 @@ test('axe: fees (choosing a tier)', async () => {
   await axe('fees: choosing a tier');
   await byTestId(page, 'cc-tier').filter({ has: byTestId(page, 'cc-tier-reason') }).getByRole('button', { name: 'Cancel', exact: true }).click();
   await byTestId(page, 'cc-tier-reason').waitFor({ state: 'detached' });
+});
+
+test('axe: a questionnaire, one question in large type, then the review', async () => {
+  await byTestId(page, 'cc-step-measures').click();
+  await byTestId(page, 'cc-measure-add').click();
+  await byTestId(page, 'measure-question').waitFor();
+  await axe('measures: a question');
+  for (let i = 0; i < 10; i++) await byTestId(page, 'measure-skip').click();
+  await byTestId(page, 'measure-review').waitFor();
+  await axe('measures: the review');
+  await byTestId(page, 'measure-review').getByRole('button', { name: 'Stop without saving' }).click();
+  await byTestId(page, 'measure-review').waitFor({ state: 'detached' });
 });
 
 test('axe: the leave dialog, and a wrong secret refused in it', async () => {

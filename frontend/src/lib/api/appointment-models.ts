@@ -6,13 +6,13 @@ import { toCurrency, type Currency } from './fee-models';
 import { asRecord, int, list, oneOf, str } from './convert';
 
 export type AppointmentStatus = 'planned' | 'held' | 'cancelled' | 'no_show';
-export type DueKind = 'appointment' | 'notes' | 'check_in' | 'worksheet' | 'agreement' | 'balance';
+export type DueKind = 'appointment' | 'notes' | 'check_in' | 'worksheet' | 'agreement' | 'balance' | 'measure' | 'measure_flag';
 /** How a calendar file titles an appointment: by the client's code (the default), the kind of session, or the name. */
 export type CalendarWording = 'code' | 'kind' | 'name';
 
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['planned', 'held', 'cancelled', 'no_show'];
 /** In the order Today lists them (and the Go side sends them). */
-export const DUE_KINDS: readonly DueKind[] = ['appointment', 'notes', 'check_in', 'worksheet', 'agreement', 'balance'];
+export const DUE_KINDS: readonly DueKind[] = ['measure_flag', 'appointment', 'notes', 'check_in', 'worksheet', 'agreement', 'balance', 'measure'];
 export const CALENDAR_WORDINGS: readonly CalendarWording[] = ['code', 'kind', 'name'];
 /** The most appointments one repeat makes (domain.MaxOccurrences). */
 export const MAX_OCCURRENCES = 52;
@@ -58,6 +58,10 @@ export interface DueItem {
   appointmentId: number;
   date: string;
   amount: number;
+  /** A measure due, or a flagged answer to look at: the questionnaire's key and short name. */
+  instrumentKey: string;
+  instrument: string;
+  measureId: number;
 }
 
 export interface Today {
@@ -142,6 +146,9 @@ export function toDueItem(value: unknown): DueItem {
     appointmentId: int(r.appointmentId),
     date: str(r.date),
     amount: int(r.amount),
+    instrumentKey: str(r.instrumentKey),
+    instrument: str(r.instrument),
+    measureId: int(r.measureId),
   };
 }
 

@@ -20,10 +20,13 @@ export const CLIENT_ACTORS: readonly ClientActor[] = ['client', 'together'];
 export const ROOM_ACTORS: readonly Actor[] = ['client', 'together', 'therapist'];
 export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'paused', 'closed'];
 /** The parts of the work co-creation mode can show, in its order (domain.AgendaSections). */
-export const AGENDA_SECTIONS = ['plan', 'powermap', 'agreements', 'setting', 'worksheet', 'patterns', 'journey', 'fees'] as const;
+export const AGENDA_SECTIONS = ['plan', 'powermap', 'agreements', 'setting', 'worksheet', 'patterns', 'journey', 'measures', 'fees'] as const;
 export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
-/** A client's agenda until one is chosen: everything but fees. */
-export const DEFAULT_AGENDA: readonly AgendaSection[] = AGENDA_SECTIONS.filter((s) => s !== 'fees');
+/**
+ * A client's agenda until one is chosen: everything but measures and fees, shown only when chosen (a
+ * questionnaire is answered when one is due; fees are talked over when the two mean to).
+ */
+export const DEFAULT_AGENDA: readonly AgendaSection[] = AGENDA_SECTIONS.filter((s) => s !== 'fees' && s !== 'measures');
 export const PLAN_KINDS: readonly PlanKind[] = ['goal', 'intention'];
 export const AGREEMENT_KINDS: readonly AgreementKind[] = [
   'touch',

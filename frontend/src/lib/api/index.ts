@@ -29,4 +29,6 @@ export { packets } from './packets';
 export { backup, onBackupProgress } from './backup';
 export { fees } from './fees';
 export * from './appointment-models';
+export * from './measure-models';
 export { appointments } from './appointments';
+export { coCreationMeasures, measures, SCHEDULE_KINDS, toSchedule, type MeasureSchedule, type NewMeasure, type ScheduleKind } from './measures';

@@ -1,4 +1,5 @@
 // The shapes of sessions, the integration worksheet, patterns, resources and search results.
+import { toMeasure, type Measure } from './measure-models';
 import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
 import { toActor, toRevision, toVisibility, type Actor, type PlanStatus, type Revision, type Visibility } from './client-models';
@@ -195,6 +196,8 @@ export interface IntegrationRecord {
   shifts: Shift[];
   patterns: Pattern[];
   resources: Resource[];
+  /** Oldest first. */
+  measures: Measure[];
 }
 
 export interface SearchHit {
@@ -346,6 +349,7 @@ export function toIntegrationRecord(value: unknown): IntegrationRecord {
     shifts: list(raw.shifts, toShift),
     patterns: list(raw.patterns, toPattern),
     resources: list(raw.resources, toResource),
+    measures: list(raw.measures, toMeasure),
   };
 }
 

@@ -2,6 +2,7 @@
 // (Named AppState, not "session": a session in Tandem is a therapy session, $lib/sessions.)
 import { getContext, setContext } from 'svelte';
 import {
+  measures,
   onVaultLocked,
   practice,
   setCoCreationHandler,
@@ -148,9 +149,21 @@ export class AppState {
     const clientId = this.status?.coCreationClientId ?? 0;
     await this.coCreation.leave(secret);
     if (this.status) this.status = { ...this.status, coCreationClientId: 0, coCreationPreview: false };
-    if (clientId !== 0) this.openClient(clientId, 'plan');
+    // An answer the client gave that asks the therapist to look (PHQ-9 question 9 above zero) is
+    // shown on the therapist's screen first, never as an alarm on the client's.
+    if (clientId !== 0) this.openClient(clientId, (await this.#answerToLookAt(clientId)) ? 'measures' : 'plan');
     else this.#wanted = 'home';
     void this.loadProfile();
+  }
+
+  /** Whether one of the client's measures has a flagged answer with no follow-up recorded yet. */
+  async #answerToLookAt(clientId: number): Promise<boolean> {
+    try {
+      return (await measures.forClient(clientId)).some((m) => m.result.flags.length > 0 && m.followUp === '');
+    } catch {
+      // The client's page opens as usual; the measures tab and Today still show the flag.
+      return false;
+    }
   }
 
   /** Takes a status returned by the Go side and moves to the screen it calls for. */

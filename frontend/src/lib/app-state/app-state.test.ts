@@ -9,6 +9,7 @@ const api = vi.hoisted(() => ({
   practiceGet: vi.fn(),
   lock: vi.fn(),
   today: vi.fn(),
+  measures: vi.fn(),
 }));
 
 vi.mock('$lib/api', async (importOriginal) => {
@@ -20,11 +21,12 @@ vi.mock('$lib/api', async (importOriginal) => {
     practice: { ...original.practice, get: api.practiceGet },
     vault: { ...original.vault, lock: api.lock },
     appointments: { ...original.appointments, today: api.today },
+    measures: { ...original.measures, forClient: api.measures },
   };
 });
 
 const { AppState } = await import('./app-state.svelte');
-const { emptyClient, EMPTY_PROFILE } = await import('$lib/api');
+const { emptyClient, EMPTY_PROFILE, toMeasure } = await import('$lib/api');
 
 const unlocked = (partial: Partial<VaultStatus> = {}): VaultStatus => ({
   state: 'unlocked',
@@ -55,13 +57,14 @@ const TODAY: Today = {
   date: '2026-06-10',
   currency: { code: 'EUR', name: 'Euro', digits: 2, symbol: '€', spaced: false },
   appointments: [],
-  due: [{ kind: 'notes', clientId: 1, clientName: 'Zoë', sessionId: 4, agreementId: 0, appointmentId: 0, date: '2026-06-09', amount: 0 }],
+  due: [{ kind: 'notes', clientId: 1, clientName: 'Zoë', sessionId: 4, agreementId: 0, appointmentId: 0, date: '2026-06-09', amount: 0, instrumentKey: '', instrument: '', measureId: 0 }],
 };
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   api.practiceGet.mockResolvedValue({ ...EMPTY_PROFILE, name: 'Practice' });
   api.today.mockResolvedValue(TODAY);
+  api.measures.mockResolvedValue([]);
   api.list.mockResolvedValue([{ id: 2, chosenName: 'Other Client', pronouns: '', status: 'active', updated: '', archived: false }]);
 });
 
@@ -108,6 +111,28 @@ describe('AppState and co-creation mode', () => {
     expect(app.clientId).toBe(1);
     expect(app.clientTab).toBe('plan');
     expect(app.coCreation.view).toBeNull();
+  });
+
+  it('opens the measures first after leaving when an answer asks the therapist to look', async () => {
+    const app = await openApp();
+    api.enter.mockResolvedValue(record(1, 'Zoë'));
+    api.leave.mockResolvedValue(undefined);
+    api.measures.mockResolvedValue([toMeasure({ id: 3, clientId: 1, result: { flags: [{ item: 9, value: 1, note: 'look' }] } })]);
+    await app.enterCoCreation(1);
+    await app.leaveCoCreation('violet harbour copper kettle');
+    expect(api.measures).toHaveBeenCalledWith(1);
+    expect(app.screen).toBe('client');
+    expect(app.clientTab).toBe('measures');
+  });
+
+  it('opens the plan as usual once the flagged answer has its follow-up', async () => {
+    const app = await openApp();
+    api.enter.mockResolvedValue(record(1, 'Zoë'));
+    api.leave.mockResolvedValue(undefined);
+    api.measures.mockResolvedValue([toMeasure({ id: 3, clientId: 1, followUp: 'Talked it through.', result: { flags: [{ item: 9, value: 1 }] } })]);
+    await app.enterCoCreation(1);
+    await app.leaveCoCreation('violet harbour copper kettle');
+    expect(app.clientTab).toBe('plan');
   });
 
   it('shows co-creation mode after a reload while the Go side has it on', () => {

@@ -35,6 +35,7 @@ export const CLIENT_TABS = [
   'worksheet',
   'patterns',
   'journey',
+  'measures',
   'fees',
   'agreements',
   'powermap',

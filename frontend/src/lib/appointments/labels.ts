@@ -18,6 +18,8 @@ export const DUE_LABEL: Record<DueKind, MessageKey> = {
   worksheet: 'today.kind.worksheet',
   agreement: 'today.kind.agreement',
   balance: 'today.kind.balance',
+  measure: 'today.kind.measure',
+  measure_flag: 'today.kind.measure_flag',
 };
 
 /** Where a due item is done: the client page's tab (and the session to open there, if any). */
@@ -31,6 +33,9 @@ export function dueTarget(kind: DueKind, sessionId: number): { tab: ClientTab; s
       return { tab: 'agreements', sessionId: 0 };
     case 'balance':
       return { tab: 'fees', sessionId: 0 };
+    case 'measure':
+    case 'measure_flag':
+      return { tab: 'measures', sessionId: 0 };
     default:
       // An appointment to record, a check-in to plan: both from the Sessions tab.
       return { tab: 'sessions', sessionId: 0 };

@@ -192,6 +192,7 @@ const AGENDA: Record<AgendaSection, MessageKey> = {
   worksheet: 'client.agenda.section.worksheet',
   patterns: 'client.agenda.section.patterns',
   journey: 'client.agenda.section.journey',
+  measures: 'client.agenda.section.measures',
   fees: 'client.agenda.section.fees',
 };
 
@@ -206,6 +207,7 @@ const CC_AGENDA: Record<AgendaSection, MessageKey> = {
   worksheet: 'cocreation.agendaSection.worksheet',
   patterns: 'cocreation.agendaSection.patterns',
   journey: 'cocreation.agendaSection.journey',
+  measures: 'cocreation.agendaSection.measures',
   fees: 'cocreation.agendaSection.fees',
 };
 

@@ -73,7 +73,7 @@ function goal(id: number, wordings: string[], agreedOn = ''): PlanItem {
 }
 
 function record(partial: Partial<IntegrationRecord>): IntegrationRecord {
-  return { clientId: 1, sessions: [], shifts: [], patterns: [], resources: [], ...partial };
+  return { clientId: 1, sessions: [], shifts: [], patterns: [], resources: [], measures: [], ...partial };
 }
 
 const keys = (entries: { key: string }[]): string[] => entries.map((e) => e.key);

@@ -74,6 +74,7 @@ describe('integrationFocus', () => {
     ],
     patterns: [pattern(1, 'exploring', []), pattern(2, 'updated', [1]), pattern(3, 'updated', [3])],
     resources: [],
+    measures: [],
   };
   const plan = [intention(11), intention(12)];
 

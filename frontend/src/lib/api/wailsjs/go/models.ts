@@ -734,6 +734,20 @@ export namespace domain {
 	
 	
 	
+	export class Answer {
+	    item: number;
+	    value: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Answer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.value = source["value"];
+	    }
+	}
 	export class Appointment {
 	    id: number;
 	    clientId: number;
@@ -844,6 +858,22 @@ export namespace domain {
 	        this.keepDaily = source["keepDaily"];
 	        this.keepWeekly = source["keepWeekly"];
 	        this.keepMonthly = source["keepMonthly"];
+	    }
+	}
+	export class Band {
+	    min: number;
+	    max: number;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Band(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.min = source["min"];
+	        this.max = source["max"];
+	        this.label = source["label"];
 	    }
 	}
 	export class Identity {
@@ -1418,6 +1448,9 @@ export namespace domain {
 	    appointmentId: number;
 	    date: string;
 	    amount: number;
+	    instrumentKey: string;
+	    instrument: string;
+	    measureId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DueItem(source);
@@ -1433,6 +1466,9 @@ export namespace domain {
 	        this.appointmentId = source["appointmentId"];
 	        this.date = source["date"];
 	        this.amount = source["amount"];
+	        this.instrumentKey = source["instrumentKey"];
+	        this.instrument = source["instrument"];
+	        this.measureId = source["measureId"];
 	    }
 	}
 	
@@ -1597,9 +1633,329 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class Flag {
+	    item: number;
+	    value: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.value = source["value"];
+	        this.note = source["note"];
+	    }
+	}
 	
 	
 	
+	export class SafetyItem {
+	    item: number;
+	    above: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SafetyItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.above = source["above"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Subscale {
+	    key: string;
+	    name: string;
+	    items: number[];
+	    scoring: string;
+	    maxMissing: number;
+	    bands: Band[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Subscale(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.items = source["items"];
+	        this.scoring = source["scoring"];
+	        this.maxMissing = source["maxMissing"];
+	        this.bands = this.convertValues(source["bands"], Band);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Item {
+	    number: number;
+	    text: string;
+	    reverse: boolean;
+	    unscored: boolean;
+	    options: Option[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.number = source["number"];
+	        this.text = source["text"];
+	        this.reverse = source["reverse"];
+	        this.unscored = source["unscored"];
+	        this.options = this.convertValues(source["options"], Option);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Option {
+	    value: number;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Instrument {
+	    key: string;
+	    name: string;
+	    shortName: string;
+	    version: number;
+	    builtIn: boolean;
+	    instructions: string;
+	    stem: string;
+	    scaleMin: number;
+	    scaleMax: number;
+	    options: Option[];
+	    items: Item[];
+	    scoring: string;
+	    maxMissing: number;
+	    missingNote: string;
+	    bands: Band[];
+	    bandNote: string;
+	    subscales: Subscale[];
+	    safety: SafetyItem[];
+	    licence: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Instrument(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.shortName = source["shortName"];
+	        this.version = source["version"];
+	        this.builtIn = source["builtIn"];
+	        this.instructions = source["instructions"];
+	        this.stem = source["stem"];
+	        this.scaleMin = source["scaleMin"];
+	        this.scaleMax = source["scaleMax"];
+	        this.options = this.convertValues(source["options"], Option);
+	        this.items = this.convertValues(source["items"], Item);
+	        this.scoring = source["scoring"];
+	        this.maxMissing = source["maxMissing"];
+	        this.missingNote = source["missingNote"];
+	        this.bands = this.convertValues(source["bands"], Band);
+	        this.bandNote = source["bandNote"];
+	        this.subscales = this.convertValues(source["subscales"], Subscale);
+	        this.safety = this.convertValues(source["safety"], SafetyItem);
+	        this.licence = source["licence"];
+	        this.source = source["source"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SubscaleResult {
+	    key: string;
+	    name: string;
+	    hasScore: boolean;
+	    score: number;
+	    prorated: boolean;
+	    missing: number;
+	    band: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubscaleResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.hasScore = source["hasScore"];
+	        this.score = source["score"];
+	        this.prorated = source["prorated"];
+	        this.missing = source["missing"];
+	        this.band = source["band"];
+	    }
+	}
+	export class Result {
+	    instrumentKey: string;
+	    instrumentVersion: number;
+	    answered: number;
+	    missing: number;
+	    missingItems: number[];
+	    hasTotal: boolean;
+	    total: number;
+	    prorated: boolean;
+	    band: string;
+	    subscales: SubscaleResult[];
+	    flags: Flag[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.instrumentKey = source["instrumentKey"];
+	        this.instrumentVersion = source["instrumentVersion"];
+	        this.answered = source["answered"];
+	        this.missing = source["missing"];
+	        this.missingItems = source["missingItems"];
+	        this.hasTotal = source["hasTotal"];
+	        this.total = source["total"];
+	        this.prorated = source["prorated"];
+	        this.band = source["band"];
+	        this.subscales = this.convertValues(source["subscales"], SubscaleResult);
+	        this.flags = this.convertValues(source["flags"], Flag);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Measure {
+	    id: number;
+	    clientId: number;
+	    sessionId: number;
+	    date: string;
+	    instrument: Instrument;
+	    answers: Answer[];
+	    result: Result;
+	    enteredBy: string;
+	    notes: string;
+	    followUp: string;
+	    followUpOn: string;
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Measure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.sessionId = source["sessionId"];
+	        this.date = source["date"];
+	        this.instrument = this.convertValues(source["instrument"], Instrument);
+	        this.answers = this.convertValues(source["answers"], Answer);
+	        this.result = this.convertValues(source["result"], Result);
+	        this.enteredBy = source["enteredBy"];
+	        this.notes = source["notes"];
+	        this.followUp = source["followUp"];
+	        this.followUpOn = source["followUpOn"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Resource {
 	    id: number;
 	    clientId: number;
@@ -1904,6 +2260,7 @@ export namespace domain {
 	    shifts: Shift[];
 	    patterns: Pattern[];
 	    resources: Resource[];
+	    measures: Measure[];
 	
 	    static createFrom(source: any = {}) {
 	        return new IntegrationRecord(source);
@@ -1916,6 +2273,7 @@ export namespace domain {
 	        this.shifts = this.convertValues(source["shifts"], Shift);
 	        this.patterns = this.convertValues(source["patterns"], Pattern);
 	        this.resources = this.convertValues(source["resources"], Resource);
+	        this.measures = this.convertValues(source["measures"], Measure);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1938,6 +2296,32 @@ export namespace domain {
 	}
 	
 	
+	
+	
+	export class MeasureSchedule {
+	    id: number;
+	    clientId: number;
+	    instrumentKey: string;
+	    kind: string;
+	    everyWeeks: number;
+	    startsOn: string;
+	    created: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeasureSchedule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.instrumentKey = source["instrumentKey"];
+	        this.kind = source["kind"];
+	        this.everyWeeks = source["everyWeeks"];
+	        this.startsOn = source["startsOn"];
+	        this.created = source["created"];
+	    }
+	}
 	
 	export class NewAgreement {
 	    clientId: number;
@@ -2075,6 +2459,7 @@ export namespace domain {
 	        this.comfort = source["comfort"];
 	    }
 	}
+	
 	export class PassphraseCheck {
 	    ok: boolean;
 	    message: string;
@@ -2141,6 +2526,8 @@ export namespace domain {
 	        this.count = source["count"];
 	    }
 	}
+	
+	
 	
 	
 	export class SearchHit {
@@ -2221,6 +2608,8 @@ export namespace domain {
 	        this.paperSize = source["paperSize"];
 	    }
 	}
+	
+	
 	
 	
 	

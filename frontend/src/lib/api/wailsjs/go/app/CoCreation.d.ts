@@ -6,6 +6,8 @@ export function AddAgreement(arg1:domain.NewAgreement,arg2:domain.Actor):Promise
 
 export function AddMeaning(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Shift>;
 
+export function AddMeasure(arg1:domain.Measure):Promise<domain.Measure>;
+
 export function AddPattern(arg1:domain.NewPattern):Promise<domain.Pattern>;
 
 export function AddPlanItem(arg1:domain.PlanKind,arg2:string,arg3:domain.Actor):Promise<domain.PlanItem>;
@@ -27,6 +29,8 @@ export function ConfirmAgreement(arg1:number,arg2:string):Promise<domain.Agreeme
 export function Enter(arg1:number):Promise<domain.ClientRecord>;
 
 export function Fees():Promise<domain.ClientFees>;
+
+export function Instruments():Promise<Array<domain.Instrument>>;
 
 export function Journey():Promise<domain.IntegrationRecord>;
 

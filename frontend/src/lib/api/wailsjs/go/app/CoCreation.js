@@ -10,6 +10,10 @@ export function AddMeaning(arg1, arg2, arg3) {
   return window['go']['app']['CoCreation']['AddMeaning'](arg1, arg2, arg3);
 }
 
+export function AddMeasure(arg1) {
+  return window['go']['app']['CoCreation']['AddMeasure'](arg1);
+}
+
 export function AddPattern(arg1) {
   return window['go']['app']['CoCreation']['AddPattern'](arg1);
 }
@@ -52,6 +56,10 @@ export function Enter(arg1) {
 
 export function Fees() {
   return window['go']['app']['CoCreation']['Fees']();
+}
+
+export function Instruments() {
+  return window['go']['app']['CoCreation']['Instruments']();
 }
 
 export function Journey() {
