@@ -244,3 +244,6 @@ export function itemOptions(instrument: Instrument, item: MeasureItem): MeasureO
   for (let v = instrument.scaleMin; v <= instrument.scaleMax; v++) out.push({ value: v, label: labelled.get(v) ?? '' });
   return out;
 }
+
+/** A flagged answer with no follow-up written yet: the therapist sees it first (Today lists it too). */
+export const awaitsFollowUp = (m: Measure): boolean => m.result.flags.length > 0 && m.followUp === '';

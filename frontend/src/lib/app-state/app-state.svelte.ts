@@ -2,6 +2,7 @@
 // (Named AppState, not "session": a session in Tandem is a therapy session, $lib/sessions.)
 import { getContext, setContext } from 'svelte';
 import {
+  awaitsFollowUp,
   measures,
   onVaultLocked,
   practice,
@@ -159,7 +160,7 @@ export class AppState {
   /** Whether one of the client's measures has a flagged answer with no follow-up recorded yet. */
   async #answerToLookAt(clientId: number): Promise<boolean> {
     try {
-      return (await measures.forClient(clientId)).some((m) => m.result.flags.length > 0 && m.followUp === '');
+      return (await measures.forClient(clientId)).some(awaitsFollowUp);
     } catch {
       // The client's page opens as usual; the measures tab and Today still show the flag.
       return false;
