@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"tandem/backend/domain"
+	"tandem/backend/packet"
 	"tandem/backend/storage"
 )
 
@@ -101,6 +102,37 @@ func (b *Measures) SaveCSV(key string) (bool, error) {
 		}
 		name := fmt.Sprintf("tandem-%s-%s.csv", key, b.s.now().Format("2006-01-02"))
 		return saveAs(b.s, "Save the measures as CSV", name, "CSV (*.csv)", "*.csv", buf.Bytes())
+	})
+}
+
+// PrintBlank prints a questionnaire to be answered by hand
+// (packet.BlankMeasure): headed with the client's chosen name when
+// clientID is not 0, else for no one) and opens it for printing, as
+// Packets.Print does.
+func (b *Measures) PrintBlank(key string, clientID int64) (bool, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) {
+		epoch := b.s.prints.current()
+		in, err := db.Instrument(ctx, key)
+		if err != nil {
+			return false, err
+		}
+		name := ""
+		if clientID != 0 {
+			c, err := db.Client(ctx, clientID)
+			if err != nil {
+				return false, err
+			}
+			name = c.ChosenName
+		}
+		p, paper, err := practicePaper(ctx, db)
+		if err != nil {
+			return false, err
+		}
+		pdf, err := renderPDF(packet.BlankMeasure(p, in, name, packet.Options{Paper: paper, Date: b.s.now()}))
+		if err != nil {
+			return false, err
+		}
+		return b.s.prints.print(pdf, epoch)
 	})
 }
 

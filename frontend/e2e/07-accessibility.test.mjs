@@ -274,6 +274,21 @@ test('every section of the header', async () => {
   }
 });
 
+test('the editor of a questionnaire of the therapist’s own, with a band, a subscale and a watched answer', async () => {
+  await byTestId(page, 'settings').click();
+  await screen(page, 'settings');
+  await byTestId(page, 'instrument-new').click();
+  await byTestId(page, 'instrument-editor').waitFor();
+  await byTestId(page, 'instrument-add-band').click();
+  await byTestId(page, 'instrument-add-subscale').click();
+  await byTestId(page, 'instrument-safety').getByRole('button').click();
+  await check('settings: a new questionnaire');
+  await byTestId(page, 'instrument-name').fill('Something typed, then discarded (fictional)');
+  await byTestId(page, 'instrument-cancel').click();
+  await byTestId(page, 'instrument-discard-dialog').getByRole('button', { name: 'Discard the changes' }).click();
+  await byTestId(page, 'instrument-new').waitFor();
+});
+
 test('the clients list, and a client opened by keyboard alone', async () => {
   await byTestId(page, 'nav-clients').click();
   await screen(page, 'clients');

@@ -80,6 +80,12 @@ function waitForContinue(): Promise<void> {
   });
 }
 
+/** Scrolls element to the top of the window, first taking the focus away (WebKit would scroll back to it). */
+function inView(element: HTMLElement): void {
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  element.scrollIntoView({ block: 'start' });
+}
+
 async function checkpoint(name: string): Promise<void> {
   await afterPaint();
   const proceed = waitForContinue();
@@ -215,6 +221,61 @@ async function tourFees(): Promise<number | undefined> {
 }
 
 /**
+ * From Today (a demo vault lists a questionnaire due): the due questionnaire opened, which shows the
+ * client's Measures tab with their chart of scores; then a questionnaire begun as if typed in from
+ * paper, its first question shown, and left without saving.
+ */
+async function tourMeasures(): Promise<void> {
+  const due = '[data-testid="due-item"][data-kind="measure"] [data-testid="due-open"]';
+  await waitFor(() => document.querySelector('[data-testid="today"][aria-busy="false"]') ?? undefined, SLOW_STEP_MS, 'Today to be read');
+  if (!document.querySelector(due) && byTestId('today-due-all')) await click('today-due-all');
+  if (!document.querySelector(due)) return;
+  await clickFirst(due, 'a questionnaire due');
+  await waitForScreen(['client'], STEP_MS);
+  const chart = await control('measure-chart');
+  // Everything above the chart is in place before it is scrolled to.
+  await control('measure-start');
+  await waitFor(() => document.querySelector('[data-testid="measure-schedules"][aria-busy="false"]') ?? undefined, STEP_MS, 'the schedules to be read');
+  await afterPaint();
+  inView(chart);
+  await checkpoint('measures');
+  (await control('measure-start')).scrollIntoView({ block: 'start' });
+  await click('measure-begin');
+  await control('measure-question');
+  await checkpoint('measure-question');
+  await click('measure-cancel');
+  await control('measure-start');
+  await click('nav-home');
+  await waitForScreen(['home'], STEP_MS);
+}
+
+/**
+ * Settings' questionnaires: a questionnaire of the therapist's own being defined (a name, three
+ * questions, one reverse-scored, and a subscale), then discarded.
+ */
+async function tourQuestionnaires(): Promise<void> {
+  await click('settings');
+  await waitForScreen(['settings'], STEP_MS);
+  await click('instrument-new');
+  await control('instrument-editor');
+  await typeInto('instrument-name', 'Evening Calm Check (fictional)');
+  await typeInto('instrument-short-name', 'ECC');
+  await typeInto('instrument-licence', 'Written for this self-test; no licence is needed.');
+  await typeInto('instrument-questions', 'I felt settled\nMy breath was easy\nI was on edge');
+  await typeInto('instrument-reverse', '3');
+  await click('instrument-add-subscale');
+  await typeInto('subscale-name', 'Body');
+  await typeInto('subscale-items', '1-2');
+  inView(await control('instrument-editor'));
+  await checkpoint('questionnaire-editor');
+  await click('instrument-cancel');
+  await click('instrument-discard-dialog-confirm');
+  await control('instrument-new');
+  await click('settings-back');
+  await waitForScreen(['home'], STEP_MS);
+}
+
+/**
  * On a client's page with sessions (a demo vault): the latest medicine session's setting plan,
  * the worksheet's entry row, the latest integration session's view, and the journey, timed from
  * the click on its tab to its chart painted.
@@ -272,7 +333,9 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     await afterPaint();
     await checkpoint('today');
     const { openClientMs, journeyMs } = await tourClients(opts.passphrase);
+    await tourMeasures();
     const feesOverviewMs = await tourFees();
+    await tourQuestionnaires();
 
     await click('lock');
     await waitForScreen(['unlock'], STEP_MS);

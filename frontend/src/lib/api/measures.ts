@@ -7,7 +7,7 @@ import { asRecord, int, list, oneOf, str } from './convert';
 import { call } from './call';
 import { toGo } from './wire';
 import type { Actor } from './client-models';
-import { toInstruments, toMeasure, toMeasures, type Answer, type Instrument, type Measure } from './measure-models';
+import { toInstrument, toInstruments, toMeasure, toMeasures, type Answer, type Instrument, type Measure } from './measure-models';
 
 export type ScheduleKind = 'after_medicine' | 'every_weeks';
 export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['after_medicine', 'every_weeks'];
@@ -64,6 +64,15 @@ function measureToGo(m: NewMeasure & { id?: number }): domain.Measure {
 export const measures = {
   instruments: async (): Promise<Instrument[]> => toInstruments(await call(() => Measures.Instruments())),
 
+  /** Saves a questionnaire of the therapist's: a new one (key ''), or the next version of one; measures already taken keep theirs. */
+  saveInstrument: async (instrument: Instrument): Promise<Instrument> =>
+    toInstrument(await call(() => Measures.SaveInstrument(toGo(domain.Instrument, instrument)))),
+
+  /** Takes a questionnaire of the therapist's out of use; the measures taken on it stay. */
+  retireInstrument: async (key: string): Promise<void> => {
+    await call(() => Measures.RetireInstrument(key));
+  },
+
   forClient: async (clientId: number): Promise<Measure[]> => toMeasures(await call(() => Measures.ForClient(clientId))),
 
   add: async (m: NewMeasure): Promise<Measure> => toMeasure(await call(() => Measures.Add(measureToGo(m)))),
@@ -81,6 +90,11 @@ export const measures = {
 
   removeSchedule: async (id: number): Promise<void> => {
     await call(() => Measures.RemoveSchedule(id));
+  },
+
+  /** Opens a questionnaire to answer by hand in the PDF viewer, headed with the client's name (clientId 0: for no one). */
+  printBlank: async (key: string, clientId: number): Promise<void> => {
+    await call(() => Measures.PrintBlank(key, clientId));
   },
 
   /** Saves one questionnaire's measures across the practice as CSV where the therapist chooses; false when the dialog was closed. */

@@ -149,10 +149,12 @@ export class AppState {
   async leaveCoCreation(secret: string): Promise<void> {
     const clientId = this.status?.coCreationClientId ?? 0;
     await this.coCreation.leave(secret);
-    if (this.status) this.status = { ...this.status, coCreationClientId: 0, coCreationPreview: false };
     // An answer the client gave that asks the therapist to look (PHQ-9 question 9 above zero) is
-    // shown on the therapist's screen first, never as an alarm on the client's.
-    if (clientId !== 0) this.openClient(clientId, (await this.#answerToLookAt(clientId)) ? 'measures' : 'plan');
+    // shown on the therapist's screen first, never as an alarm on the client's. The page leaves the
+    // mode once that is known, so that nothing the therapist opens meanwhile is undone.
+    const look = clientId !== 0 && (await this.#answerToLookAt(clientId));
+    if (this.status) this.status = { ...this.status, coCreationClientId: 0, coCreationPreview: false };
+    if (clientId !== 0) this.openClient(clientId, look ? 'measures' : 'plan');
     else this.#wanted = 'home';
     void this.loadProfile();
   }

@@ -125,6 +125,22 @@ describe('AppState and co-creation mode', () => {
     expect(app.clientTab).toBe('measures');
   });
 
+  it('shows the therapist’s page only once it knows which tab comes first, so nothing opened meanwhile is undone', async () => {
+    const app = await openApp();
+    api.enter.mockResolvedValue(record(1, 'Zoë'));
+    api.leave.mockResolvedValue(undefined);
+    let answer: (value: unknown) => void = () => {};
+    api.measures.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    await app.enterCoCreation(1);
+    const leaving = app.leaveCoCreation('violet harbour copper kettle');
+    await vi.waitFor(() => expect(api.measures).toHaveBeenCalledWith(1));
+    expect(app.screen).toBe('cocreation');
+    answer([toMeasure({ id: 3, clientId: 1, result: { flags: [{ item: 9, value: 1 }] } })]);
+    await leaving;
+    expect(app.screen).toBe('client');
+    expect(app.clientTab).toBe('measures');
+  });
+
   it('opens the plan as usual once the flagged answer has its follow-up', async () => {
     const app = await openApp();
     api.enter.mockResolvedValue(record(1, 'Zoë'));

@@ -10,6 +10,8 @@ export function ForClient(arg1:number):Promise<Array<domain.Measure>>;
 
 export function Instruments():Promise<Array<domain.Instrument>>;
 
+export function PrintBlank(arg1:string,arg2:number):Promise<boolean>;
+
 export function RecordFollowUp(arg1:number,arg2:string):Promise<domain.Measure>;
 
 export function RemoveSchedule(arg1:number):Promise<boolean>;

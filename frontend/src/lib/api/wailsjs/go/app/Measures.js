@@ -18,6 +18,10 @@ export function Instruments() {
   return window['go']['app']['Measures']['Instruments']();
 }
 
+export function PrintBlank(arg1, arg2) {
+  return window['go']['app']['Measures']['PrintBlank'](arg1, arg2);
+}
+
 export function RecordFollowUp(arg1, arg2) {
   return window['go']['app']['Measures']['RecordFollowUp'](arg1, arg2);
 }
