@@ -137,7 +137,7 @@ func seedPractice(t *testing.T, s *Shell, m *marks) []int64 {
 		Bands:   []domain.Band{band(0, 1), band(2, 4)},
 		Subscales: []domain.Subscale{{Key: "first", Name: m.next("Subscale.Name"), Items: []int{1}, Scoring: domain.SumScoring,
 			Bands: []domain.Band{band(0, 0), band(1, 2)}}},
-		Safety: []domain.SafetyItem{{Item: 1, Above: 0, Note: m.next("SafetyItem.Note")}}}, "")
+		Safety: []domain.SafetyItem{{Item: 1, Above: 0, Note: m.next("SafetyItem.Note")}}, ReliableChange: 2}, "")
 	must[domain.Instrument](t, "own questionnaire")(NewMeasures(s).SaveInstrument(in))
 	return []int64{p.Tiers[0].ID, p.Tiers[1].ID}
 }

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -233,7 +234,37 @@ func (in *Instrument) Validate() error {
 	if err := in.validateSubscales(); err != nil {
 		return err
 	}
-	return in.validateSafety()
+	if err := in.validateSafety(); err != nil {
+		return err
+	}
+	return in.validateReliableChange(len(scored))
+}
+
+// validateReliableChange checks the reliable change: none, or a positive
+// change the total can make (whole for a sum, hundredths for a mean),
+// with its source.
+func (in *Instrument) validateReliableChange(scored int) error {
+	var err error
+	if in.ReliableChangeSource, err = CleanText("reliableChange", "The source of the reliable change", in.ReliableChangeSource, MaxLongText, false); err != nil {
+		return err
+	}
+	if in.ReliableChange == 0 {
+		if in.ReliableChangeSource != "" {
+			return FieldError("reliableChange", "Give the reliable change its source gives, or remove the source.")
+		}
+		return nil
+	}
+	lo, hi, step := in.scoreRange(in.Scoring, scored)
+	rc := hundredths(in.ReliableChange)
+	switch {
+	case math.IsNaN(in.ReliableChange) || math.IsInf(in.ReliableChange, 0) || rc <= 0 || rc > hi-lo:
+		return FieldError("reliableChange", fmt.Sprintf("A reliable change is more than 0 and at most %g, the whole range of the total.", float64(hi-lo)/100))
+	case rc%step != 0:
+		return FieldError("reliableChange", "The total of added-up answers changes by whole numbers: give the reliable change as one.")
+	case in.ReliableChangeSource == "":
+		return FieldError("reliableChange", "Say where the reliable change comes from: the manual or study that gives it.")
+	}
+	return nil
 }
 
 func (in *Instrument) validateItems() error {

@@ -119,6 +119,13 @@ type Instrument struct {
 	Safety       []SafetyItem `json:"safety" vis:"shared"`
 	Licence      string       `json:"licence" vis:"shared"`
 	Source       string       `json:"source" vis:"shared"`
+	// ReliableChange is the smallest change in the total, either way,
+	// that the instrument's published reliability and spread say is
+	// unlikely to be measurement error alone (a reliable change index);
+	// 0: none is given. ReliableChangeSource says where it comes from,
+	// and must be given with it.
+	ReliableChange       float64 `json:"reliableChange" vis:"shared"`
+	ReliableChangeSource string  `json:"reliableChangeSource" vis:"shared"`
 }
 
 // Clone returns a deep copy of in: changing one never changes the other.

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -207,6 +208,16 @@ func TestValidateRefusesABadDefinition(t *testing.T) {
 		{"a built-in's key", "key", func(in *Instrument) { in.Key = "phq9" }},
 		{"claims to be built in", "builtIn", func(in *Instrument) { in.BuiltIn = true }},
 		{"version 0", "version", func(in *Instrument) { in.Version = 0 }},
+		{"reliable change without its source", "reliableChange", func(in *Instrument) { in.ReliableChange = 0.8 }},
+		{"a source without a reliable change", "reliableChange", func(in *Instrument) { in.ReliableChangeSource = "A manual" }},
+		{"reliable change below zero", "reliableChange", func(in *Instrument) { in.ReliableChange, in.ReliableChangeSource = -1, "A manual" }},
+		{"reliable change beyond the range", "reliableChange", func(in *Instrument) { in.ReliableChange, in.ReliableChangeSource = 4.01, "A manual" }},
+		{"reliable change not a number", "reliableChange", func(in *Instrument) { in.ReliableChange, in.ReliableChangeSource = math.NaN(), "A manual" }},
+		{"reliable change infinite", "reliableChange", func(in *Instrument) { in.ReliableChange, in.ReliableChangeSource = math.Inf(1), "A manual" }},
+		{"sum reliable change on a fraction", "reliableChange", func(in *Instrument) {
+			in.Scoring, in.Subscales, in.Bands = SumScoring, nil, nil
+			in.ReliableChange, in.ReliableChangeSource = 2.5, "A manual"
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := wellbeing()
@@ -219,6 +230,21 @@ func TestValidateRefusesABadDefinition(t *testing.T) {
 				t.Errorf("message %q does not say why", ErrorMessage(err))
 			}
 		})
+	}
+}
+
+func TestAReliableChangeWithinTheRangeAndWithItsSourceIsKept(t *testing.T) {
+	in := wellbeing()
+	in.ReliableChange, in.ReliableChangeSource = 0.75, "  The questionnaire's manual, table 3  "
+	if err := in.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if in.ReliableChange != 0.75 || in.ReliableChangeSource != "The questionnaire's manual, table 3" {
+		t.Fatalf("kept %v %q", in.ReliableChange, in.ReliableChangeSource)
+	}
+	in.Scoring, in.Subscales, in.Bands, in.ReliableChange = SumScoring, nil, nil, 24
+	if err := in.Validate(); err != nil {
+		t.Fatalf("a change of the whole range (6 to 30) is refused: %v", err)
 	}
 }
 

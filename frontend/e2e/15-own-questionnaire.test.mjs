@@ -97,6 +97,8 @@ test('the Measures tab leads to Settings, where a questionnaire is defined; a su
   await editor.getByText('6 questions').waitFor();
   await byTestId(page, 'instrument-reverse').fill('2, 4, 6');
   await byTestId(page, 'instrument-scoring-mean').check();
+  await byTestId(page, 'instrument-reliable-change').fill('0.3');
+  await byTestId(page, 'instrument-reliable-source').fill('a fictional manual, for these tests');
   await byTestId(page, 'instrument-add-subscale').click();
   await byTestId(page, 'subscale-name').nth(0).fill('Rest');
   await byTestId(page, 'subscale-items').nth(0).fill('1-9');
@@ -163,6 +165,9 @@ test('a changed definition is version 2; the answers on version 1 keep their sco
   const chart = page.locator('[data-testid="tab-panel-measures"] [data-testid="measure-chart"]');
   await chart.locator('[data-testid="measure-chart-point"][data-total="3.83"]').waitFor();
   assert.equal(await chart.locator('[data-testid="measure-chart-point"][data-total="4.17"]').count(), 1);
+  // −0.34 from the first score reaches the reliable change of 0.3: that point has its ring.
+  assert.equal(await chart.locator('[data-testid="measure-chart-reliable"]').count(), 1);
+  assert.match(await chart.locator('[data-testid="measure-chart-reliable-key"]').innerText(), /at least 0\.3, the reliable change given by a fictional manual/);
   await chart.screenshot({ path: `${ARTIFACTS}/e2e-own-questionnaire-chart.png` });
 });
 

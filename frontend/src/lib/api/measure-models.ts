@@ -64,6 +64,10 @@ export interface Instrument {
   safety: SafetyItem[];
   licence: string;
   source: string;
+  /** The smallest change in the total, either way, that is unlikely to be measurement error alone; 0: none given. */
+  reliableChange: number;
+  /** Where the reliable change comes from. */
+  reliableChangeSource: string;
 }
 
 export interface Answer {
@@ -176,6 +180,8 @@ export function toInstrument(value: unknown): Instrument {
     }),
     licence: str(r.licence),
     source: str(r.source),
+    reliableChange: num(r.reliableChange),
+    reliableChangeSource: str(r.reliableChangeSource),
   };
 }
 

@@ -51,6 +51,24 @@ describe('the chart of one instrument', () => {
     expect([chart?.min, chart?.max]).toEqual([0, 27]);
   });
 
+  it('marks a change from the first score at least the reliable change of the definition each was answered on', () => {
+    const v1 = { ...gad, version: 1, reliableChange: 4, reliableChangeSource: 'A fictional manual' };
+    const v2 = { ...gad, version: 2, reliableChange: 5, reliableChangeSource: 'A later fictional study' };
+    const list = [measure(1, '2026-01-01', v1, 15), measure(2, '2026-02-01', v1, 12), measure(3, '2026-03-01', v1, 11), measure(4, '2026-04-01', v2, 11), measure(5, '2026-05-01', v2, 20)];
+    const chart = scoreChart('gad7', list, [], []);
+    // −3 is short of 4; −4 reaches it; −4 on version 2 is short of 5; +5 reaches it.
+    expect(chart?.points.map((p) => [p.change, p.reliable])).toEqual([
+      [0, false],
+      [-3, false],
+      [-4, true],
+      [-4, false],
+      [5, true],
+    ]);
+    expect([chart?.reliableChange, chart?.reliableChangeSource]).toEqual([5, 'A later fictional study']);
+    // Without a reliable change, nothing is marked.
+    expect(scoreChart('phq9', measures, [], [])?.points.some((p) => p.reliable)).toBe(false);
+  });
+
   it('spans the medicine sessions and shifts too, marking the sessions and counting the shifts by week', () => {
     const sessions = [session(5, 'medicine', '2026-01-10'), session(6, 'integration', '2026-01-12'), session(7, 'medicine', '2026-03-15')];
     const shifts = [shift(1, '2026-01-11'), shift(2, '2026-01-12'), shift(3, '2026-01-20'), shift(4, '2026-03-01'), shift(5, '2025-12-31')];

@@ -14,6 +14,8 @@ export interface ScorePoint {
   band: string;
   /** Change from the first score (the baseline); 0 for the baseline itself. */
   change: number;
+  /** The change is at least the reliable change of the definition this measure was answered on. */
+  reliable: boolean;
 }
 
 export interface ScoreChart {
@@ -32,6 +34,9 @@ export interface ScoreChart {
   medicine: { sessionId: number; date: string; day: number }[];
   /** Shifts noticed, counted by week from `from` (week 0 first). */
   shiftWeeks: number[];
+  /** The newest definition's reliable change and its source (0 and '': none given). */
+  reliableChange: number;
+  reliableChangeSource: string;
 }
 
 /** The instruments the client has answered, in the order first answered: key and name. */
@@ -76,6 +81,7 @@ export function scoreChart(key: string, measures: readonly Measure[], sessions: 
     prorated: m.result.prorated,
     band: m.result.band,
     change: round2(m.result.total - baseline),
+    reliable: m.instrument.reliableChange > 0 && Math.abs(round2(m.result.total - baseline)) >= m.instrument.reliableChange,
   }));
   const scale = scoreRange(newest);
   const weeks = Math.floor(span / 7) + 1;
@@ -93,6 +99,8 @@ export function scoreChart(key: string, measures: readonly Measure[], sessions: 
     withoutTotal: mine.filter((m) => !m.result.hasTotal).map((m) => ({ measureId: m.id, date: m.date, day: day(m.date) })),
     medicine: medicine.map((s) => ({ sessionId: s.id, date: s.date, day: day(s.date) })),
     shiftWeeks,
+    reliableChange: newest.reliableChange,
+    reliableChangeSource: newest.reliableChangeSource,
   };
 }
 

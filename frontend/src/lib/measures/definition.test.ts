@@ -32,6 +32,8 @@ const stored = toInstrument({
   source: 'A fictional questionnaire for tests.',
   missingNote: 'One may be blank.',
   bandNote: 'Made up.',
+  reliableChange: 0.75,
+  reliableChangeSource: 'A fictional manual, table 2.',
 });
 
 describe('a questionnaire in the editor', () => {
@@ -98,8 +100,14 @@ describe('a questionnaire in the editor', () => {
       bands: [{ min: '0', max: 'lots', label: 'All' }],
       subscales: [{ key: '', name: 'S', items: '1, 2', scoring: 'sum', maxMissing: '', bands: [] }],
       safety: [{ item: '', above: '0', note: '' }],
+      reliableChange: 'five',
     });
-    expect(Object.keys(problems).sort()).toEqual(['bands.0', 'maxMissing', 'reverse', 'safety.0', 'scaleMin', 'subscales.0', 'unscored']);
+    expect(Object.keys(problems).sort()).toEqual(['bands.0', 'maxMissing', 'reliableChange', 'reverse', 'safety.0', 'scaleMin', 'subscales.0', 'unscored']);
+  });
+
+  it('leaves the reliable change at 0 when none is typed', () => {
+    expect(fromDraft({ ...emptyDraft(), questions: 'a' }).reliableChange).toBe(0);
+    expect(fromDraft({ ...emptyDraft(), questions: 'a', reliableChange: ' 6 ' }).reliableChange).toBe(6);
   });
 
   it('accepts a band edge written with a decimal comma', () => {

@@ -51,6 +51,9 @@ export interface InstrumentDraft {
   safety: DraftSafety[];
   licence: string;
   source: string;
+  /** '' when none is given. */
+  reliableChange: string;
+  reliableChangeSource: string;
   /** Kept as they are: notes and an unscored question's own answers, which the editor does not show. */
   missingNote: string;
   bandNote: string;
@@ -87,6 +90,8 @@ export function emptyDraft(): InstrumentDraft {
     safety: [],
     licence: '',
     source: '',
+    reliableChange: '',
+    reliableChangeSource: '',
     missingNote: '',
     bandNote: '',
     itemOptions: {},
@@ -122,6 +127,8 @@ export function toDraft(instrument: Instrument): InstrumentDraft {
     safety: instrument.safety.map((s) => ({ item: String(s.item), above: String(s.above), note: s.note })),
     licence: instrument.licence,
     source: instrument.source,
+    reliableChange: instrument.reliableChange > 0 ? String(instrument.reliableChange) : '',
+    reliableChangeSource: instrument.reliableChangeSource,
     missingNote: instrument.missingNote,
     bandNote: instrument.bandNote,
     itemOptions: Object.fromEntries(instrument.items.filter((item) => item.options.length > 0).map((item) => [item.number, item.options])),
@@ -199,6 +206,7 @@ export function draftProblems(draft: InstrumentDraft): Record<string, string> {
   if (whole(draft.maxMissing) === null) problems.maxMissing = t('instruments.problems.wholeNumber');
   if (!known(parseNumbers(draft.reverse))) problems.reverse = t('instruments.problems.questionNumbers', { count });
   if (!known(parseNumbers(draft.unscored))) problems.unscored = t('instruments.problems.questionNumbers', { count });
+  if (draft.reliableChange.trim() !== '' && decimal(draft.reliableChange) === null) problems.reliableChange = t('instruments.problems.reliableChange');
   draft.bands.forEach((b, i) => {
     if (decimal(b.min) === null || decimal(b.max) === null) problems[`bands.${i}`] = t('instruments.problems.bandNumbers');
   });
@@ -257,5 +265,7 @@ export function fromDraft(draft: InstrumentDraft): Instrument {
     safety,
     licence: draft.licence.trim(),
     source: draft.source.trim(),
+    reliableChange: draft.reliableChange.trim() === '' ? 0 : (decimal(draft.reliableChange) ?? 0),
+    reliableChangeSource: draft.reliableChangeSource.trim(),
   };
 }

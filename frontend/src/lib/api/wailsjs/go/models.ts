@@ -1781,6 +1781,8 @@ export namespace domain {
 	    safety: SafetyItem[];
 	    licence: string;
 	    source: string;
+	    reliableChange: number;
+	    reliableChangeSource: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Instrument(source);
@@ -1808,6 +1810,8 @@ export namespace domain {
 	        this.safety = this.convertValues(source["safety"], SafetyItem);
 	        this.licence = source["licence"];
 	        this.source = source["source"];
+	        this.reliableChange = source["reliableChange"];
+	        this.reliableChangeSource = source["reliableChangeSource"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
