@@ -23,7 +23,7 @@ var layers = [][]string{
 	{"tandem/app"},
 	{"tandem/backend/cli"},
 	{"tandem/backend/backup", "tandem/backend/demo", "tandem/backend/vault/vaulttest", "tandem/backend/calendar"},
-	{"tandem/backend/vault", "tandem/backend/packet"},
+	{"tandem/backend/vault", "tandem/backend/packet", "tandem/backend/offline"},
 	{"tandem/backend/storage", "tandem/backend/clock/clocktest"},
 	{"tandem/backend/domain", "tandem/backend/clock", "tandem/backend/version", "tandem/backend/ics"},
 }

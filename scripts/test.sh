@@ -57,6 +57,13 @@ done
 # folder can hand it any bytes.
 suite "fuzz key file reader (FuzzParseKeyFile)" go test -tags "$GO_TAGS" -run '^$' -fuzz='^FuzzParseKeyFile$' \
   -fuzztime="${FUZZTIME:-60000x}" -parallel=1 ./backend/vault/
+# The returned worksheet's reader: a client's e-mail can carry any bytes.
+for target in FuzzOpen FuzzReturnContent; do
+  suite "fuzz returned worksheet reader ($target)" go test -tags "$GO_TAGS" -run '^$' -fuzz="^$target\$" \
+    -fuzztime="${FUZZTIME:-60000x}" -parallel=1 ./backend/offline/
+done
+# The offline worksheet's script kept in backend/offline/assets is what its source builds.
+suite "offline worksheet script" scripts/build-offline.sh --check
 suite "svelte-check" bash -c 'cd frontend && npm run check'
 suite "vitest" bash -c 'cd frontend && npm test'
 # The whole Vitest suite again on another day in another zone: it must not

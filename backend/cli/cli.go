@@ -76,6 +76,8 @@ func init() {
 		{"backup list", "list the backups in a backup folder, and whose each is", "tandem backup list --dir DIR [--vault DIR]", safe(runBackupList)},
 		{"calendar export", "write appointments as a calendar file (.ics) for a calendar app; no names unless chosen", "tandem calendar export [--vault DIR] --passphrase-file F --out FILE.ics [--client ID] [--from DATE --to DATE] [--wording code|kind|name] [--alarm MINUTES] [--place=false]", safe(runCalendarExport)},
 		{"measures export", "write every measure on one questionnaire as CSV for a spreadsheet; clients by code, never by name", "tandem measures export [--vault DIR] --passphrase-file F --instrument KEY --out FILE.csv", safe(runMeasuresExport)},
+		{"worksheet offline", "write the offline worksheet page for a client's medicine session, to give to the client", "tandem worksheet offline [--vault DIR] --passphrase-file F --client ID --session ID --out FILE.html", safe(runWorksheetOffline)},
+		{"worksheet import", "open a file a worksheet page sent back and say what it holds; --accept takes the new entries in", "tandem worksheet import [--vault DIR] --passphrase-file F FILE [--accept]", safe(runWorksheetImport)},
 		{"export", "write the records as readable JSON (not encrypted)", "tandem export [--vault DIR] --passphrase-file F --out FILE [--client ID]", safe(runExport)},
 	}
 }

@@ -80,22 +80,33 @@ func (db *DB) shift(ctx context.Context, q querier, id int64) (domain.Shift, err
 // checkShiftSession refuses a shift whose session is not a medicine
 // session of the same client, or is dated after the shift.
 func checkShiftSession(ctx context.Context, q querier, s domain.Shift) error {
-	var clientID int64
-	var kind, date string
-	err := q.QueryRowContext(ctx, `SELECT client_id, kind, date FROM sessions WHERE id = ?`, s.SessionID).Scan(&clientID, &kind, &date)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && clientID != s.ClientID) {
-		return domain.FieldError("sessionId", "Choose one of this client's medicine sessions.")
-	}
+	date, err := medicineSessionDate(ctx, q, s.ClientID, s.SessionID)
 	if err != nil {
 		return err
-	}
-	if kind != string(domain.MedicineSession) {
-		return domain.FieldError("sessionId", "Shifts follow a medicine session. Choose one of this client's medicine sessions.")
 	}
 	if s.NoticedOn < date {
 		return domain.FieldError("noticedOn", "This date is before the session it follows ("+date+"). Check the date, or choose the right session.")
 	}
 	return nil
+}
+
+// medicineSessionDate is the date of the client's medicine session
+// sessionID; EINVALID when it is not one of theirs or not a medicine
+// session.
+func medicineSessionDate(ctx context.Context, q querier, clientID, sessionID int64) (string, error) {
+	var owner int64
+	var kind, date string
+	err := q.QueryRowContext(ctx, `SELECT client_id, kind, date FROM sessions WHERE id = ?`, sessionID).Scan(&owner, &kind, &date)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != clientID) {
+		return "", domain.FieldError("sessionId", "Choose one of this client's medicine sessions.")
+	}
+	if err != nil {
+		return "", err
+	}
+	if kind != string(domain.MedicineSession) {
+		return "", domain.FieldError("sessionId", "Shifts follow a medicine session. Choose one of this client's medicine sessions.")
+	}
+	return date, nil
 }
 
 // AddShift adds a worksheet entry. It refuses a shift dated before its

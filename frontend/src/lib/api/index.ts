@@ -32,3 +32,4 @@ export * from './appointment-models';
 export * from './measure-models';
 export { appointments } from './appointments';
 export { coCreationMeasures, measures, SCHEDULE_KINDS, toSchedule, type MeasureSchedule, type NewMeasure, type ScheduleKind } from './measures';
+export { worksheets, toReturnPreview, type ReturnPreview, type ReturnedEntry } from './worksheets';

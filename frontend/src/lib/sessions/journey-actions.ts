@@ -27,6 +27,8 @@ export interface WorksheetActions {
   addMeaning(shiftId: number, meaning: string, by: Actor): Promise<Shift>;
   /** Corrects a transcription; only the therapist's own screen can. */
   correctShift?(shift: Shift): Promise<Shift>;
+  /** Reads the worksheet again (after entries came in from a returned file); the therapist's screen only. */
+  refresh?(): Promise<void>;
 }
 
 export interface PatternActions {

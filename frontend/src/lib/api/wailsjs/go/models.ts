@@ -2532,6 +2532,71 @@ export namespace domain {
 	}
 	
 	
+	export class ReturnedItem {
+	    id: string;
+	    noticedOn: string;
+	    area: string;
+	    intensity: number;
+	    justNoticing: boolean;
+	    words: string;
+	    already: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnedItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.noticedOn = source["noticedOn"];
+	        this.area = source["area"];
+	        this.intensity = source["intensity"];
+	        this.justNoticing = source["justNoticing"];
+	        this.words = source["words"];
+	        this.already = source["already"];
+	    }
+	}
+	export class ReturnPreview {
+	    clientId: number;
+	    clientName: string;
+	    sessionId: number;
+	    sessionDate: string;
+	    writtenAt: string;
+	    entries: ReturnedItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.clientName = source["clientName"];
+	        this.sessionId = source["sessionId"];
+	        this.sessionDate = source["sessionDate"];
+	        this.writtenAt = source["writtenAt"];
+	        this.entries = this.convertValues(source["entries"], ReturnedItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	export class SearchHit {
