@@ -7,7 +7,7 @@
 
 SHELL := /bin/bash
 
-.PHONY: run build test test-kills bench bench-backup deps deps-test deps-package bindings screenshots fonts clean \
+.PHONY: run build test test-kills fuzz bench bench-backup deps deps-test deps-package bindings screenshots fonts clean \
 	icons package-linux package-windows packages
 
 run: build
@@ -26,6 +26,11 @@ bench: deps-test
 # 100 kills of each kind of change of the vault's keys.
 test-kills: deps-test
 	scripts/test-kills.sh
+
+# The readers of files from outside (backups, key files, returned worksheets)
+# fuzzed at a long count; make test runs each a short, fixed count.
+fuzz: deps-test
+	scripts/fuzz.sh
 
 # Backup create, verify and restore against the age tool (bench/backup.md).
 bench-backup:

@@ -55,12 +55,23 @@ func (s *Shell) fileDialogs() dialogs {
 // saveAs asks where to save data in the native save dialog and writes it
 // there (0600). It returns false when the dialog was cancelled.
 func saveAs(s *Shell, title, suggested, filterName, pattern string, data []byte) (bool, error) {
+	return saveMade(s, title, suggested, filterName, pattern, func() ([]byte, error) { return data, nil })
+}
+
+// saveMade is saveAs for data that is made only once the therapist has
+// chosen where it goes (make runs after the dialog, and not when it was
+// cancelled).
+func saveMade(s *Shell, title, suggested, filterName, pattern string, make func() ([]byte, error)) (bool, error) {
 	path, err := s.fileDialogs().saveFile(title, suggested, []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}})
 	if err != nil {
 		return false, domain.Wrap(domain.EINTERNAL, "The save dialog could not be opened.", err)
 	}
 	if path == "" {
 		return false, nil
+	}
+	data, err := make()
+	if err != nil {
+		return false, err
 	}
 	if err := writeChosen(path, filepath.Ext(suggested), data); err != nil {
 		return false, err

@@ -29,10 +29,9 @@ type Worksheets struct {
 func NewWorksheets(s *Shell) *Worksheets { return &Worksheets{s: s} }
 
 // SavePage writes the offline worksheet page for the client's medicine
-// session sessionID where the therapist chooses, to give to the client. It
-// returns false when the therapist cancelled (the page is then still
-// recorded as given out: it cannot be taken back, and a file from it is
-// welcome).
+// session sessionID where the therapist chooses, to give to the client.
+// The page is recorded as given out (under a new token) once the therapist
+// has chosen where it goes. It returns false when they cancelled.
 func (b *Worksheets) SavePage(clientID, sessionID int64) (bool, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (bool, error) {
 		client, err := db.Client(ctx, clientID)
@@ -43,26 +42,24 @@ func (b *Worksheets) SavePage(clientID, sessionID int64) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		_, recipient, err := db.WorksheetKey(ctx, offline.NewKey)
-		if err != nil {
-			return false, err
-		}
-		p, err := db.Practice(ctx)
-		if err != nil {
-			return false, err
-		}
-		page, err := db.IssueOfflineWorksheet(ctx, clientID, sessionID)
-		if err != nil {
-			return false, err
-		}
 		code := domain.ClientCode(clientID)
-		html, err := offline.Page(offline.PageSettings{Token: page.Token, Recipient: recipient, Practice: p.Name, Client: client.ChosenName,
-			Code: code, SessionDate: session.Date})
-		if err != nil {
-			return false, err
-		}
 		name := fmt.Sprintf("worksheet-%s-%s.html", code, session.Date)
-		return saveAs(b.s, "Save the worksheet page for the client", name, "Web page (*.html)", "*.html", html)
+		return saveMade(b.s, "Save the worksheet page for the client", name, "Web page (*.html)", "*.html", func() ([]byte, error) {
+			_, recipient, err := db.WorksheetKey(ctx, offline.NewKey)
+			if err != nil {
+				return nil, err
+			}
+			p, err := db.Practice(ctx)
+			if err != nil {
+				return nil, err
+			}
+			page, err := db.IssueOfflineWorksheet(ctx, clientID, sessionID)
+			if err != nil {
+				return nil, err
+			}
+			return offline.Page(offline.PageSettings{Token: page.Token, Recipient: recipient, Practice: p.Name, Client: client.ChosenName,
+				Code: code, SessionDate: session.Date})
+		})
 	})
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"filippo.io/age"
 
 	"tandem/backend/domain"
+	"tandem/backend/storage"
 )
 
 func TestAWorksheetPageGivenOutAndItsFileTakenInOnce(t *testing.T) {
@@ -25,6 +27,14 @@ func TestAWorksheetPageGivenOutAndItsFileTakenInOnce(t *testing.T) {
 	}
 
 	dir := t.TempDir()
+	// Cancelled, the dialog gives out no page.
+	if ok, err := w.SavePage(cid, sid); err != nil || ok {
+		t.Fatalf("a cancelled save: %v %v", ok, err)
+	}
+	db := must[*storage.DB](t, "database")(s.db())
+	if pages := must[[]domain.OfflineWorksheet](t, "pages")(db.OfflineWorksheets(context.Background(), cid)); len(pages) != 0 {
+		t.Fatalf("a cancelled save gave out %d pages", len(pages))
+	}
 	dlg.save = filepath.Join(dir, "page.html")
 	if ok, err := w.SavePage(cid, sid); err != nil || !ok {
 		t.Fatalf("%v %v", ok, err)
@@ -67,6 +77,9 @@ func TestAWorksheetPageGivenOutAndItsFileTakenInOnce(t *testing.T) {
 	}
 	if n, err := w.AcceptReturn(cid); err != nil || n != 0 {
 		t.Fatalf("the same file again took in %d (%v)", n, err)
+	}
+	if pages := must[[]domain.OfflineWorksheet](t, "pages")(db.OfflineWorksheets(context.Background(), cid)); len(pages) != 1 || pages[0].SessionID != sid {
+		t.Fatalf("pages given out: %+v", pages)
 	}
 	rec, err := NewSessions(s).Integration(cid)
 	if err != nil || len(rec.Shifts) != 1 || rec.Shifts[0].RecordedBy != domain.ByClient {

@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -31,6 +32,7 @@ import (
 	"testing"
 
 	"tandem/backend/domain"
+	"tandem/backend/offline"
 	"tandem/backend/packet"
 	"tandem/backend/storage"
 )
@@ -418,6 +420,9 @@ func coCreationScan(t *testing.T, s *Shell, id int64, privateEntry domain.PowerM
 	w("UpdateResource")(co.UpdateResource(res, by))
 	w("ChooseTier")(co.ChooseTier(tier, say))
 	keep(&reads, "Instruments")(co.Instruments())
+	reads = append(reads, ownCopyScan(t, s, co)...)
+	keep(&reads, "SaveOpener")(co.SaveOpener())
+	called["SaveOwnCopy"] = true
 	w("AddMeasure")(co.AddMeasure(domain.Measure{Date: "2026-06-01", Instrument: domain.Instrument{Key: "phq9"}, Answers: []domain.Answer{{Item: 9, Value: 1}}, EnteredBy: by}))
 	read()
 	for i, typ := 0, reflect.TypeOf(co); i < typ.NumMethod(); i++ {
@@ -426,6 +431,47 @@ func coCreationScan(t *testing.T, s *Shell, id int64, privateEntry domain.PowerM
 		}
 	}
 	return reads, writes
+}
+
+// ownCopyScan saves the client's own copy from co-creation mode, opens it
+// with its passphrase and returns the text of each file in it (the PDF as
+// pdftotext reads it).
+func ownCopyScan(t *testing.T, s *Shell, co *CoCreation) []scanned {
+	t.Helper()
+	was := offline.OwnCopyWorkFactor
+	offline.OwnCopyWorkFactor = 10
+	defer func() { offline.OwnCopyWorkFactor = was }()
+	dir, path := t.TempDir(), ""
+	s.dialogs = saveAnswer(func(name string) string { path = filepath.Join(dir, name); return path })
+	const pass = "quartz lantern meadow fig"
+	if _, err := co.SaveOwnCopy("too short"); err == nil {
+		t.Fatal("an own copy was locked with a weak passphrase")
+	}
+	must[bool](t, "SaveOwnCopy")(co.SaveOwnCopy(pass))
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	files := must[[]offline.OwnCopyFile](t, "open the own copy")(offline.ReadOwnCopy(f, pass))
+	var out []scanned
+	for _, file := range files {
+		text := string(file.Data)
+		if strings.HasSuffix(file.Name, ".pdf") {
+			pdf := filepath.Join(dir, file.Name)
+			os.WriteFile(pdf, file.Data, 0o600)
+			b, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext on the own copy: %v", err)
+			}
+			text = string(b)
+		}
+		out = append(out, scan("own copy's "+file.Name, text))
+	}
+	if names := len(out); names != 3 {
+		t.Fatalf("the own copy holds %d files, want README.txt, record.pdf and record.json", names)
+	}
+	return out
 }
 
 // clientCopies makes, as the page does (Packets.Available and SaveAs), the

@@ -80,7 +80,7 @@ export default defineConfig({
     strictPort: true,
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'offline/**/*.test.ts'],
     environment: 'node',
     // One clock: every test runs at a pinned moment (src/test/setup.ts).
     setupFiles: ['src/test/setup.ts'],

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,31 @@ func runAt(t *testing.T, now func() time.Time, args ...string) (code int, stdout
 	env := &Env{Stdout: &out, Stderr: &errb, Version: "test", VaultOptions: opts}
 	code = Run(context.Background(), env, args)
 	return code, out.String(), errb.String()
+}
+
+// mustRunner runs a command that must succeed and returns what it printed.
+func mustRunner(t *testing.T) func(args ...string) string {
+	return func(args ...string) string {
+		t.Helper()
+		code, out, errs := run(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errs)
+		}
+		return out
+	}
+}
+
+// demoVault makes a vault in dir with the CLI and seeds a demonstration
+// practice of clients over years into it; it returns the vault folder,
+// the passphrase file and a runner of commands that must succeed.
+func demoVault(t *testing.T, dir string, clients, years int) (vdir, pass string, mustRun func(args ...string) string) {
+	t.Helper()
+	vdir = filepath.Join(dir, "vault")
+	pass = writeFile(t, dir, "pass", "lantern orbit cello meadow\n")
+	mustRun = mustRunner(t)
+	mustRun("vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(dir, "key.txt"))
+	mustRun("demo", "seed", "--vault", vdir, "--passphrase-file", pass, "--clients", strconv.Itoa(clients), "--years", strconv.Itoa(years))
+	return vdir, pass, mustRun
 }
 
 func writeFile(t *testing.T, dir, name, content string) string {

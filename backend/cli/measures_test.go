@@ -12,18 +12,7 @@ import (
 
 func TestMeasuresExport(t *testing.T) {
 	dir := t.TempDir()
-	vdir := filepath.Join(dir, "vault")
-	pass := writeFile(t, dir, "pass", "lantern orbit cello meadow\n")
-	mustRun := func(args ...string) string {
-		t.Helper()
-		code, out, errs := run(t, args...)
-		if code != 0 {
-			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errs)
-		}
-		return out
-	}
-	mustRun("vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(dir, "key.txt"))
-	mustRun("demo", "seed", "--vault", vdir, "--passphrase-file", pass, "--clients", "6", "--years", "2")
+	vdir, pass, mustRun := demoVault(t, dir, 6, 2)
 
 	phq := filepath.Join(dir, "phq9.csv")
 	out := mustRun("measures", "export", "--vault", vdir, "--passphrase-file", pass, "--instrument", "phq9", "--out", phq)

@@ -17,18 +17,7 @@ import (
 
 func TestWorksheetOfflineAndImport(t *testing.T) {
 	dir := t.TempDir()
-	vdir := filepath.Join(dir, "vault")
-	pass := writeFile(t, dir, "pass", "lantern orbit cello meadow\n")
-	mustRun := func(args ...string) string {
-		t.Helper()
-		code, out, errs := run(t, args...)
-		if code != 0 {
-			t.Fatalf("%v: %d\n%s\n%s", args, code, out, errs)
-		}
-		return out
-	}
-	mustRun("vault", "init", "--vault", vdir, "--passphrase-file", pass, "--recovery-key-out", filepath.Join(dir, "key.txt"))
-	mustRun("demo", "seed", "--vault", vdir, "--passphrase-file", pass, "--clients", "4", "--years", "1")
+	vdir, pass, mustRun := demoVault(t, dir, 4, 1)
 
 	// A medicine session of the demo's, some days past.
 	exported := filepath.Join(dir, "export.json")

@@ -1,5 +1,7 @@
-// Package offline makes the offline worksheet page and opens the files
-// it sends back (docs/offline-worksheet.md).
+// Package offline makes the files that travel to and from a client with no
+// network between (docs/offline-worksheet.md): the offline worksheet page
+// and the files it sends back, and the client's own copy of their record
+// with the page that opens it.
 //
 // Page writes one self-contained HTML file for a client and a medicine
 // session: its stylesheet and script inline (the script is built from
@@ -12,4 +14,10 @@
 // against the vault by storage.PreviewReturn and AcceptReturn.
 //
 // NewKey makes a worksheet key (an age X25519 identity and its recipient).
+//
+// WriteOwnCopy writes a client's own copy: files in a tar stream encrypted
+// to a passphrase the client chose (age scrypt); ReadOwnCopy opens one.
+// OpenerPage is the offline page that opens a copy in a browser. The
+// scripts of both pages (frontend/offline) are built into assets/ by
+// scripts/build-offline.sh.
 package offline

@@ -167,4 +167,13 @@ func TestThePageIsWholeAndReachesNoNetwork(t *testing.T) {
 	if _, err := Page(PageSettings{Token: "short", Recipient: rc}); err == nil {
 		t.Error("a page without a token was made")
 	}
+
+	// The page that opens an own copy holds to the same rules.
+	opener := string(OpenerPage())
+	if strings.Contains(strings.ToLower(opener), "http:") || strings.Contains(strings.ToLower(opener), "https:") || strings.Count(opener, "<script>") != 1 {
+		t.Error("the opener page names a network address or holds other scripts")
+	}
+	if p := regexp.MustCompile(`content="([^"]+)"`).FindAllStringSubmatch(opener, -1); len(p) < 2 || !strings.HasPrefix(p[1][1], "default-src 'none'; script-src 'sha256-") {
+		t.Errorf("the opener's policy: %v", p)
+	}
 }

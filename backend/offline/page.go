@@ -19,6 +19,10 @@ var (
 	pageCSS string
 	//go:embed assets/worksheet.js
 	pageJS string
+	//go:embed assets/opener.html
+	openerHTML string
+	//go:embed assets/owncopy.js
+	openerJS string
 	//go:embed assets/LICENCES.txt
 	licences string
 )
@@ -62,20 +66,32 @@ func Page(s PageSettings) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return []byte(fill(pageHTML, pageJS, string(settings))), nil
+}
+
+// OpenerPage is the page that opens a client's own copy (owncopy.go): it
+// holds nothing of anyone's, so it is the same for every client, and is
+// saved beside a copy. Like Page, it allows nothing but its own style and
+// script and refers to no network address.
+func OpenerPage() []byte { return []byte(fill(openerHTML, openerJS, "")) }
+
+// fill puts the stylesheet, script, settings and licences into a page
+// template, with a Content-Security-Policy that allows exactly that style
+// and that script, by their hashes.
+func fill(template, script, settings string) string {
 	hash := func(s string) string {
 		sum := sha256.Sum256([]byte(s))
 		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	}
-	csp := "default-src 'none'; script-src " + hash(pageJS) + "; style-src " + hash(pageCSS) +
+	csp := "default-src 'none'; script-src " + hash(script) + "; style-src " + hash(pageCSS) +
 		"; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 	// The licences keep their holders' web addresses as plain names: the page refers to no address.
 	about := strings.NewReplacer("https://", "", "http://", "").Replace(licences)
-	page := strings.NewReplacer(
+	return strings.NewReplacer(
 		"{{CSP}}", csp,
 		"{{STYLE}}", pageCSS,
-		"{{CONFIG}}", string(settings),
+		"{{CONFIG}}", settings,
 		"{{LICENCES}}", html.EscapeString(about),
-		"{{SCRIPT}}", pageJS,
-	).Replace(pageHTML)
-	return []byte(page), nil
+		"{{SCRIPT}}", script,
+	).Replace(template)
 }

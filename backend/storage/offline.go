@@ -62,6 +62,20 @@ func (db *DB) IssueOfflineWorksheet(ctx context.Context, clientID, sessionID int
 	}, db.offlineWorksheet)
 }
 
+// OfflineWorksheets lists the pages given out for a client, oldest first.
+func (db *DB) OfflineWorksheets(ctx context.Context, clientID int64) ([]domain.OfflineWorksheet, error) {
+	out := []domain.OfflineWorksheet{}
+	err := eachRow(ctx, db.sql, "read worksheet pages", `SELECT id, client_id, session_id, token, issued_at FROM offline_worksheets WHERE client_id = ? ORDER BY id`, func(rows *sql.Rows) error {
+		var w domain.OfflineWorksheet
+		if err := rows.Scan(&w.ID, &w.ClientID, &w.SessionID, &w.Token, &w.IssuedAt); err != nil {
+			return err
+		}
+		out = append(out, w)
+		return nil
+	}, clientID)
+	return out, err
+}
+
 func (db *DB) offlineWorksheet(ctx context.Context, q querier, id int64) (domain.OfflineWorksheet, error) {
 	var w domain.OfflineWorksheet
 	err := q.QueryRowContext(ctx, `SELECT id, client_id, session_id, token, issued_at FROM offline_worksheets WHERE id = ?`, id).

@@ -3,17 +3,20 @@
 // refused, at phone width, and the client records seven days of entries, which stay after a reload;
 // "Send back" saves a file; Tandem's window opens it, shows the entries as the client's words and
 // takes them in; the same file again adds nothing. The same is done through the CLI, on a second
-// vault the CLI made (the window's vault is locked to the running app).
+// vault the CLI made (the window's vault is locked to the running app). In co-creation mode the
+// client saves their own copy, locked with a passphrase they choose, which opens with it alone, with
+// the age format's implementation and with the page Tandem saves beside it.
 //
 // Runs after 01-vault.test.mjs on the shared vault, alone or in the full run: it adds one client.
 // Dates come from the harness's TODAY; the page's clock is pinned to the same moment.
 import { test, before, after } from 'node:test';
+import { Decrypter } from 'age-encryption';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URL, ARTIFACTS, NOW, TODAY, addDays, launch, openVault, screen, byTestId, newClient, setAutoLock } from './harness.mjs';
+import { URL, ARTIFACTS, E2E_PASSPHRASE, NOW, TODAY, addDays, launch, openVault, screen, byTestId, newClient, setAutoLock, pdfText } from './harness.mjs';
 import { axeBothThemes, violationLine } from './axe-kit.mjs';
 
 const DIALOGS = process.env.E2E_DIALOG_DIR ?? '';
@@ -172,8 +175,88 @@ test('through the CLI: a page written by `tandem worksheet offline`, filled in, 
   const pagePath = join(work, 'page.html');
   run('worksheet', 'offline', '--vault', vault, '--passphrase-file', pass, '--client', String(medicine.client_id), '--session', String(medicine.id), '--out', pagePath);
   assert.deepEqual(await fillAtHome(pagePath, join(work, 'returned.age'), medicine.date), []);
+  // The standard age tool opens the file the page wrote, with the practice's worksheet key (read
+  // here from the vault-wide export, which holds every record in the clear).
+  run('export', '--vault', vault, '--passphrase-file', pass, '--out', join(work, 'after.json'));
+  const key = JSON.parse(readFileSync(join(work, 'after.json'), 'utf8')).tables.worksheet_key[0].identity;
+  writeFileSync(join(work, 'worksheet-key.txt'), `${key}\n`, { mode: 0o600 });
+  const opened = JSON.parse(execFileSync('age', ['-d', '-i', join(work, 'worksheet-key.txt'), join(work, 'returned.age')], { encoding: 'utf8' }));
+  assert.equal(opened.format, 'tandem-worksheet-return');
+  assert.equal(opened.entries.length, 7);
   const shown = run('worksheet', 'import', '--vault', vault, '--passphrase-file', pass, join(work, 'returned.age'));
   assert.match(shown, /7 entries, 7 new/);
   assert.match(run('worksheet', 'import', '--vault', vault, '--passphrase-file', pass, '--accept', join(work, 'returned.age')), /Took in 7 new entries/);
   assert.match(run('worksheet', 'import', '--vault', vault, '--passphrase-file', pass, '--accept', join(work, 'returned.age')), /7 entries, 0 new[\s\S]*Took in 0 new entries/);
+});
+
+test('in co-creation mode the client saves their own copy, which opens with their passphrase alone', async () => {
+  await byTestId(page, 'nav-clients').click();
+  await screen(page, 'clients');
+  await page.locator(`[data-testid="client-row"][data-client-id="${clientId}"]`).click();
+  await screen(page, 'client');
+  await byTestId(page, 'enter-cocreation').click();
+  await screen(page, 'cocreation');
+  const section = byTestId(page, 'cc-own-copy');
+  await section.scrollIntoViewIfNeeded();
+  const pass = 'marigold tram velvet oboe';
+  await byTestId(page, 'own-copy-passphrase').fill(pass);
+  await byTestId(page, 'own-copy-passphrase-repeat').fill(pass);
+  await page.locator('[data-testid="own-copy-save"]:not([disabled])').click();
+  await byTestId(page, 'own-copy-notice').waitFor();
+  await section.screenshot({ path: `${ARTIFACTS}/e2e-own-copy.png` });
+  const file = join(DIALOGS, `own-copy-T-${String(clientId).padStart(3, '0')}-${TODAY}.age`);
+  const locked = readFileSync(file);
+  assert.match(locked.subarray(0, 40).toString('latin1'), /^age-encryption\.org\/v1\n-> scrypt /);
+
+  // The age format's own implementation opens it with the passphrase (and not without it).
+  const wrong = new Decrypter();
+  wrong.addPassphrase('not the passphrase at all');
+  await assert.rejects(wrong.decrypt(new Uint8Array(locked)));
+  const d = new Decrypter();
+  d.addPassphrase(pass);
+  const tarball = await d.decrypt(new Uint8Array(locked));
+  const work = mkdtempSync(join(tmpdir(), 'tandem-e2e-own-copy-'));
+  writeFileSync(join(work, 'copy.tar'), tarball);
+  assert.deepEqual(execFileSync('tar', ['-tf', join(work, 'copy.tar')], { encoding: 'utf8' }).trim().split('\n'), ['README.txt', 'record.pdf', 'record.json']);
+  execFileSync('tar', ['-xf', join(work, 'copy.tar'), '-C', work]);
+  assert.match(pdfText(join(work, 'record.pdf')), /Odalys Fenwick-Achebe/);
+  const json = JSON.parse(readFileSync(join(work, 'record.json'), 'utf8'));
+  assert.equal(json.format, 'tandem-own-copy');
+  assert.equal(json.journey.shifts.length, 7, 'the shifts taken in from the worksheet at home are in it');
+  assert.equal(json.record.client.intakeNote, '', 'nothing private');
+
+  // The page that opens it, saved beside it, opens it in a browser with no network.
+  await byTestId(page, 'own-copy-opener').click();
+  await byTestId(page, 'own-copy-notice').filter({ hasText: 'page that opens your copy is saved' }).waitFor();
+  const opener = join(DIALOGS, 'open-your-own-copy.html');
+  assert.doesNotMatch(readFileSync(opener, 'utf8'), /https?:/i);
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, acceptDownloads: true });
+  const attempted = [];
+  await context.route(/^(https?|wss?|ftp):/, (route) => {
+    attempted.push(route.request().url());
+    return route.abort();
+  });
+  const reader = await context.newPage();
+  await reader.goto(`file://${opener}`);
+  await reader.locator('#file').setInputFiles(file);
+  await reader.locator('#passphrase').fill('not the passphrase at all');
+  await reader.locator('#submit').click();
+  await reader.locator('#status').filter({ hasText: 'does not open this file' }).waitFor({ timeout: 30000 });
+  await reader.locator('#passphrase').fill(pass);
+  await reader.locator('#submit').click();
+  await reader.locator('#status').filter({ hasText: 'Your copy is open' }).waitFor({ timeout: 30000 });
+  assert.match(await reader.locator('#readme').innerText(), /Nothing your therapist keeps private is in this copy/);
+  const summary = { checks: 0, violations: [] };
+  await axeBothThemes(reader, summary, 'own copy opener page', 'axe');
+  assert.deepEqual(summary.violations.map(violationLine), []);
+  const [pdf] = await Promise.all([reader.waitForEvent('download'), reader.locator('#files a', { hasText: 'PDF' }).click()]);
+  await pdf.saveAs(join(work, 'from-the-page.pdf'));
+  assert.match(pdfText(join(work, 'from-the-page.pdf')), /Odalys Fenwick-Achebe/);
+  assert.deepEqual(attempted, []);
+  await context.close();
+
+  await byTestId(page, 'leave-cocreation').click();
+  await byTestId(page, 'leave-secret').fill(E2E_PASSPHRASE);
+  await byTestId(page, 'leave-submit').click();
+  await screen(page, 'client', 30000);
 });

@@ -70,6 +70,12 @@ export const coCreation = {
   saveIdentities: async (identities: Identity[], by: Actor): Promise<Client> =>
     toClient(await call(() => CoCreation.SaveIdentities(identities.map((i) => toGo(domain.Identity, i)), by))),
 
+  /** Saves the client's own copy (their shared record as PDF and JSON) locked with the passphrase they chose; false when the dialog was closed. */
+  saveOwnCopy: async (passphrase: string): Promise<boolean> => (await call(() => CoCreation.SaveOwnCopy(passphrase))) === true,
+
+  /** Saves the page that opens an own copy in any browser, offline; false when the dialog was closed. */
+  saveOpener: async (): Promise<boolean> => (await call(() => CoCreation.SaveOpener())) === true,
+
   /** The client's tier choices, their sessions' fees, payments and balance; the practice's scale. */
   fees: async (): Promise<ClientFees> => toClientFees(await call(() => CoCreation.Fees())),
 

@@ -52,6 +52,10 @@ export function ReviseSettingElement(arg1:number,arg2:string,arg3:domain.Actor):
 
 export function SaveIdentities(arg1:Array<domain.Identity>,arg2:domain.Actor):Promise<domain.Client>;
 
+export function SaveOpener():Promise<boolean>;
+
+export function SaveOwnCopy(arg1:string):Promise<boolean>;
+
 export function SetPatternStatus(arg1:number,arg2:domain.PatternChange):Promise<domain.Pattern>;
 
 export function SetSettingComfort(arg1:number,arg2:domain.Comfort):Promise<domain.SettingElement>;

@@ -102,6 +102,14 @@ export function SaveIdentities(arg1, arg2) {
   return window['go']['app']['CoCreation']['SaveIdentities'](arg1, arg2);
 }
 
+export function SaveOpener() {
+  return window['go']['app']['CoCreation']['SaveOpener']();
+}
+
+export function SaveOwnCopy(arg1) {
+  return window['go']['app']['CoCreation']['SaveOwnCopy'](arg1);
+}
+
 export function SetPatternStatus(arg1, arg2) {
   return window['go']['app']['CoCreation']['SetPatternStatus'](arg1, arg2);
 }
