@@ -258,15 +258,11 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if client < 0 {
 		return usagef("--client must be a client's id")
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	if err := backup.ExportFile(ctx, db, out, client); err != nil {
 		return err
 	}

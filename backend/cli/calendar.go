@@ -32,15 +32,11 @@ func runCalendarExport(ctx context.Context, env *Env, args []string) error {
 	if !o.Wording.Valid() {
 		return usagef("--wording must be code, kind or name")
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	b, n, err := calendar.Export(ctx, db, r, o, version.Version, envNow(env))
 	if err != nil {
 		return err

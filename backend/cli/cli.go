@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tandem/backend/domain"
+	"tandem/backend/storage"
 	"tandem/backend/vault"
 )
 
@@ -227,6 +228,21 @@ func (u *unlockFlags) register(fs *flag.FlagSet, recovery bool) {
 }
 
 // open opens and unlocks the vault; the caller closes it.
+// openDB unlocks the vault as open does and returns its database, with
+// the function that closes the vault (call it when done).
+func (u *unlockFlags) openDB(ctx context.Context, env *Env) (*storage.DB, func(), error) {
+	v, err := u.open(ctx, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := v.DB()
+	if err != nil {
+		v.Close()
+		return nil, nil, err
+	}
+	return db, func() { v.Close() }, nil
+}
+
 func (u *unlockFlags) open(ctx context.Context, env *Env) (*vault.Vault, error) {
 	if u.passphraseFile != "" && u.recoveryKeyFile != "" {
 		return nil, usagef("give either --passphrase-file or --recovery-key-file, not both")

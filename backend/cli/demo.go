@@ -23,15 +23,11 @@ func runDemoSeed(ctx context.Context, env *Env, args []string) error {
 	if err := o.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	sum, err := demo.Seed(ctx, db, o)
 	if err != nil {
 		return err

@@ -23,15 +23,11 @@ func runMeasuresExport(ctx context.Context, env *Env, args []string) error {
 	if out == "" {
 		return usagef("--out FILE.csv is required")
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	var b bytes.Buffer
 	if err := db.MeasuresCSV(ctx, key, &b); err != nil {
 		return err

@@ -87,15 +87,11 @@ func runPacket(ctx context.Context, env *Env, args []string) error {
 	if err := refuseExisting(*out); err != nil {
 		return err
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	practice, err := db.Practice(ctx)
 	if err != nil {
 		return err

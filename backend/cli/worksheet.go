@@ -26,15 +26,11 @@ func runWorksheetOffline(ctx context.Context, env *Env, args []string) error {
 	if clientID == 0 || sessionID == 0 || out == "" {
 		return usagef("--client ID, --session ID and --out FILE.html are required")
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	client, err := db.Client(ctx, clientID)
 	if err != nil {
 		return err
@@ -80,15 +76,11 @@ func runWorksheetImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := u.open(ctx, env)
+	db, closeVault, err := u.openDB(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer v.Close()
-	db, err := v.DB()
-	if err != nil {
-		return err
-	}
+	defer closeVault()
 	identity, _, err := db.WorksheetKey(ctx, offline.NewKey)
 	if err != nil {
 		return err
