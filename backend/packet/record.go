@@ -2,6 +2,9 @@ package packet
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -153,5 +156,44 @@ func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Ac
 	b = append(b, patternBlocks(in.Patterns, c, who)...)
 	b = append(b, Heading{Text: "Resources", Level: 1})
 	b = append(b, resourcesTable(in.Resources, c, "No resources written yet.")...)
-	return b
+	b = append(b, Heading{Text: "Questionnaires", Level: 1})
+	return append(b, measuresTable(in.Measures)...)
+}
+
+// measuresTable lists the questionnaires answered, oldest first: the
+// score, its band, and the change from the first score on the same
+// questionnaire. It holds no flag, note or follow-up (the therapist's).
+func measuresTable(ms []domain.Measure) []Block {
+	if len(ms) == 0 {
+		return []Block{Paragraph{Style: Muted, Text: "No questionnaires answered yet."}}
+	}
+	sorted := slices.Clone(ms)
+	slices.SortStableFunc(sorted, func(a, b domain.Measure) int { return strings.Compare(a.Date, b.Date) })
+	first := map[string]float64{}
+	rows := make([][]string, 0, len(sorted))
+	for _, m := range sorted {
+		name := m.Instrument.ShortName
+		if name == "" {
+			name = m.Instrument.Name
+		}
+		score, change := "No score: too many questions left blank", ""
+		if r := m.Result; r.HasTotal {
+			score = strconv.FormatFloat(r.Total, 'f', -1, 64)
+			if r.Prorated {
+				score += " (prorated)"
+			}
+			if base, ok := first[m.Instrument.Key]; ok {
+				d := math.Round((r.Total-base)*100) / 100
+				change = strconv.FormatFloat(d, 'f', -1, 64)
+				if d > 0 {
+					change = "+" + change
+				}
+			} else {
+				first[m.Instrument.Key], change = r.Total, "first"
+			}
+		}
+		rows = append(rows, []string{formatDay(m.Date), name, score, m.Result.Band, change})
+	}
+	return []Block{Table{Columns: []Column{{Title: "Date", Width: 2}, {Title: "Questionnaire", Width: 2.4}, {Title: "Score", Width: 1.6},
+		{Title: "Band", Width: 2.4}, {Title: "Change from the first", Width: 1.6}}, Rows: rows}}
 }
