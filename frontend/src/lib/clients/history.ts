@@ -14,7 +14,7 @@ import { formatDate, formatTime, localDay } from '$lib/format/format';
 import { t, type MessageKey } from '$lib/i18n';
 import { describeFeeEntry } from '$lib/fees/history';
 import { describeMeasureEntry } from '$lib/measures/history';
-import { describeIntegrationEntry } from '$lib/sessions/history';
+import { describeIntegrationEntry, parse } from '$lib/sessions/history';
 import { actorInSentence, actorName, agreementPhrase, clientStatusLabel, isolate, planKindNoun } from './labels';
 
 /** Longest quotation from a record kept in a history sentence. */
@@ -25,15 +25,6 @@ export function quote(text: string, max = QUOTE_LENGTH): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
   return chars.length <= max ? line : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
-}
-
-function parse<T>(json: string, convert: (value: unknown) => T): T | null {
-  if (json.trim() === '') return null;
-  try {
-    return convert(JSON.parse(json));
-  } catch {
-    return null;
-  }
 }
 
 type ClientField = Exclude<keyof Client, 'id' | 'created' | 'updated' | 'archived' | 'sharePositionality' | 'agenda'>;

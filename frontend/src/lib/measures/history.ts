@@ -3,15 +3,7 @@
 import { toMeasure, toSchedule, type HistoryEntry, type MeasureSchedule } from '$lib/api';
 import { formatDate } from '$lib/format/format';
 import { t, tn } from '$lib/i18n';
-
-function parse<T>(json: string, convert: (value: unknown) => T): T | null {
-  if (json.trim() === '') return null;
-  try {
-    return convert(JSON.parse(json));
-  } catch {
-    return null;
-  }
-}
+import { parse } from '$lib/sessions/history';
 
 /** The built-in questionnaires by key; the therapist's own are named by their key (a schedule keeps no name). */
 const BUILT_IN: Record<string, string> = { phq9: 'PHQ-9', gad7: 'GAD-7', pcl5: 'PCL-5' };

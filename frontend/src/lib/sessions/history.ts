@@ -7,7 +7,8 @@ import { comfortLabel, patternStatusLabel } from './labels';
 /** Shortens text to one line; the same rule as the client history's quotations. */
 type Quote = (text: string) => string;
 
-function parse<T>(json: string, convert: (value: unknown) => T): T | null {
+/** A history entry's before or after (JSON) read with convert; null when empty or unreadable. */
+export function parse<T>(json: string, convert: (value: unknown) => T): T | null {
   if (json.trim() === '') return null;
   try {
     return convert(JSON.parse(json));
