@@ -45,20 +45,7 @@ func (b *Worksheets) SavePage(clientID, sessionID int64) (bool, error) {
 		code := domain.ClientCode(clientID)
 		name := fmt.Sprintf("worksheet-%s-%s.html", code, session.Date)
 		return saveMade(b.s, "Save the worksheet page for the client", name, "Web page (*.html)", "*.html", func() ([]byte, error) {
-			_, recipient, err := db.WorksheetKey(ctx, offline.NewKey)
-			if err != nil {
-				return nil, err
-			}
-			p, err := db.Practice(ctx)
-			if err != nil {
-				return nil, err
-			}
-			page, err := db.IssueOfflineWorksheet(ctx, clientID, sessionID)
-			if err != nil {
-				return nil, err
-			}
-			return offline.Page(offline.PageSettings{Token: page.Token, Recipient: recipient, Practice: p.Name, Client: client.ChosenName,
-				Code: code, SessionDate: session.Date})
+			return offline.IssuePage(ctx, db, client, session)
 		})
 	})
 }
@@ -112,14 +99,10 @@ func (b *Worksheets) AcceptReturn(clientID int64) (int, error) {
 
 // readReturn opens the returned file at path with the practice's worksheet key.
 func readReturn(ctx context.Context, db *storage.DB, path string) (domain.ReturnFile, error) {
-	identity, _, err := db.WorksheetKey(ctx, offline.NewKey)
-	if err != nil {
-		return domain.ReturnFile{}, err
-	}
 	file, err := os.Open(path)
 	if err != nil {
 		return domain.ReturnFile{}, domain.Wrap(domain.EINVALID, "That file could not be read. Check that it is still there.", err)
 	}
 	defer file.Close()
-	return offline.Open(file, identity)
+	return offline.OpenReturn(ctx, db, file)
 }

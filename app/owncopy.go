@@ -71,11 +71,9 @@ func (b *CoCreation) SaveOpener() (bool, error) {
 	})
 }
 
-// ownCopy is the client's own copy, encrypted to passphrase.
+// ownCopy is the client's own copy, encrypted to passphrase (which
+// offline.WriteOwnCopy holds to the passphrase rules).
 func ownCopy(ctx context.Context, db *storage.DB, now time.Time, clientID int64, passphrase, name string) ([]byte, error) {
-	if c := domain.CheckPassphrase(passphrase); !c.OK {
-		return nil, domain.FieldError("passphrase", c.Message)
-	}
 	pdf, err := makePacket(ctx, db, now, string(packet.RecordPacket), clientID, 0, string(packet.ClientCopy), 0)
 	if err != nil {
 		return nil, err

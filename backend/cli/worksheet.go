@@ -39,20 +39,7 @@ func runWorksheetOffline(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := db.Practice(ctx)
-	if err != nil {
-		return err
-	}
-	_, recipient, err := db.WorksheetKey(ctx, offline.NewKey)
-	if err != nil {
-		return err
-	}
-	page, err := db.IssueOfflineWorksheet(ctx, clientID, sessionID)
-	if err != nil {
-		return err
-	}
-	html, err := offline.Page(offline.PageSettings{Token: page.Token, Recipient: recipient, Practice: p.Name, Client: client.ChosenName,
-		Code: domain.ClientCode(clientID), SessionDate: session.Date})
+	html, err := offline.IssuePage(ctx, db, client, session)
 	if err != nil {
 		return err
 	}
@@ -81,16 +68,12 @@ func runWorksheetImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer closeVault()
-	identity, _, err := db.WorksheetKey(ctx, offline.NewKey)
-	if err != nil {
-		return err
-	}
 	in, err := os.Open(file)
 	if err != nil {
 		return domain.Wrap(domain.EINVALID, fmt.Sprintf("%s could not be read.", file), err)
 	}
 	defer in.Close()
-	f, err := offline.Open(in, identity)
+	f, err := offline.OpenReturn(ctx, db, in)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,8 @@
 // against the vault by storage.PreviewReturn and AcceptReturn.
 //
 // NewKey makes a worksheet key (an age X25519 identity and its recipient).
+// IssuePage and OpenReturn do what the window and the command line both
+// need: give a page out with the vault's key, and open a returned file with it.
 //
 // WriteOwnCopy writes a client's own copy: files in a tar stream encrypted
 // to a passphrase the client chose (age scrypt); ReadOwnCopy opens one.

@@ -120,10 +120,15 @@ func (db *DB) AddShift(ctx context.Context, s domain.Shift, by domain.Actor) (do
 		if err := checkShiftSession(ctx, tx, s); err != nil {
 			return 0, err
 		}
-		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO shifts (client_id, session_id, noticed_on, area, description, just_noticing, intensity, recorded_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ClientID, s.SessionID, s.NoticedOn, string(s.Area), s.Description, s.JustNoticing, s.Intensity, string(s.RecordedBy), now, now))
-		return id, err
+		return insertShift(ctx, tx, s, now)
 	}, db.shift)
+}
+
+// insertShift writes a checked shift (Validate, and its session checked)
+// as a new row stamped now, and returns its id.
+func insertShift(ctx context.Context, tx *sql.Tx, s domain.Shift, now string) (int64, error) {
+	return lastID(tx.ExecContext(ctx, `INSERT INTO shifts (client_id, session_id, noticed_on, area, description, just_noticing, intensity, recorded_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ClientID, s.SessionID, s.NoticedOn, string(s.Area), s.Description, s.JustNoticing, s.Intensity, string(s.RecordedBy), now, now))
 }
 
 func (db *DB) changeShift(ctx context.Context, id int64, by domain.Actor, action string, change func(tx *sql.Tx, before domain.Shift) error) (domain.Shift, error) {

@@ -185,8 +185,7 @@ func (db *DB) AcceptReturn(ctx context.Context, f domain.ReturnFile, expectClien
 			if err := s.Validate(); err != nil {
 				return err
 			}
-			id, err := lastID(tx.ExecContext(ctx, `INSERT INTO shifts (client_id, session_id, noticed_on, area, description, just_noticing, intensity, recorded_by, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ClientID, s.SessionID, s.NoticedOn, string(s.Area), s.Description, s.JustNoticing, s.Intensity, string(s.RecordedBy), now, now))
+			id, err := insertShift(ctx, tx, s, now)
 			if err != nil {
 				return fmt.Errorf("add shift: %w", err)
 			}
