@@ -23,7 +23,8 @@ bench: deps-test
 	scripts/bench.sh
 
 # The SIGKILL loops at their full count (make test runs a few of each):
-# 100 kills of each kind of change of the vault's keys.
+# 100 kills of each kind of change of the vault's keys, and 120 of the live
+# session log while entries are saved.
 test-kills: deps-test
 	scripts/test-kills.sh
 

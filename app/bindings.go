@@ -5,5 +5,5 @@ package app
 // cannot miss a new one.
 func Bindings(s *Shell) []any {
 	return []any{NewVault(s), NewPractice(s), NewSettings(s), NewClients(s), NewCoCreation(s), NewSessions(s),
-		NewPackets(s), NewBackup(s), NewFees(s), NewAppointments(s), NewMeasures(s), NewWorksheets(s)}
+		NewPackets(s), NewBackup(s), NewFees(s), NewAppointments(s), NewMeasures(s), NewWorksheets(s), NewMedicine(s)}
 }

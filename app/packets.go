@@ -126,6 +126,7 @@ func SuggestedName(k packet.Kind, c packet.Copy) string {
 	name := map[packet.Kind]string{
 		packet.PreparationPacket: "preparation-packet", packet.MedicinePacket: "medicine-session-packet",
 		packet.WorksheetPacket: "integration-worksheet", packet.SummaryPacket: "integration-summary", packet.RecordPacket: "client-record",
+		packet.EmergencyPacket: "emergency-card",
 	}[k]
 	if name == "" {
 		name = "packet"

@@ -82,10 +82,10 @@ func TestAvailablePackets(t *testing.T) {
 		}
 		return out
 	}
-	if got := strings.Join(kinds(0), " "); got != "preparation:client,therapist summary:client record:client,therapist" {
+	if got := strings.Join(kinds(0), " "); got != "preparation:client,therapist summary:client record:client,therapist emergency:therapist" {
 		t.Errorf("for the client: %s", got)
 	}
-	if got := strings.Join(kinds(sid), " "); got != "preparation:client,therapist medicine:therapist worksheet:client summary:client record:client,therapist" {
+	if got := strings.Join(kinds(sid), " "); got != "preparation:client,therapist medicine:therapist worksheet:client summary:client record:client,therapist emergency:therapist" {
 		t.Errorf("for the medicine session: %s", got)
 	}
 }

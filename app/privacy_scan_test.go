@@ -62,6 +62,9 @@ var notFreeText = map[string]string{
 	"SessionFee.AgreedOn": "a date", "SessionAccount.Date": "a session's date", "Payment.Date": "a date", "Payment.Created": "a stamp",
 	"Instrument.Key": "a key ([a-z0-9-])", "Subscale.Key": "a key", "Result.InstrumentKey": "an instrument's key", "SubscaleResult.Key": "a subscale's key",
 	"Measure.Date": "a date", "Measure.FollowUpOn": "a date", "Measure.Created": "a stamp", "Measure.Updated": "a stamp",
+	"Health.Updated": "a stamp", "Medication.Created": "a stamp", "Medication.Updated": "a stamp", "Medication.StoppedOn": "a date",
+	"Screening.ScreenedOn": "a date", "Screening.Created": "a stamp", "SessionPrep.FlagsDecidedAt": "a stamp", "SessionPrep.GoAheadAt": "a stamp",
+	"LogEntry.At": "a stamp", "LogEntry.Clock": "a time of day", "LogEntry.Touch": "asked or given",
 }
 
 var (
@@ -253,6 +256,7 @@ func seedClient(t *testing.T, s *Shell, m *marks, tiers []int64) int64 {
 			Allocations: []domain.Allocation{{SessionID: ids[0], Amount: 1000}}}, "")))
 	}
 	must[domain.ClientFees](t, "reverse")(fees.Reverse(f.Account.Payments[len(f.Account.Payments)-1].ID, "2026-05-03", m.next("Payment.Note")))
+	seedMedicine(t, s, m, id, medicine[1])
 	// A measure on the therapist's own questionnaire, its first answer flagged,
 	// with the therapist's notes and follow-up.
 	ms := NewMeasures(s)
@@ -265,6 +269,51 @@ func seedClient(t *testing.T, s *Shell, m *marks, tiers []int64) int64 {
 	must[domain.ClientFees](t, "choose in the room")(co.ChooseTier(tiers[1], m.next("TierChoice.Reason")))
 	must[bool](t, "leave")(co.Leave(pass))
 	return id
+}
+
+// seedMedicine gives a client a health screening (a checklist item of its
+// own, answered with a flag), medications, a consent from the practice's
+// template, and prepares their open medicine session, whose live log holds
+// an entry of every kind, shared and private.
+func seedMedicine(t *testing.T, s *Shell, m *marks, id, session int64) {
+	med := NewMedicine(s)
+	must[domain.Health](t, "health")(med.SaveHealthNotes(id, m.next("Health.Allergies"), m.next("Health.History")))
+	for range 2 {
+		must[domain.Medication](t, "medication")(med.AddMedication(fill(m, domain.Medication{ClientID: id}, "")))
+	}
+	must[domain.ScreeningItem](t, "checklist item")(med.AddScreeningItem(m.next("ScreeningAnswer.Item")))
+	var answers []domain.ScreeningAnswer
+	for _, it := range must[[]domain.ScreeningItem](t, "checklist")(med.ScreeningItems(false)) {
+		answers = append(answers, domain.ScreeningAnswer{ItemID: it.ID, Answer: domain.AnswerUnsure, Note: m.next("ScreeningAnswer.Note")})
+	}
+	must[domain.Screening](t, "screening")(med.AddScreening(fill(m, domain.NewScreening{ClientID: id, ScreenedOn: "2026-05-10", AnsweredBy: domain.ByClient, Answers: answers}, "")))
+	var terms []domain.AgreementTerm
+	for _, k := range domain.ConsentTermKeys {
+		terms = append(terms, domain.AgreementTerm{Key: k, Text: m.next("AgreementTerm.Text")})
+	}
+	must[domain.ConsentTemplate](t, "consent template")(med.SaveConsentTemplate(m.next("Agreement.Title"), terms))
+	consent := must[domain.Agreement](t, "consent")(med.WriteConsent(id))
+	must[domain.Agreement](t, "confirm consent")(NewClients(s).ConfirmAgreement(consent.ID, m.next("Agreement.ConfirmedName"), ""))
+	must[domain.Readiness](t, "prep")(med.SavePrep(session, m.next("SessionPrep.SupportPerson"), m.next("SessionPrep.WayHome")))
+	must[domain.Readiness](t, "decide")(med.DecideFlags(session, m.next("SessionPrep.FlagsDecision")))
+	must[domain.Readiness](t, "go ahead")(med.GoAhead(session, m.next("SessionPrep.GoAheadReason")))
+	for _, vis := range []domain.Visibility{domain.Shared, domain.Private} {
+		for _, kind := range domain.LogKinds {
+			n := domain.NewLogEntry{SessionID: session, Kind: kind, Visibility: vis}
+			switch kind {
+			case domain.LogDose, domain.LogBooster:
+				n = fill(m, n, vis)
+				n.Text = ""
+			case domain.LogVitals:
+				n.Systolic, n.Diastolic, n.Pulse, n.SpO2, n.Temperature = 120, 80, 70, 98, 36.8
+			case domain.LogTouch:
+				n.Text, n.Touch = m.next("LogEntry.Text"), domain.TouchAsked
+			default:
+				n.Text = m.next("LogEntry.Text")
+			}
+			must[domain.LogEntry](t, "log entry")(med.AddLogEntry(n))
+		}
+	}
 }
 
 // stringFields walks a type and, when v is valid, its value: it records

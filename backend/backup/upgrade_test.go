@@ -108,6 +108,10 @@ func seedOld(t *testing.T, db *storage.DB, backupFolder string) {
 	}
 }
 
+// migrationWritten are tables whose first rows their own migration writes
+// (the starting contraindications checklist): the upgrade writes them again.
+var migrationWritten = map[string]bool{"screening_items": true}
+
 // copyRecords loads every row of src into dst, an older schema's database:
 // each of dst's tables from src's table of that name, with the columns dst
 // has (a column the newer schema added is left out: seedOld writes only
@@ -131,6 +135,9 @@ func copyRecords(t *testing.T, src, dst *storage.DB) {
 	}
 	for _, sel := range snap.All() {
 		old, ok := known[sel.Table.Name]
+		if !ok && migrationWritten[sel.Table.Name] {
+			continue
+		}
 		if !ok {
 			n, err := snap.Scan(ctx, sel, func([]any) error { return nil })
 			if err != nil || n != 0 {
@@ -202,7 +209,7 @@ func sameRecords(t *testing.T, old, new []byte) {
 	}
 	for name, rows := range b.Tables {
 		if _, ok := a.Tables[name]; !ok {
-			if string(rows) != "[]" {
+			if string(rows) != "[]" && !migrationWritten[name] {
 				t.Errorf("the migration filled the new table %s: %.200s", name, rows)
 			}
 			delete(b.Tables, name)

@@ -226,7 +226,7 @@ const (
 // Valid reports whether k is a known kind.
 func (k AgreementKind) Valid() bool {
 	switch k {
-	case TouchConsent, SafetyPlan, RightToStop, Confidentiality, TopicGuidelines, CustomAgreement:
+	case TouchConsent, SafetyPlan, RightToStop, Confidentiality, TopicGuidelines, CustomAgreement, MedicineConsent:
 		return true
 	}
 	return false
@@ -239,15 +239,18 @@ func (k AgreementKind) Valid() bool {
 // clears the confirmation until the client confirms again. Every version is
 // kept in Versions.
 type Agreement struct {
-	ID            int64              `json:"id" vis:"shared"`
-	ClientID      int64              `json:"clientId" vis:"shared"`
-	Kind          AgreementKind      `json:"kind" vis:"shared"`
-	Title         string             `json:"title" vis:"shared"`
-	Terms         []AgreementTerm    `json:"terms" vis:"shared"`
-	ConfirmedName string             `json:"confirmedName" vis:"shared"`
-	ConfirmedOn   string             `json:"confirmedOn" vis:"shared"`
-	Updated       string             `json:"updated" vis:"shared"`
-	Versions      []AgreementVersion `json:"versions" vis:"shared"`
+	ID            int64           `json:"id" vis:"shared"`
+	ClientID      int64           `json:"clientId" vis:"shared"`
+	Kind          AgreementKind   `json:"kind" vis:"shared"`
+	Title         string          `json:"title" vis:"shared"`
+	Terms         []AgreementTerm `json:"terms" vis:"shared"`
+	ConfirmedName string          `json:"confirmedName" vis:"shared"`
+	ConfirmedOn   string          `json:"confirmedOn" vis:"shared"`
+	Updated       string          `json:"updated" vis:"shared"`
+	// TemplateVersion is, for a medicine consent, the version of the
+	// practice's consent template its wording in force was written from.
+	TemplateVersion int                `json:"templateVersion" vis:"shared"`
+	Versions        []AgreementVersion `json:"versions" vis:"shared"`
 }
 
 // AgreementTerm is one labelled part of an agreement's wording.
@@ -265,6 +268,8 @@ type AgreementVersion struct {
 	Terms         []AgreementTerm `json:"terms" vis:"shared"`
 	ConfirmedName string          `json:"confirmedName" vis:"shared"`
 	ConfirmedOn   string          `json:"confirmedOn" vis:"shared"`
+	// TemplateVersion: see Agreement.
+	TemplateVersion int `json:"templateVersion" vis:"shared"`
 }
 
 // AgreementTermKeys are the parts each kind of agreement is written in.
@@ -275,6 +280,7 @@ var AgreementTermKeys = map[AgreementKind][]string{
 	Confidentiality: {"text"},
 	TopicGuidelines: {"text"},
 	CustomAgreement: {"text"},
+	MedicineConsent: ConsentTermKeys,
 }
 
 // Reflection is the therapist's private journal: reactions, biases noticed,
@@ -317,8 +323,10 @@ type ClientRecord struct {
 	TherapistPositionality SharedStatement `json:"therapistPositionality" vis:"shared"`
 	Plan                   []PlanItem      `json:"plan" vis:"shared"`
 	Agreements             []Agreement     `json:"agreements" vis:"shared"`
-	Reflections            []Reflection    `json:"reflections" vis:"private"`
-	History                []HistoryEntry  `json:"history" vis:"private"`
+	// Health is the health and medication screening.
+	Health      Health         `json:"health" vis:"shared"`
+	Reflections []Reflection   `json:"reflections" vis:"private"`
+	History     []HistoryEntry `json:"history" vis:"private"`
 }
 
 // SharedStatement is a dated statement the therapist shares with a client.

@@ -75,10 +75,14 @@ type Session struct {
 	// can expose the client where the law forbids it.
 	Medicine      MedicineDetails `json:"medicine" vis:"private"`
 	AdverseEvents []AdverseEvent  `json:"adverseEvents" vis:"shared"`
-	FinalisedAt   string          `json:"finalisedAt" vis:"shared"`
-	Addenda       []Addendum      `json:"addenda" vis:"shared"`
-	Created       string          `json:"created" vis:"shared"`
-	Updated       string          `json:"updated" vis:"shared"`
+	// Prep and Log belong to a medicine session: its preparation beyond
+	// the notes (support, way home, decisions) and the live log of the day.
+	Prep        SessionPrep `json:"prep" vis:"shared"`
+	Log         []LogEntry  `json:"log" vis:"shared"`
+	FinalisedAt string      `json:"finalisedAt" vis:"shared"`
+	Addenda     []Addendum  `json:"addenda" vis:"shared"`
+	Created     string      `json:"created" vis:"shared"`
+	Updated     string      `json:"updated" vis:"shared"`
 }
 
 // Finalised reports whether the session's notes are signed.

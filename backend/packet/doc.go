@@ -16,15 +16,25 @@
 //     elements said so, retired ones left out), practical notes for the day
 //     and the resources.
 //   - MedicineSessionPacket (therapist copy only): the client's details and
-//     emergency contact, medicine details where recorded, the intentions
-//     held, a setting checklist and a music plan with tick boxes, the topic,
-//     touch, right-to-stop and safety agreements, and a log sheet.
+//     emergency contact, medicine details where recorded, the support
+//     person, the way home and the therapist's decisions (on the
+//     screening's flags, to go ahead with something missing) when written,
+//     the intentions held, a setting checklist and a music plan with tick
+//     boxes, the informed consent (with lines for both signatures) and the
+//     topic, touch, right-to-stop and safety agreements, then the session's
+//     log: the entries made in Tandem in time order when there are any,
+//     and a sheet to log by hand.
 //   - Worksheet (client copy): blank, for the 7, 14 or 30 days after a
 //     medicine session, each day dated and numbered (the session's day is
 //     day 0, as domain.DayCount counts), the areas of life as a legend.
 //   - IntegrationSummary (client copy): shifts by area with day counts,
 //     patterns with their status, resources.
-//   - ClientRecord (client copy; therapist copy with every private note).
+//   - ClientRecord (client copy; therapist copy with every private note),
+//     with the health and screening and each medicine session's log.
+//   - EmergencyCard (therapist copy only): one page in large type with the
+//     client's name, pronouns and emergency contact, the practice's
+//     contact, the safety plan, and the medications taken now with their
+//     doses and the allergies.
 //   - RecoveryKit, which is about the vault, not a client.
 //
 // Receipt (one payment) and Statement (a period) are made from a Billing:
@@ -32,26 +42,30 @@
 // with the client's legal name only when asked for.
 //
 // Each packet is built in the file named after it (preparation.go,
-// medicine.go, worksheet.go, summary.go, record.go, recoverykit.go,
-// receipts.go); packets.go says which packets there are and makes the one
-// a Request asks for, and words.go holds the words and sections several of
-// them print.
+// medicine.go, worksheet.go, summary.go, record.go, emergency.go,
+// recoverykit.go, receipts.go); packets.go says which packets there are
+// and makes the one a Request asks for. What several of them print is
+// shared: words.go holds the words and most sections, agreements.go the
+// agreements (the informed consent with its signature lines),
+// sessionlog.go a medicine session's log and preparation, health.go the
+// health and screening.
 //
 // # Documents
 //
 // A packet is first a Document: a title and a flow of blocks (headings,
 // paragraphs, labelled fields, tables, checklists, ruled lines for
-// handwriting, log sheets, a framed secret). Render lays the flow out on A4
-// or US Letter pages in two passes: the first places every line and decides
-// the page breaks (a heading stays with what follows it, a paragraph's first
-// line is never left alone at the foot of a page, a table row taller than
-// the room left is split between lines and the table's header is repeated
-// on the next page); the second draws, so every page can carry the
-// practice name, the client's chosen name, the date, "Confidential" and
-// "Page X of Y". The same Document always gives the same bytes. The first
-// pass, and how each kind of block is laid out, is in layout.go; Render,
-// the second pass and the running header and footer in render.go; the text
-// itself (shaping, wrapping, drawing) in text.go.
+// handwriting, log sheets, signature lines, a framed secret). Render lays
+// the flow out on A4 or US Letter pages in two passes: the first places
+// every line and decides the page breaks (a heading stays with what follows
+// it, a paragraph's first line is never left alone at the foot of a page, a
+// table row taller than the room left is split between lines and the table's
+// header is repeated on the next page); the second draws, so every page can
+// carry the practice name, the client's chosen name, the date,
+// "Confidential" and "Page X of Y". The same Document always gives the same
+// bytes. The first pass, and how each kind of block is laid out, is in
+// layout.go (a signature line in signature.go); Render, the second pass and
+// the running header and footer in render.go; the text itself (shaping,
+// wrapping, drawing) in text.go.
 //
 // Dates are printed as the therapist lives them. A calendar date (a
 // session's day, a payment's) is printed as it is; a moment the records

@@ -58,6 +58,9 @@ const (
 // right), for details such as a client's contact or an agreement's terms.
 type Fields struct {
 	Rows []Field
+	// Large sets the labels and values in large type, to be read at a
+	// glance (the emergency card).
+	Large bool
 }
 
 // Field is one labelled value.
@@ -103,6 +106,12 @@ type LogSheet struct {
 	Rows    int
 }
 
+// Signature is a line to sign by hand, under a label such as "Client
+// signature", with a shorter line for the date beside it.
+type Signature struct {
+	Label string
+}
+
 // Secret is a value to be copied exactly (a recovery key): large monospace
 // type in a framed box. Spaces in Text are where it may wrap.
 type Secret struct {
@@ -121,4 +130,5 @@ func (Checklist) block() {}
 func (Lines) block()     {}
 func (LogSheet) block()  {}
 func (Secret) block()    {}
+func (Signature) block() {}
 func (PageBreak) block() {}

@@ -160,6 +160,9 @@ func (lo *layout) block(b Block, next Block) {
 	case Secret:
 		lo.secret(b, x, w)
 		lo.y += 10
+	case Signature:
+		lo.signature(b, x, w)
+		lo.y += 6
 	case PageBreak:
 		if !lo.onFreshPage() {
 			lo.newPage()
@@ -304,14 +307,22 @@ func (lo *layout) row(cells []cell, minH float64, newPage func(), under func(top
 func (lo *layout) fields(f Fields, x, w float64) {
 	labelW := w * 0.3
 	gap := 12.0
+	label, body, muted := labelStyle, bodyStyle, mutedStyle
+	labelLeading := bodyLeading
+	if f.Large {
+		label, body, muted = largeLabelStyle, largeStyle, largeStyle
+		muted.color = mutedColor
+		// A label's first line as tall as the value's, so the two sit level.
+		labelLeading = body.size * bodyLeading / label.size
+	}
 	for _, r := range f.Rows {
 		value := r.Value
-		st := bodyStyle
+		st := body
 		if strings.TrimSpace(value) == "" {
-			value, st = "—", mutedStyle
+			value, st = "—", muted
 		}
 		cells := []cell{
-			{x: x, w: labelW, lines: lo.t.wrap(r.Label, labelStyle, labelW), leading: bodyLeading},
+			{x: x, w: labelW, lines: lo.t.wrap(r.Label, label, labelW), leading: labelLeading},
 			{x: x + labelW + gap, w: w - labelW - gap, lines: lo.t.wrap(value, st, w-labelW-gap), leading: bodyLeading},
 		}
 		lo.row(cells, 0, func() {}, nil, func(top, bottom float64, first bool) {

@@ -5,8 +5,11 @@ import "tandem/backend/domain"
 // MedicineSessionPacket is the therapist's packet for a medicine session:
 // the setting checklist, the music plan, the intentions, the agreements
 // that hold the session (topics, touch, safety, the right to stop) with
-// the client's emergency contact, and a log sheet. sessionID must be a
-// medicine session of the client (Make checks).
+// the client's emergency contact and the informed consent (with lines for
+// both signatures), the support person, the way home and the therapist's
+// decisions when written, and the session's log: the entries made in
+// Tandem when there are any, and a sheet to log by hand. sessionID must be
+// a medicine session of the client (Make checks).
 func MedicineSessionPacket(p domain.Practice, full Journey, sessionID int64, o Options) Document {
 	j := o.view(full)
 	rec := j.Record
@@ -20,6 +23,9 @@ func MedicineSessionPacket(p domain.Practice, full Journey, sessionID int64, o O
 	}
 	if cp == TherapistCopy && s.Medicine != (domain.MedicineDetails{}) {
 		b = append(b, Fields{Rows: []Field{{"Substance", s.Medicine.Substance}, {"Dose", s.Medicine.Dose}, {"Times", s.Medicine.Times}}})
+	}
+	if prep := prepFields(s.Prep, o.zone()); len(prep) > 0 {
+		b = append(b, Heading{Text: "Decided beforehand", Level: 2}, Fields{Rows: prep})
 	}
 	b = append(b, Heading{Text: "Intentions", Level: 1})
 	if ints := intentionWords(s, rec.Plan); len(ints) > 0 {
@@ -65,7 +71,7 @@ func MedicineSessionPacket(p domain.Practice, full Journey, sessionID int64, o O
 	}
 
 	b = append(b, Heading{Text: "Agreements that hold the session", Level: 1})
-	for _, k := range []domain.AgreementKind{domain.TopicGuidelines, domain.TouchConsent, domain.RightToStop, domain.SafetyPlan} {
+	for _, k := range []domain.AgreementKind{domain.MedicineConsent, domain.TopicGuidelines, domain.TouchConsent, domain.RightToStop, domain.SafetyPlan} {
 		blocks, ok := agreementOf(rec, k)
 		if !ok {
 			blocks = []Block{Heading{Text: agreementNames[k], Level: 2}, Paragraph{Style: Muted, Text: "Not written yet."}}
@@ -74,10 +80,23 @@ func MedicineSessionPacket(p domain.Practice, full Journey, sessionID int64, o O
 	}
 	b = append(b, Fields{Rows: []Field{{"Emergency contact", c.EmergencyContact}}})
 
-	b = append(b, PageBreak{}, Heading{Text: "Log", Level: 1},
-		Paragraph{Style: Small, Text: "Times and observations as the session goes: what you see and hear, what is said, any touch and how it was asked, water, rest, changes in the setting."},
-		LogSheet{Columns: []Column{{Title: "Time", Width: 1}, {Title: "Observation", Width: 6}, {Title: "Initials", Width: 1}}, Rows: 18},
-		Lines{Label: "After the session: how the client left, and with whom", Count: 4})
+	sheet := func(rows int) Block {
+		return LogSheet{Columns: []Column{{Title: "Time", Width: 1}, {Title: "Observation", Width: 6}, {Title: "Initials", Width: 1}}, Rows: rows}
+	}
+	b = append(b, PageBreak{})
+	if log := sessionLog(s, cp); log != nil {
+		b = append(b, Heading{Text: "The session log", Level: 1},
+			Paragraph{Style: Small, Text: "Every entry made in Tandem during the session, in time order."})
+		b = append(b, log...)
+		b = append(b, Heading{Text: "For the rest of the day", Level: 2},
+			Paragraph{Style: Small, Text: "Anything noted by hand from here on, to add to the log afterwards."},
+			sheet(8))
+	} else {
+		b = append(b, Heading{Text: "Log", Level: 1},
+			Paragraph{Style: Small, Text: "Times and observations as the session goes: what you see and hear, what is said, any touch and how it was asked, water, rest, changes in the setting."},
+			sheet(18))
+	}
+	b = append(b, Lines{Label: "After the session: how the client left, and with whom", Count: 4})
 	d.Blocks = b
 	return d
 }

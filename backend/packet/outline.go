@@ -54,6 +54,8 @@ func Outline(d Document) []OutlineBlock {
 			o = OutlineBlock{Kind: "lines", Text: b.Label, Count: b.Count}
 		case LogSheet:
 			o = OutlineBlock{Kind: "logsheet", Columns: titles(b.Columns), Count: b.Rows}
+		case Signature:
+			o = OutlineBlock{Kind: "lines", Text: b.Label + ", and date", Count: 1}
 		case Secret:
 			o = OutlineBlock{Kind: "paragraph", Style: "small", Text: b.Label}
 		case PageBreak:

@@ -71,10 +71,11 @@ const (
 	WorksheetPacket   Kind = "worksheet"
 	SummaryPacket     Kind = "summary"
 	RecordPacket      Kind = "record"
+	EmergencyPacket   Kind = "emergency"
 )
 
 // Kinds are the client packets, in the order they are offered.
-var Kinds = []Kind{PreparationPacket, MedicinePacket, WorksheetPacket, SummaryPacket, RecordPacket}
+var Kinds = []Kind{PreparationPacket, MedicinePacket, WorksheetPacket, SummaryPacket, RecordPacket, EmergencyPacket}
 
 // Titles of the packets, as the therapist chooses among them.
 var kindTitles = map[Kind]string{
@@ -83,19 +84,20 @@ var kindTitles = map[Kind]string{
 	WorksheetPacket:   "Integration worksheet",
 	SummaryPacket:     "Integration summary",
 	RecordPacket:      "The client's record",
+	EmergencyPacket:   "Emergency card",
 }
 
 // Title is k's name as the therapist reads it.
 func (k Kind) Title() string { return kindTitles[k] }
 
 // Copies are the copies a kind of packet is made as, the usual one first:
-// the medicine session packet is the therapist's; the worksheet and the
-// summary are the client's.
+// the medicine session packet and the emergency card are the therapist's;
+// the worksheet and the summary are the client's.
 func (k Kind) Copies() []Copy {
 	switch k {
 	case PreparationPacket, RecordPacket:
 		return []Copy{ClientCopy, TherapistCopy}
-	case MedicinePacket:
+	case MedicinePacket, EmergencyPacket:
 		return []Copy{TherapistCopy}
 	case WorksheetPacket, SummaryPacket:
 		return []Copy{ClientCopy}
@@ -119,7 +121,8 @@ type Request struct {
 	// for the medicine session packet and the worksheet (a medicine
 	// session); for the summary, it keeps to the shifts after that
 	// medicine session; for the preparation packet, it chooses the medicine
-	// session being prepared. The record is always the whole record.
+	// session being prepared. The record and the emergency card are always
+	// made from the whole record.
 	SessionID int64
 	Days      int // worksheet only: 7, 14 or 30; 0 is DefaultWorksheetDays
 }
@@ -192,6 +195,8 @@ func Make(p domain.Practice, j Journey, r Request, o Options) (Document, error) 
 		return ClientRecord(p, j, o), nil
 	case MedicinePacket:
 		return MedicineSessionPacket(p, j, r.SessionID, o), nil
+	case EmergencyPacket:
+		return EmergencyCard(p, j, o), nil
 	case WorksheetPacket:
 		days := r.Days
 		if days == 0 {

@@ -98,7 +98,12 @@ func fullIntegration() domain.IntegrationRecord {
 					{ID: 1, SessionID: 12, At: "13:10", Description: "Felt cold and shaky", Response: "Blanket and warm tea", Visibility: domain.Shared},
 					{ID: 2, SessionID: 12, At: "15:00", Visibility: domain.Private},
 				},
-				Addenda: []domain.Addendum{{ID: 3, SessionID: 12, At: "2026-03-02T09:00:00Z", Visibility: domain.Private}}},
+				Addenda: []domain.Addendum{{ID: 3, SessionID: 12, At: "2026-03-02T09:00:00Z", Visibility: domain.Private}},
+				// A dose (its substance, amount and route are private) and a private note.
+				Log: []domain.LogEntry{
+					{ID: 1, SessionID: 12, At: "2026-03-01T08:35:00Z", Clock: "09:35", Kind: domain.LogDose, Author: domain.ByTherapist, Visibility: domain.Shared},
+					{ID: 2, SessionID: 12, At: "2026-03-01T09:00:00Z", Clock: "10:00", Kind: domain.LogNote, Author: domain.ByTherapist, Visibility: domain.Private},
+				}},
 		},
 		Shifts: []domain.Shift{
 			{ID: 1, ClientID: 7, SessionID: 12, NoticedOn: "2026-03-03", DayCount: 2, Area: "body", Description: "My jaw unclenched at dinner", JustNoticing: true, Intensity: 3, RecordedBy: domain.ByClient},

@@ -35,12 +35,11 @@ func Preparation(p domain.Practice, full Journey, sessionID int64, o Options) Do
 			continue
 		}
 		shown++
-		b = append(b, agreementBlocks(v.Title, a.Kind, v.Terms)...)
-		note := confirmation(v.ConfirmedName, v.ConfirmedOn)
+		note := confirmation(a.Kind, v)
 		if a.ConfirmedOn == "" {
 			note += " A newer wording is waiting for your confirmation."
 		}
-		b = append(b, Paragraph{Style: Small, Text: note})
+		b = append(b, agreementPrint(v, a.Kind, note)...)
 	}
 	if shown == 0 {
 		b = append(b, Paragraph{Style: Muted, Text: "No agreement has been confirmed yet."})

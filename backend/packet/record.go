@@ -74,12 +74,13 @@ func ClientRecord(p domain.Practice, full Journey, o Options) Document {
 		b = append(b, Paragraph{Style: Muted, Text: "No agreements written yet."})
 	}
 	for _, a := range sortedAgreements(rec.Agreements) {
-		b = append(b, agreementBlocks(a.Title, a.Kind, a.Terms)...)
-		b = append(b, Paragraph{Style: Small, Text: confirmation(a.ConfirmedName, a.ConfirmedOn)})
+		versions := ""
 		if n := len(a.Versions); n > 1 {
-			b = append(b, Paragraph{Style: Small, Text: fmt.Sprintf("This agreement has %d versions; this is the latest. Every earlier version is kept.", n)})
+			versions = fmt.Sprintf("This agreement has %d versions; this is the latest. Every earlier version is kept.", n)
 		}
+		b = append(b, agreementPrint(current(a), a.Kind, confirmation(a.Kind, current(a)), versions)...)
 	}
+	b = append(b, healthSection(rec.Health, o.copy(), who, o.zone())...)
 	b = append(b, recordJourney(j, rec.Plan, o.copy(), who, o.zone())...)
 	if therapist {
 		b = append(b, Heading{Text: "Private to the therapist", Level: 1},
@@ -119,10 +120,15 @@ func recordJourney(j Journey, plan []domain.PlanItem, c Copy, who func(domain.Ac
 		if ints := intentionWords(s, plan); len(ints) > 0 {
 			rows = append(rows, Field{"Intentions held", strings.Join(ints, "\n")})
 		}
+		rows = append(rows, prepFields(s.Prep, loc)...)
 		b = append(b, Fields{Rows: rows})
 		if len(activeSetting(s)) > 0 {
 			b = append(b, Paragraph{Style: Small, Text: "The setting:"})
 			b = append(b, settingPlan(s, c, false)...)
+		}
+		if log := sessionLog(s, c); log != nil {
+			b = append(b, Paragraph{Style: Small, Text: "The session log, as it was kept on the day:"})
+			b = append(b, log...)
 		}
 		if len(s.AdverseEvents) > 0 {
 			rows := make([][]string, 0, len(s.AdverseEvents))

@@ -47,6 +47,9 @@ var (
 	labelStyle = textStyle{size: smallSize + 0.5, bold: true, color: mutedColor}
 	headStyle  = textStyle{size: smallSize, bold: true, color: inkColor}
 	runStyle   = textStyle{size: runSize, color: mutedColor}
+	// Large type, to be read at a glance (Fields.Large).
+	largeStyle      = textStyle{size: 15, color: inkColor}
+	largeLabelStyle = textStyle{size: 12, bold: true, color: mutedColor}
 )
 
 // Creator is the name and version of the program that makes the packets, as

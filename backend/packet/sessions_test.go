@@ -94,7 +94,7 @@ func TestMedicineSessionPacket(t *testing.T) {
 		"Topics and how we hold them", "Touch", "A hand on the shoulder", "Confirmed by Zoë on 21 January 2025",
 		"Safety plan", "Ana will drive me home", "Not confirmed by the client yet",
 		"Emergency contact", "Ana (sister)",
-		"Log", "Time", "Observation", "Initials", "After the session")
+		"The session log", "For the rest of the day", "Time", "Observation", "Initials", "After the session")
 	refuseText(t, "medicine session packet", text, "A retired bowl of stones", "Goal") // goals are not intentions
 	// The therapist's copy carries the medicine details, recorded privately.
 	if !strings.Contains(text, privatePhrase) {
@@ -199,13 +199,13 @@ func TestAvailable(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	if got, want := kinds(0), "preparation[client therapist] summary[client] record[client therapist]"; got != want {
+	if got, want := kinds(0), "preparation[client therapist] summary[client] record[client therapist] emergency[therapist]"; got != want {
 		t.Errorf("for the client: %s, want %s", got, want)
 	}
-	if got, want := kinds(11), "preparation[client therapist] summary[client] record[client therapist]"; got != want {
+	if got, want := kinds(11), "preparation[client therapist] summary[client] record[client therapist] emergency[therapist]"; got != want {
 		t.Errorf("for a preparation session: %s, want %s", got, want)
 	}
-	if got, want := kinds(12), "preparation[client therapist] medicine[therapist] worksheet[client] summary[client] record[client therapist]"; got != want {
+	if got, want := kinds(12), "preparation[client therapist] medicine[therapist] worksheet[client] summary[client] record[client therapist] emergency[therapist]"; got != want {
 		t.Errorf("for a medicine session: %s, want %s", got, want)
 	}
 	if _, err := Available(fullJourney(), 99); err == nil {

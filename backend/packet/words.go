@@ -11,8 +11,10 @@ import (
 // This file holds what more than one packet prints: the names of
 // categories, areas, statuses and kinds, who wrote what, dates and
 // durations, and the sections built from them (a setting plan, a plan,
-// agreements, resources, shifts by area, patterns). Each packet's own
-// builder is in the file named after it.
+// resources, shifts by area, patterns). Agreements are printed by
+// agreements.go, a medicine session's log and preparation by sessionlog.go,
+// health and screening by health.go. Each packet's own builder is in the
+// file named after it.
 
 var categoryNames = map[domain.SettingCategory]string{
 	"decor": "Décor", "seating": "Seating", "lighting": "Light", "music": "Music", "sensory": "Sensory",
@@ -185,30 +187,6 @@ func settingPlan(s domain.Session, c Copy, headings bool) []Block {
 	return b
 }
 
-// agreementOf returns the agreement of a kind to act on: its latest
-// confirmed wording, or the current one with a note that it is not
-// confirmed.
-func agreementOf(rec domain.ClientRecord, kind domain.AgreementKind) ([]Block, bool) {
-	var b []Block
-	for _, a := range sortedAgreements(rec.Agreements) {
-		if a.Kind != kind {
-			continue
-		}
-		if v, ok := lastConfirmed(a); ok {
-			b = append(b, agreementBlocks(v.Title, a.Kind, v.Terms)...)
-			note := confirmation(v.ConfirmedName, v.ConfirmedOn)
-			if a.ConfirmedOn == "" {
-				note += " A newer wording is not confirmed yet; this is the confirmed one."
-			}
-			b = append(b, Paragraph{Style: Small, Text: note})
-			continue
-		}
-		b = append(b, agreementBlocks(a.Title, a.Kind, a.Terms)...)
-		b = append(b, Paragraph{Style: Small, Text: "Not confirmed by the client yet: confirm it together before the session."})
-	}
-	return b, len(b) > 0
-}
-
 // resourcesTable lists the client's resources.
 func resourcesTable(rs []domain.Resource, c Copy, empty string) []Block {
 	if len(rs) == 0 {
@@ -368,73 +346,6 @@ func planSection(title, empty string, plan []domain.PlanItem, kind domain.PlanKi
 		b = append(b, Paragraph{Style: Muted, Text: empty})
 	}
 	return b
-}
-
-var agreementOrder = map[domain.AgreementKind]int{
-	domain.TouchConsent: 0, domain.SafetyPlan: 1, domain.RightToStop: 2, domain.TopicGuidelines: 3, domain.Confidentiality: 4, domain.CustomAgreement: 5,
-}
-
-var agreementNames = map[domain.AgreementKind]string{
-	domain.TouchConsent: "Touch", domain.SafetyPlan: "Safety plan", domain.RightToStop: "The right to stop",
-	domain.TopicGuidelines: "Topics and how we hold them", domain.Confidentiality: "Confidentiality and its limits", domain.CustomAgreement: "Agreement",
-}
-
-var termLabels = map[string]string{
-	"welcome": "Touch that is welcome", "not_welcome": "Touch that is not welcome",
-	"how_asked": "How consent is asked during a session", "stop_signal": "The signal to stop",
-}
-
-func agreementTitle(title string, kind domain.AgreementKind) string {
-	if title != "" {
-		return title
-	}
-	return agreementNames[kind]
-}
-
-func sortedAgreements(as []domain.Agreement) []domain.Agreement {
-	out := append([]domain.Agreement(nil), as...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && agreementOrder[out[j].Kind] < agreementOrder[out[j-1].Kind]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-func agreementBlocks(title string, kind domain.AgreementKind, terms []domain.AgreementTerm) []Block {
-	b := []Block{Heading{Text: agreementTitle(title, kind), Level: 2}}
-	if len(terms) == 1 && terms[0].Key == "text" {
-		return append(b, Paragraph{Text: terms[0].Text})
-	}
-	var rows []Field
-	for _, t := range terms {
-		label := termLabels[t.Key]
-		if label == "" {
-			label = t.Key
-		}
-		rows = append(rows, Field{label, t.Text})
-	}
-	return append(b, Fields{Rows: rows})
-}
-
-// lastConfirmed returns the latest confirmed version of a.
-func lastConfirmed(a domain.Agreement) (domain.AgreementVersion, bool) {
-	if a.ConfirmedOn != "" {
-		return domain.AgreementVersion{Title: a.Title, Terms: a.Terms, ConfirmedName: a.ConfirmedName, ConfirmedOn: a.ConfirmedOn}, true
-	}
-	for i := len(a.Versions) - 1; i >= 0; i-- {
-		if a.Versions[i].ConfirmedOn != "" {
-			return a.Versions[i], true
-		}
-	}
-	return domain.AgreementVersion{}, false
-}
-
-func confirmation(name, on string) string {
-	if on == "" {
-		return "Not confirmed yet."
-	}
-	return fmt.Sprintf("Confirmed by %s on %s.", name, formatDay(on))
 }
 
 // formatDay prints a stored calendar date (2006-01-02) as a day; anything

@@ -30,7 +30,7 @@ func (db *DB) Agreement(ctx context.Context, id int64) (domain.Agreement, error)
 }
 
 func (db *DB) readAgreements(ctx context.Context, q querier, where string, arg any) ([]domain.Agreement, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.id, a.client_id, a.kind, v.at, v.author, v.title, v.terms_json, v.confirmed_name, v.confirmed_on
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.client_id, a.kind, v.at, v.author, v.title, v.terms_json, v.confirmed_name, v.confirmed_on, v.template_version
 		FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
 		WHERE `+where+` ORDER BY a.id, v.id`, arg)
 	if err != nil {
@@ -42,7 +42,7 @@ func (db *DB) readAgreements(ctx context.Context, q querier, where string, arg a
 		var a domain.Agreement
 		var v domain.AgreementVersion
 		var terms string
-		if err := rows.Scan(&a.ID, &a.ClientID, &a.Kind, &v.At, &v.Author, &v.Title, &terms, &v.ConfirmedName, &v.ConfirmedOn); err != nil {
+		if err := rows.Scan(&a.ID, &a.ClientID, &a.Kind, &v.At, &v.Author, &v.Title, &terms, &v.ConfirmedName, &v.ConfirmedOn, &v.TemplateVersion); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(terms), &v.Terms); err != nil {
@@ -53,7 +53,7 @@ func (db *DB) readAgreements(ctx context.Context, q querier, where string, arg a
 		}
 		last := &out[len(out)-1]
 		last.Versions = append(last.Versions, v)
-		last.Title, last.Terms, last.ConfirmedName, last.ConfirmedOn, last.Updated = v.Title, v.Terms, v.ConfirmedName, v.ConfirmedOn, v.At
+		last.Title, last.Terms, last.ConfirmedName, last.ConfirmedOn, last.Updated, last.TemplateVersion = v.Title, v.Terms, v.ConfirmedName, v.ConfirmedOn, v.At, v.TemplateVersion
 	}
 	return out, rows.Err()
 }
@@ -67,22 +67,31 @@ func (db *DB) AddAgreement(ctx context.Context, n domain.NewAgreement, by domain
 	if !by.Valid() {
 		return domain.Agreement{}, domain.FieldError("author", "Unknown author.")
 	}
-	return addFor(ctx, db, by, n.ClientID, "agreement", func(tx *sql.Tx, now string) (int64, error) {
-		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO agreements (client_id, kind, created_at) VALUES (?, ?, ?)`, n.ClientID, string(n.Kind), now))
+	if n.Kind == domain.MedicineConsent {
+		return domain.Agreement{}, domain.FieldError("kind", "A consent for the medicine session is written from your consent template.")
+	}
+	return db.addAgreement(ctx, n.ClientID, n.Kind, by, title, terms, 0)
+}
+
+// addAgreement writes a checked agreement with its first version.
+func (db *DB) addAgreement(ctx context.Context, clientID int64, kind domain.AgreementKind, by domain.Actor, title string, terms []domain.AgreementTerm, template int) (domain.Agreement, error) {
+	return addFor(ctx, db, by, clientID, "agreement", func(tx *sql.Tx, now string) (int64, error) {
+		id, err := lastID(tx.ExecContext(ctx, `INSERT INTO agreements (client_id, kind, created_at) VALUES (?, ?, ?)`, clientID, string(kind), now))
 		if err != nil {
 			return 0, err
 		}
-		return id, insertAgreementVersion(ctx, tx, id, now, by, title, terms, "", "")
+		return id, insertAgreementVersion(ctx, tx, id, now, by, title, terms, template)
 	}, db.agreement)
 }
 
-func insertAgreementVersion(ctx context.Context, tx *sql.Tx, id int64, at string, by domain.Actor, title string, terms []domain.AgreementTerm, name, on string) error {
+// insertAgreementVersion writes a new, unconfirmed version in force.
+func insertAgreementVersion(ctx context.Context, tx *sql.Tx, id int64, at string, by domain.Actor, title string, terms []domain.AgreementTerm, template int) error {
 	b, err := json.Marshal(terms)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_versions (agreement_id, at, author, title, terms_json, confirmed_name, confirmed_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, at, string(by), title, string(b), name, on); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_versions (agreement_id, at, author, title, terms_json, template_version)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, at, string(by), title, string(b), template); err != nil {
 		return fmt.Errorf("write agreement: %w", err)
 	}
 	return nil
@@ -121,6 +130,10 @@ func (db *DB) ReviseAgreement(ctx context.Context, id int64, title string, terms
 	}
 	return db.changeAgreement(ctx, id, by, "revise", func(tx *sql.Tx, a domain.Agreement) error {
 		t, cleaned, err := domain.CleanAgreement(a.Kind, title, terms)
+		if a.Kind == domain.MedicineConsent {
+			// A consent revised by hand still tells the client every part.
+			t, cleaned, err = domain.CleanConsentTemplate(title, terms)
+		}
 		if err != nil {
 			return err
 		}
@@ -128,7 +141,7 @@ func (db *DB) ReviseAgreement(ctx context.Context, id int64, title string, terms
 			return domain.Errorf(domain.EINVALID, "Nothing in the agreement changed.")
 		}
 		// A changed agreement is no longer the one the client confirmed.
-		return insertAgreementVersion(ctx, tx, id, db.stamp(), by, t, cleaned, "", "")
+		return insertAgreementVersion(ctx, tx, id, db.stamp(), by, t, cleaned, a.TemplateVersion)
 	})
 }
 

@@ -279,6 +279,9 @@ func (db *DB) ClientPage(ctx context.Context, id int64) (domain.ClientRecord, er
 	if r.Reflections, err = db.Reflections(ctx, id); err != nil {
 		return r, err
 	}
+	if r.Health, err = db.health(ctx, db.sql, id); err != nil {
+		return r, err
+	}
 	if r.Client.SharePositionality {
 		err = db.sql.QueryRowContext(ctx, `SELECT statement, written_on FROM practice_positionality ORDER BY id DESC LIMIT 1`).
 			Scan(&r.TherapistPositionality.Text, &r.TherapistPositionality.Dated)

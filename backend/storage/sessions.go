@@ -55,7 +55,7 @@ func (db *DB) readSessions(ctx context.Context, q querier, where string, arg any
 			rows.Close()
 			return nil, err
 		}
-		s.IntentionIDs, s.Setting, s.AdverseEvents, s.Addenda = []int64{}, []domain.SettingElement{}, []domain.AdverseEvent{}, []domain.Addendum{}
+		s.IntentionIDs, s.Setting, s.AdverseEvents, s.Addenda, s.Log = []int64{}, []domain.SettingElement{}, []domain.AdverseEvent{}, []domain.Addendum{}, []domain.LogEntry{}
 		index[s.ID] = len(out)
 		out = append(out, s)
 	}
@@ -106,6 +106,9 @@ func (db *DB) readSessions(ctx context.Context, q querier, where string, arg any
 		s.Addenda = append(s.Addenda, a)
 		return nil
 	}); err != nil {
+		return nil, err
+	}
+	if err := db.readPrepAndLog(ctx, q, out, index, sub, arg); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -218,6 +221,13 @@ func (db *DB) UpdateSession(ctx context.Context, s domain.Session, by domain.Act
 		var first sql.NullString
 		if err := tx.QueryRowContext(ctx, `SELECT min(noticed_on) FROM shifts WHERE session_id = ?`, s.ID).Scan(&first); err != nil {
 			return err
+		}
+		var logged int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM session_log WHERE session_id = ?`, s.ID).Scan(&logged); err != nil {
+			return err
+		}
+		if logged > 0 && s.Kind != domain.MedicineSession {
+			return domain.FieldError("kind", "This session has a live log, so it stays a medicine session.")
 		}
 		if first.Valid && s.Kind != domain.MedicineSession {
 			return domain.FieldError("kind", "Shifts were recorded after this medicine session, so it stays a medicine session.")

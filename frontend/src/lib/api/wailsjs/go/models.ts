@@ -638,6 +638,7 @@ export namespace domain {
 	    terms: AgreementTerm[];
 	    confirmedName: string;
 	    confirmedOn: string;
+	    templateVersion: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new AgreementVersion(source);
@@ -651,6 +652,7 @@ export namespace domain {
 	        this.terms = this.convertValues(source["terms"], AgreementTerm);
 	        this.confirmedName = source["confirmedName"];
 	        this.confirmedOn = source["confirmedOn"];
+	        this.templateVersion = source["templateVersion"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -694,6 +696,7 @@ export namespace domain {
 	    confirmedName: string;
 	    confirmedOn: string;
 	    updated: string;
+	    templateVersion: number;
 	    versions: AgreementVersion[];
 	
 	    static createFrom(source: any = {}) {
@@ -710,6 +713,7 @@ export namespace domain {
 	        this.confirmedName = source["confirmedName"];
 	        this.confirmedOn = source["confirmedOn"];
 	        this.updated = source["updated"];
+	        this.templateVersion = source["templateVersion"];
 	        this.versions = this.convertValues(source["versions"], AgreementVersion);
 	    }
 	
@@ -1218,6 +1222,136 @@ export namespace domain {
 	        this.updated = source["updated"];
 	    }
 	}
+	export class ScreeningAnswer {
+	    itemId: number;
+	    item: string;
+	    answer: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.item = source["item"];
+	        this.answer = source["answer"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Screening {
+	    id: number;
+	    clientId: number;
+	    screenedOn: string;
+	    answeredBy: string;
+	    note: string;
+	    answers: ScreeningAnswer[];
+	    created: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Screening(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.screenedOn = source["screenedOn"];
+	        this.answeredBy = source["answeredBy"];
+	        this.note = source["note"];
+	        this.answers = this.convertValues(source["answers"], ScreeningAnswer);
+	        this.created = source["created"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Medication {
+	    id: number;
+	    clientId: number;
+	    name: string;
+	    dose: string;
+	    since: string;
+	    prescriber: string;
+	    notes: string;
+	    stoppedOn: string;
+	    author: string;
+	    created: string;
+	    updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Medication(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clientId = source["clientId"];
+	        this.name = source["name"];
+	        this.dose = source["dose"];
+	        this.since = source["since"];
+	        this.prescriber = source["prescriber"];
+	        this.notes = source["notes"];
+	        this.stoppedOn = source["stoppedOn"];
+	        this.author = source["author"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	    }
+	}
+	export class Health {
+	    medications: Medication[];
+	    allergies: string;
+	    history: string;
+	    updated: string;
+	    screenings: Screening[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Health(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.medications = this.convertValues(source["medications"], Medication);
+	        this.allergies = source["allergies"];
+	        this.history = source["history"];
+	        this.updated = source["updated"];
+	        this.screenings = this.convertValues(source["screenings"], Screening);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Revision {
 	    at: string;
 	    author: string;
@@ -1334,6 +1468,7 @@ export namespace domain {
 	    therapistPositionality: SharedStatement;
 	    plan: PlanItem[];
 	    agreements: Agreement[];
+	    health: Health;
 	    reflections: Reflection[];
 	    history: HistoryEntry[];
 	
@@ -1348,6 +1483,7 @@ export namespace domain {
 	        this.therapistPositionality = this.convertValues(source["therapistPositionality"], SharedStatement);
 	        this.plan = this.convertValues(source["plan"], PlanItem);
 	        this.agreements = this.convertValues(source["agreements"], Agreement);
+	        this.health = this.convertValues(source["health"], Health);
 	        this.reflections = this.convertValues(source["reflections"], Reflection);
 	        this.history = this.convertValues(source["history"], HistoryEntry);
 	    }
@@ -1437,6 +1573,42 @@ export namespace domain {
 	        this.done = source["done"];
 	        this.kept = source["kept"];
 	    }
+	}
+	export class ConsentTemplate {
+	    version: number;
+	    title: string;
+	    terms: AgreementTerm[];
+	    created: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsentTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.title = source["title"];
+	        this.terms = this.convertValues(source["terms"], AgreementTerm);
+	        this.created = source["created"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class DueItem {
@@ -1649,6 +1821,7 @@ export namespace domain {
 	        this.note = source["note"];
 	    }
 	}
+	
 	
 	
 	
@@ -2120,6 +2293,80 @@ export namespace domain {
 	        this.updated = source["updated"];
 	    }
 	}
+	export class LogEntry {
+	    id: number;
+	    sessionId: number;
+	    at: string;
+	    clock: string;
+	    kind: string;
+	    text: string;
+	    substance: string;
+	    amount: string;
+	    route: string;
+	    systolic: number;
+	    diastolic: number;
+	    pulse: number;
+	    spo2: number;
+	    temperature: number;
+	    touch: string;
+	    outsideAgreement: boolean;
+	    adverseEventId: number;
+	    author: string;
+	    visibility: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sessionId = source["sessionId"];
+	        this.at = source["at"];
+	        this.clock = source["clock"];
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.substance = source["substance"];
+	        this.amount = source["amount"];
+	        this.route = source["route"];
+	        this.systolic = source["systolic"];
+	        this.diastolic = source["diastolic"];
+	        this.pulse = source["pulse"];
+	        this.spo2 = source["spo2"];
+	        this.temperature = source["temperature"];
+	        this.touch = source["touch"];
+	        this.outsideAgreement = source["outsideAgreement"];
+	        this.adverseEventId = source["adverseEventId"];
+	        this.author = source["author"];
+	        this.visibility = source["visibility"];
+	    }
+	}
+	export class SessionPrep {
+	    sessionId: number;
+	    supportPerson: string;
+	    wayHome: string;
+	    flagsDecision: string;
+	    flagsScreeningId: number;
+	    flagsDecidedAt: string;
+	    goAheadReason: string;
+	    goAheadAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SessionPrep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.supportPerson = source["supportPerson"];
+	        this.wayHome = source["wayHome"];
+	        this.flagsDecision = source["flagsDecision"];
+	        this.flagsScreeningId = source["flagsScreeningId"];
+	        this.flagsDecidedAt = source["flagsDecidedAt"];
+	        this.goAheadReason = source["goAheadReason"];
+	        this.goAheadAt = source["goAheadAt"];
+	    }
+	}
 	export class MedicineDetails {
 	    substance: string;
 	    dose: string;
@@ -2204,6 +2451,8 @@ export namespace domain {
 	    setting: SettingElement[];
 	    medicine: MedicineDetails;
 	    adverseEvents: AdverseEvent[];
+	    prep: SessionPrep;
+	    log: LogEntry[];
 	    finalisedAt: string;
 	    addenda: Addendum[];
 	    created: string;
@@ -2234,6 +2483,8 @@ export namespace domain {
 	        this.setting = this.convertValues(source["setting"], SettingElement);
 	        this.medicine = this.convertValues(source["medicine"], MedicineDetails);
 	        this.adverseEvents = this.convertValues(source["adverseEvents"], AdverseEvent);
+	        this.prep = this.convertValues(source["prep"], SessionPrep);
+	        this.log = this.convertValues(source["log"], LogEntry);
 	        this.finalisedAt = source["finalisedAt"];
 	        this.addenda = this.convertValues(source["addenda"], Addendum);
 	        this.created = source["created"];
@@ -2302,6 +2553,7 @@ export namespace domain {
 	
 	
 	
+	
 	export class MeasureSchedule {
 	    id: number;
 	    clientId: number;
@@ -2326,6 +2578,7 @@ export namespace domain {
 	        this.created = source["created"];
 	    }
 	}
+	
 	
 	export class NewAgreement {
 	    clientId: number;
@@ -2362,6 +2615,46 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class NewLogEntry {
+	    sessionId: number;
+	    kind: string;
+	    at: string;
+	    text: string;
+	    substance: string;
+	    amount: string;
+	    route: string;
+	    systolic: number;
+	    diastolic: number;
+	    pulse: number;
+	    spo2: number;
+	    temperature: number;
+	    touch: string;
+	    outsideAgreement: boolean;
+	    visibility: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewLogEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.kind = source["kind"];
+	        this.at = source["at"];
+	        this.text = source["text"];
+	        this.substance = source["substance"];
+	        this.amount = source["amount"];
+	        this.route = source["route"];
+	        this.systolic = source["systolic"];
+	        this.diastolic = source["diastolic"];
+	        this.pulse = source["pulse"];
+	        this.spo2 = source["spo2"];
+	        this.temperature = source["temperature"];
+	        this.touch = source["touch"];
+	        this.outsideAgreement = source["outsideAgreement"];
+	        this.visibility = source["visibility"];
+	    }
 	}
 	export class NewPattern {
 	    clientId: number;
@@ -2443,6 +2736,44 @@ export namespace domain {
 	        this.proposedBy = source["proposedBy"];
 	    }
 	}
+	export class NewScreening {
+	    clientId: number;
+	    screenedOn: string;
+	    answeredBy: string;
+	    note: string;
+	    answers: ScreeningAnswer[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NewScreening(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clientId = source["clientId"];
+	        this.screenedOn = source["screenedOn"];
+	        this.answeredBy = source["answeredBy"];
+	        this.note = source["note"];
+	        this.answers = this.convertValues(source["answers"], ScreeningAnswer);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class NewSettingElement {
 	    sessionId: number;
 	    category: string;
@@ -2512,6 +2843,79 @@ export namespace domain {
 	        this.website = source["website"];
 	        this.positionality = source["positionality"];
 	        this.positionalityDated = source["positionalityDated"];
+	    }
+	}
+	export class ReadinessCheck {
+	    rule: string;
+	    met: boolean;
+	    missing: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReadinessCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.met = source["met"];
+	        this.missing = source["missing"];
+	    }
+	}
+	export class Readiness {
+	    sessionId: number;
+	    checks: ReadinessCheck[];
+	    ready: boolean;
+	    screening: Screening;
+	    flags: ScreeningAnswer[];
+	    consentVersion: number;
+	    prep: SessionPrep;
+	
+	    static createFrom(source: any = {}) {
+	        return new Readiness(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessionId = source["sessionId"];
+	        this.checks = this.convertValues(source["checks"], ReadinessCheck);
+	        this.ready = source["ready"];
+	        this.screening = this.convertValues(source["screening"], Screening);
+	        this.flags = this.convertValues(source["flags"], ScreeningAnswer);
+	        this.consentVersion = source["consentVersion"];
+	        this.prep = this.convertValues(source["prep"], SessionPrep);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ReadinessSettings {
+	    screeningDays: number;
+	    off: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReadinessSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.screeningDays = source["screeningDays"];
+	        this.off = source["off"];
 	    }
 	}
 	
@@ -2599,6 +3003,26 @@ export namespace domain {
 	
 	
 	
+	
+	
+	export class ScreeningItem {
+	    id: number;
+	    text: string;
+	    position: number;
+	    retired: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.position = source["position"];
+	        this.retired = source["retired"];
+	    }
+	}
 	export class SearchHit {
 	    kind: string;
 	    id: number;
@@ -2655,6 +3079,7 @@ export namespace domain {
 		    return a;
 		}
 	}
+	
 	
 	
 	
