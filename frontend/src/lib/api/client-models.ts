@@ -1,6 +1,7 @@
 // The shapes of clients and their co-created records, and the checks that turn binding results into them.
 import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
+import { toHealth, type Health } from './medicine-models';
 import { asRecord, int, list, oneOf, str } from './convert';
 
 /** Who did or wrote something. */
@@ -11,7 +12,7 @@ export type ClientStatus = 'active' | 'paused' | 'closed';
 export type PlanKind = 'goal' | 'intention';
 export type PlanStatus = 'proposed' | 'agreed' | 'revised' | 'retired';
 export type Visibility = 'shared' | 'private';
-export type AgreementKind = 'touch' | 'safety' | 'right_to_stop' | 'confidentiality' | 'topics' | 'custom';
+export type AgreementKind = 'touch' | 'safety' | 'right_to_stop' | 'confidentiality' | 'topics' | 'custom' | 'medicine_consent';
 export type ReflectionKind = 'reaction' | 'bias' | 'shadow' | 'consultation' | 'other';
 
 export const ACTORS: readonly Actor[] = ['client', 'therapist', 'together'];
@@ -35,6 +36,7 @@ export const AGREEMENT_KINDS: readonly AgreementKind[] = [
   'confidentiality',
   'topics',
   'custom',
+  'medicine_consent',
 ];
 export const REFLECTION_KINDS: readonly ReflectionKind[] = ['reaction', 'bias', 'shadow', 'consultation', 'other'];
 
@@ -151,6 +153,7 @@ export interface AgreementVersion {
   terms: AgreementTerm[];
   confirmedName: string;
   confirmedOn: string;
+  templateVersion: number;
 }
 
 export interface Agreement {
@@ -163,6 +166,8 @@ export interface Agreement {
   confirmedName: string;
   confirmedOn: string;
   updated: string;
+  /** For a medicine consent: the consent template version its wording was written from (0 otherwise). */
+  templateVersion: number;
   /** Every version, oldest first. */
   versions: AgreementVersion[];
 }
@@ -203,6 +208,8 @@ export interface ClientRecord {
   therapistPositionality: SharedStatement;
   plan: PlanItem[];
   agreements: Agreement[];
+  /** Health and medication screening. */
+  health: Health;
   reflections: Reflection[];
   history: HistoryEntry[];
 }
@@ -318,6 +325,7 @@ export function toAgreementVersion(value: unknown): AgreementVersion {
     terms: list(raw.terms, toAgreementTerm),
     confirmedName: str(raw.confirmedName),
     confirmedOn: str(raw.confirmedOn),
+    templateVersion: int(raw.templateVersion),
   };
 }
 
@@ -332,6 +340,7 @@ export function toAgreement(value: unknown): Agreement {
     confirmedName: str(raw.confirmedName),
     confirmedOn: str(raw.confirmedOn),
     updated: str(raw.updated),
+    templateVersion: int(raw.templateVersion),
     versions: list(raw.versions, toAgreementVersion),
   };
 }
@@ -370,6 +379,7 @@ export function toClientRecord(value: unknown): ClientRecord {
     therapistPositionality: toSharedStatement(raw.therapistPositionality),
     plan: list(raw.plan, toPlanItem),
     agreements: list(raw.agreements, toAgreement),
+    health: toHealth(raw.health ?? {}),
     reflections: list(raw.reflections, toReflection),
     history: list(raw.history, toHistoryEntry),
   };

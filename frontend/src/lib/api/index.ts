@@ -30,6 +30,8 @@ export { backup, onBackupProgress } from './backup';
 export { fees } from './fees';
 export * from './appointment-models';
 export * from './measure-models';
+export * from './medicine-models';
+export { medicine } from './medicine';
 export { appointments } from './appointments';
 export { coCreationMeasures, measures, SCHEDULE_KINDS, toSchedule, type MeasureSchedule, type NewMeasure, type ScheduleKind } from './measures';
 export { worksheets, toReturnPreview, type ReturnPreview, type ReturnedEntry } from './worksheets';

@@ -3,10 +3,10 @@ import type { app } from './wailsjs/go/models';
 import type { Reply } from './wire';
 import { asRecord, int, ints, list, oneOf, str } from './convert';
 
-export type PacketKind = 'preparation' | 'medicine' | 'worksheet' | 'summary' | 'record';
+export type PacketKind = 'preparation' | 'medicine' | 'worksheet' | 'summary' | 'record' | 'emergency';
 export type PacketCopy = 'client' | 'therapist';
 
-export const PACKET_KINDS: readonly PacketKind[] = ['preparation', 'medicine', 'worksheet', 'summary', 'record'];
+export const PACKET_KINDS: readonly PacketKind[] = ['preparation', 'medicine', 'worksheet', 'summary', 'record', 'emergency'];
 export const PACKET_COPIES: readonly PacketCopy[] = ['client', 'therapist'];
 
 /** A packet that fits: its copies (the usual one first) and, for the worksheet, its lengths in days. */

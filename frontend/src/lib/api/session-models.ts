@@ -3,6 +3,7 @@ import { toMeasure, type Measure } from './measure-models';
 import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
 import { toActor, toRevision, toVisibility, type Actor, type PlanStatus, type Revision, type Visibility } from './client-models';
+import { emptyPrep, toLogEntry, toPrep, type LogEntry, type SessionPrep } from './medicine-models';
 import { asRecord, bool, int, ints, list, oneOf, str } from './convert';
 
 export type SessionKind = 'preparation' | 'medicine' | 'integration' | 'other';
@@ -12,7 +13,7 @@ export type Comfort = 'welcome' | 'unsure' | 'not_wanted';
 export type Area = 'self' | 'relationships' | 'body' | 'emotions' | 'beliefs' | 'habits' | 'meaning' | 'nature' | 'other';
 export type PatternStatus = 'noticed' | 'exploring' | 'loosening' | 'updated';
 export type ResourceKind = 'somatic' | 'breath' | 'relational' | 'creative' | 'nature' | 'practice';
-export type SearchKind = 'client' | 'session' | 'shift' | 'pattern' | 'plan' | 'resource' | 'reflection';
+export type SearchKind = 'client' | 'session' | 'shift' | 'pattern' | 'plan' | 'resource' | 'reflection' | 'health';
 
 export const SESSION_KINDS: readonly SessionKind[] = ['preparation', 'medicine', 'integration', 'other'];
 export const MODALITIES: readonly Modality[] = ['in_person', 'online'];
@@ -31,7 +32,7 @@ export const COMFORTS: readonly Comfort[] = ['welcome', 'unsure', 'not_wanted'];
 export const AREAS: readonly Area[] = ['self', 'relationships', 'body', 'emotions', 'beliefs', 'habits', 'meaning', 'nature', 'other'];
 export const PATTERN_STATUSES: readonly PatternStatus[] = ['noticed', 'exploring', 'loosening', 'updated'];
 export const RESOURCE_KINDS: readonly ResourceKind[] = ['somatic', 'breath', 'relational', 'creative', 'nature', 'practice'];
-export const SEARCH_KINDS: readonly SearchKind[] = ['client', 'session', 'shift', 'pattern', 'plan', 'resource', 'reflection'];
+export const SEARCH_KINDS: readonly SearchKind[] = ['client', 'session', 'shift', 'pattern', 'plan', 'resource', 'reflection', 'health'];
 
 /** Around matched words in a search excerpt (private-use characters, never typed). */
 export const MARK = '\uE000';
@@ -110,6 +111,9 @@ export interface Session {
   setting: SettingElement[];
   medicine: MedicineDetails;
   adverseEvents: AdverseEvent[];
+  /** A medicine session's preparation beyond its notes, and its live log (time order). */
+  prep: SessionPrep;
+  log: LogEntry[];
   /** "" while the notes can still be edited. */
   finalisedAt: string;
   addenda: Addendum[];
@@ -272,6 +276,8 @@ export function toSession(value: unknown): Session {
         visibility: toVisibility(e.visibility),
       };
     }),
+    prep: toPrep(raw.prep),
+    log: list(raw.log, toLogEntry),
     finalisedAt: str(raw.finalisedAt),
     addenda: list(raw.addenda, (v) => {
       const a: Reply<domain.Addendum> = asRecord(v);
@@ -413,6 +419,8 @@ export function emptySession(clientId: number, kind: SessionKind, today: string,
     setting: [],
     medicine: { substance: '', dose: '', times: '' },
     adverseEvents: [],
+    prep: emptyPrep(),
+    log: [],
     finalisedAt: '',
     addenda: [],
     created: '',

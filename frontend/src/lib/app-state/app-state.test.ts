@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientRecord, Today, VaultStatus } from '$lib/api';
+import { emptyHealth } from '$lib/api/medicine-models';
 
 const api = vi.hoisted(() => ({
   record: vi.fn(),
@@ -46,6 +47,7 @@ function record(id: number, name: string): ClientRecord {
     client: { ...emptyClient(), id, chosenName: name, intakeNote: 'PRIVATE-NOTE' },
     powerMap: [],
     therapistPositionality: { text: '', dated: '' },
+    health: emptyHealth(),
     plan: [],
     agreements: [],
     reflections: [{ id: 1, clientId: id, writtenOn: '2026-01-01', kind: 'bias', text: 'PRIVATE-REFLECTION', updated: '' }],

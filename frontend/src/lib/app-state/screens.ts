@@ -25,7 +25,7 @@ export const SCREENS = [
 export type Screen = (typeof SCREENS)[number];
 
 /** Which part of Settings to bring into view when opening it. */
-export type SettingsSection = 'top' | 'profile' | 'autolock' | 'backup' | 'questionnaires';
+export type SettingsSection = 'top' | 'profile' | 'autolock' | 'backup' | 'questionnaires' | 'medicine';
 
 /** The sections of a client's page. */
 export const CLIENT_TABS = [
@@ -38,6 +38,7 @@ export const CLIENT_TABS = [
   'measures',
   'fees',
   'agreements',
+  'health',
   'powermap',
   'reflections',
   'history',

@@ -12,6 +12,7 @@ function agreement(partial: Partial<Agreement>): Agreement {
     confirmedName: '',
     confirmedOn: '',
     updated: '2026-01-01T10:00:00Z',
+    templateVersion: 0,
     versions: [],
     ...partial,
   };
@@ -24,6 +25,7 @@ const version = (confirmedName: string, at = '2026-01-01T10:00:00Z') => ({
   terms: [],
   confirmedName,
   confirmedOn: confirmedName ? '2026-01-02' : '',
+  templateVersion: 0,
 });
 
 describe('termsFor', () => {

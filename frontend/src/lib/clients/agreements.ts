@@ -9,6 +9,7 @@ export const TERM_KEYS: Readonly<Record<AgreementKind, readonly string[]>> = {
   confidentiality: ['text'],
   topics: ['text'],
   custom: ['text'],
+  medicine_consent: ['substance', 'risks', 'legal', 'right_to_stop', 'emergency'],
 };
 
 /** The terms of a kind, filled from `from` where it has a part with the same key. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientRecord, ClientSummary, PlanItem } from '$lib/api';
+import { emptyHealth } from '$lib/api/medicine-models';
 
 const api = vi.hoisted(() => ({
   list: vi.fn(),
@@ -48,6 +49,7 @@ function record(id: number, plan: PlanItem[] = []): ClientRecord {
     client: { ...emptyClient(), id, chosenName: `client ${id}` },
     powerMap: [],
     therapistPositionality: { text: '', dated: '' },
+    health: emptyHealth(),
     plan,
     agreements: [],
     reflections: [{ id: 1, clientId: id, writtenOn: '2026-01-01', kind: 'other', text: 'private', updated: '' }],

@@ -143,6 +143,7 @@ describe('describeHistory: power map, agreements, reflections', () => {
     confirmedName: '',
     confirmedOn: '',
     updated: '',
+    templateVersion: 0,
     versions: [],
     ...partial,
   });

@@ -14,6 +14,7 @@ import { formatDate, formatTime, localDay } from '$lib/format/format';
 import { t, type MessageKey } from '$lib/i18n';
 import { describeFeeEntry } from '$lib/fees/history';
 import { describeMeasureEntry } from '$lib/measures/history';
+import { describeMedicineEntry } from '$lib/medicine/history';
 import { describeIntegrationEntry, parse } from '$lib/sessions/history';
 import { actorInSentence, actorName, agreementPhrase, clientStatusLabel, isolate, planKindNoun } from './labels';
 
@@ -194,7 +195,7 @@ function describeEntity(entry: HistoryEntry, clientName: string): string {
     case 'reflection':
       return entry.action === 'create' ? t('history.reflection.create', { who }) : t('history.reflection.update', { who });
     default:
-      return describeIntegrationEntry(entry, who, quote) ?? describeFeeEntry(entry, who) ?? describeMeasureEntry(entry, who) ?? t('history.other', { who });
+      return describeIntegrationEntry(entry, who, quote) ?? describeFeeEntry(entry, who) ?? describeMeasureEntry(entry, who) ?? describeMedicineEntry(entry, who, quote) ?? t('history.other', { who });
   }
 }
 

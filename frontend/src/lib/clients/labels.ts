@@ -114,6 +114,7 @@ const AGREEMENT_KIND: Record<AgreementKind, MessageKey> = {
   confidentiality: 'labels.agreementKind.confidentiality',
   topics: 'labels.agreementKind.topics',
   custom: 'labels.agreementKind.custom',
+  medicine_consent: 'labels.agreementKind.medicine_consent',
 };
 
 export const agreementKindLabel = (kind: AgreementKind): string => t(AGREEMENT_KIND[kind]);
@@ -129,6 +130,7 @@ const AGREEMENT_PHRASE: Record<Exclude<AgreementKind, 'custom'>, MessageKey> = {
   right_to_stop: 'labels.agreementPhrase.right_to_stop',
   confidentiality: 'labels.agreementPhrase.confidentiality',
   topics: 'labels.agreementPhrase.topics',
+  medicine_consent: 'labels.agreementPhrase.medicine_consent',
 };
 
 /** The agreement named inside a sentence: "the touch agreement", "the agreement “Music”". */
@@ -139,11 +141,16 @@ export function agreementPhrase(agreement: Pick<Agreement, 'kind' | 'title'>): s
   return t(AGREEMENT_PHRASE[agreement.kind]);
 }
 
-const TOUCH_TERM: Record<string, MessageKey> = {
+const TERM: Record<string, MessageKey> = {
   welcome: 'labels.term.welcome',
   not_welcome: 'labels.term.not_welcome',
   how_asked: 'labels.term.how_asked',
   stop_signal: 'labels.term.stop_signal',
+  substance: 'labels.term.substance',
+  risks: 'labels.term.risks',
+  legal: 'labels.term.legal',
+  right_to_stop: 'labels.term.right_to_stop',
+  emergency: 'labels.term.emergency',
 };
 
 const TERM_HINT: Record<string, MessageKey> = {
@@ -160,11 +167,12 @@ const TEXT_HINT: Record<AgreementKind, MessageKey> = {
   confidentiality: 'labels.textHint.confidentiality',
   topics: 'labels.textHint.topics',
   custom: 'labels.textHint.custom',
+  medicine_consent: 'labels.textHint.medicine_consent',
 };
 
 /** The label of one part of an agreement. */
 export function termLabel(key: string): string {
-  const known = TOUCH_TERM[key];
+  const known = TERM[key];
   return known ? t(known) : t('labels.term.text');
 }
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientRecord } from '$lib/api';
+import { emptyHealth } from '$lib/api/medicine-models';
 
 const api = vi.hoisted(() => ({
   enter: vi.fn(),
@@ -25,6 +26,7 @@ const view = (name: string): ClientRecord => ({
   client: { ...emptyClient(), id: 4, chosenName: name },
   powerMap: [],
   therapistPositionality: { text: '', dated: '' },
+    health: emptyHealth(),
   plan: [],
   agreements: [],
   reflections: [],

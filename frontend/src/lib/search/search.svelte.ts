@@ -37,6 +37,7 @@ const TAB: Record<SearchKind, ClientTab> = {
   resource: 'patterns',
   plan: 'plan',
   reflection: 'reflections',
+  health: 'health',
 };
 
 export function hitTarget(hit: Pick<SearchHit, 'kind' | 'clientId'>): HitTarget {

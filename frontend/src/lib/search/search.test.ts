@@ -55,6 +55,7 @@ describe('hitTarget', () => {
       plan: { screen: 'client', clientId: 7, tab: 'plan' },
       resource: { screen: 'client', clientId: 7, tab: 'patterns' },
       reflection: { screen: 'client', clientId: 7, tab: 'reflections' },
+      health: { screen: 'client', clientId: 7, tab: 'health' },
     });
   });
 

@@ -30,6 +30,9 @@ const SESSION_ACTION: Record<string, MessageKey> = {
   finalise: 'history.session.finalise',
   addendum: 'history.session.addendum',
   adverse_event: 'history.session.adverse',
+  prep: 'history.session.prep',
+  decide_flags: 'history.session.decideFlags',
+  go_ahead: 'history.session.goAhead',
 };
 
 /** A sentence for one change of a session, setting element, shift, pattern or resource; undefined for other entities. */
