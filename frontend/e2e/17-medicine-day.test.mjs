@@ -229,4 +229,44 @@ test('the session is finalised, and its packet printed and read back', async () 
   ]) {
     assert.ok(text.includes(want), `the packet says “${want}”`);
   }
+  await dialog.getByTestId('packet-dialog-close').click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
+test('on the Health tab a medication is added and a re-screening flags one answer; the emergency card shows it', async () => {
+  await byTestId(page, 'tab-health').click();
+  await byTestId(page, 'health').waitFor();
+  await byTestId(page, 'medication-add').click();
+  await byTestId(page, 'medication-name').fill('Sertraline (fictional)');
+  await byTestId(page, 'medication-dose').fill('50 mg each morning');
+  await byTestId(page, 'medication-save').click();
+  await byTestId(page, 'medication').filter({ hasText: 'Sertraline (fictional)' }).waitFor();
+
+  await byTestId(page, 'health-screen').click();
+  const form = byTestId(page, 'screening-form');
+  await form.waitFor();
+  const items = form.getByTestId('screening-item');
+  await items.first().waitFor();
+  const count = await items.count();
+  assert.ok(count >= 10, 'the starting checklist is asked');
+  // Saving with nothing answered is refused, and says so beside the list.
+  await byTestId(page, 'screening-save').click();
+  await byTestId(page, 'screening-answers-error').waitFor();
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    const flagged = /SSRI/.test(await item.locator('legend').innerText());
+    await item.getByTestId(flagged ? 'screening-answer-yes' : 'screening-answer-no').check();
+    if (flagged) await item.getByTestId('screening-item-note').fill('Sertraline since the spring (fictional)');
+  }
+  await byTestId(page, 'screening-save').click();
+  const flag = byTestId(page, 'health-flag');
+  await flag.waitFor();
+  assert.equal(await flag.count(), 1);
+  assert.match(await flag.innerText(), /SSRI/);
+  await byTestId(page, 'health').screenshot({ path: `${ARTIFACTS}/e2e-health.png` });
+
+  // The client's page now reads as an emergency card would in the room.
+  const record = await page.evaluate((id) => window.go.app.Clients.Record(id), clientId);
+  assert.equal(record.health.screenings.length, 2, 'the first screening is kept');
+  assert.equal(record.health.medications[0].name, 'Sertraline (fictional)');
 });

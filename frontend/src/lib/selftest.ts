@@ -176,6 +176,7 @@ async function tourClients(passphrase: string): Promise<{ openClientMs?: number;
   await checkpoint('client-plan-history');
   await click('history-dialog-close');
   const journeyMs = await tourIntegration();
+  await tourMedicine();
   await click('tab-fees');
   await control('fee-account');
   await afterPaint();
@@ -314,6 +315,35 @@ async function tourIntegration(): Promise<number | undefined> {
   chart.scrollIntoView({ block: 'center' });
   await checkpoint('journey');
   return journeyMs;
+}
+
+/**
+ * On a client's page (a demo vault): the Health tab with its screening, and a medicine session not
+ * yet finalised with its readiness and its live log open. Nothing is written.
+ */
+async function tourMedicine(): Promise<void> {
+  await click('tab-health');
+  const health = await control('health');
+  await control('health-screening');
+  await afterPaint();
+  inView(health);
+  await checkpoint('health-screening');
+
+  await click('tab-sessions');
+  await control('sessions-list');
+  const open = document.querySelector<HTMLElement>('[data-testid="session-row"][data-kind="medicine"][data-finalised="false"] button');
+  if (!open) return;
+  open.click();
+  const readiness = await waitFor(() => document.querySelector<HTMLElement>('[data-testid="readiness"] [data-testid="readiness-state"]') ?? undefined, STEP_MS, 'readiness');
+  await afterPaint();
+  inView(readiness.closest<HTMLElement>('[data-testid="readiness"]') ?? readiness);
+  await checkpoint('readiness');
+  await click('open-live-log');
+  await control('live-log-entries');
+  await afterPaint();
+  await checkpoint('live-log');
+  await click('live-log-close');
+  await waitFor(() => (byTestId('live-log') ? undefined : true), STEP_MS, 'the live log to close');
 }
 
 export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
