@@ -9,6 +9,7 @@
 // turns on recording substance and dose, and leaves the vault opening with the shared passphrase.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { axeBothThemes, violationLine } from './axe-kit.mjs';
 import { URL, ARTIFACTS, E2E_PASSPHRASE, TODAY, launch, openVault, screen, byTestId, newClient, finaliseSession, printed, pdfText } from './harness.mjs';
 
 const PRINT_LOG = process.env.E2E_PRINT_LOG ?? '';
@@ -17,6 +18,9 @@ const SAFETY = 'Sit up, feet on the floor, breathe with me; call the emergency c
 
 let browser, page;
 let clientId = 0;
+/** axe-core (WCAG 2.2 A and AA, both themes) on each new screen on the way; none may be serious. */
+const summary = { checks: 0, violations: [] };
+const axe = (where) => axeBothThemes(page, summary, where, 'axe');
 let sessionId = 0;
 
 before(async () => {
@@ -97,6 +101,9 @@ test('readiness shows exactly the two things missing', async () => {
   assert.match(await byTestId(page, 'readiness-state').innerText(), /2 things on your checklist are missing/);
   assert.deepEqual(await missingRules(), ['consent_current', 'support_named']);
   await byTestId(page, 'readiness').screenshot({ path: `${ARTIFACTS}/e2e-readiness-missing.png` });
+  await byTestId(page, 'readiness-go-ahead-open').click();
+  await axe('readiness, two things missing');
+  await byTestId(page, 'readiness-go-ahead-open').click();
 });
 
 test('the consent is written from the template, and the support named', async () => {
@@ -162,6 +169,7 @@ test('the live log takes twenty entries by keyboard alone', async () => {
   await page.keyboard.press('t');
   await byTestId(page, 'live-log-touch-terms').waitFor();
   assert.match(await byTestId(page, 'live-log-touch-terms').innerText(), /Any touch to the face or head/);
+  await axe('live log: a touch entry beside the agreement');
   await page.keyboard.type('Asked me to hold her face');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
@@ -177,6 +185,7 @@ test('the live log takes twenty entries by keyboard alone', async () => {
   await byTestId(page, 'live-log-safety').waitFor();
   assert.match(await byTestId(page, 'live-log-safety').innerText(), /Sit up, feet on the floor/);
   assert.match(await byTestId(page, 'live-log-safety').innerText(), /Ines Obadiah/);
+  await axe('live log: an adverse event with the safety plan');
   await page.keyboard.type('Sudden nausea and fear; sat up and breathed together');
   await page.keyboard.press('Enter');
   await page.locator('[data-testid="log-entry"][data-kind="adverse"]').waitFor();
@@ -187,6 +196,16 @@ test('the live log takes twenty entries by keyboard alone', async () => {
   await entry('c', 'I feel held');
   await entry('v', '122', '78', '76', '98', '36.8');
   await page.screenshot({ path: `${ARTIFACTS}/e2e-live-log.png` });
+  await page.keyboard.press('l');
+  await page.locator('[data-testid="live-log"].lights-down').waitFor();
+  await axe('live log, lights down');
+  await page.keyboard.press('l');
+  await page.keyboard.press('e');
+  await page.locator('dialog[open][data-testid="emergency-card"]').waitFor();
+  assert.match(await byTestId(page, 'emergency-contact').innerText(), /Ines Obadiah/);
+  await axe('the emergency card');
+  await page.keyboard.press('Escape');
+  await page.locator('dialog[open][data-testid="emergency-card"]').waitFor({ state: 'detached' });
 
   const kinds = await page.locator('[data-testid="log-entry"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   assert.equal(kinds.length, 20);
@@ -252,6 +271,7 @@ test('on the Health tab a medication is added and a re-screening flags one answe
   // Saving with nothing answered is refused, and says so beside the list.
   await byTestId(page, 'screening-save').click();
   await byTestId(page, 'screening-answers-error').waitFor();
+  await axe('health: a screening refused with items unanswered');
   for (let i = 0; i < count; i++) {
     const item = items.nth(i);
     const flagged = /SSRI/.test(await item.locator('legend').innerText());
@@ -269,4 +289,14 @@ test('on the Health tab a medication is added and a re-screening flags one answe
   const record = await page.evaluate((id) => window.go.app.Clients.Record(id), clientId);
   assert.equal(record.health.screenings.length, 2, 'the first screening is kept');
   assert.equal(record.health.medications[0].name, 'Sertraline (fictional)');
+  await axe('health: the flags and the medications');
+});
+
+test('settings: the checklist, the consent template and the readiness checklist', async () => {
+  await byTestId(page, 'settings').click();
+  await screen(page, 'settings');
+  await page.locator('[data-testid="tab-panel-health"], [data-screen="settings"]').first().waitFor();
+  await axe('settings with medicine sessions');
+  assert.deepEqual(summary.violations.map(violationLine), [], 'axe: no serious or critical violation on any new screen');
+  assert.ok(summary.checks >= 14, `axe ran ${summary.checks} checks`);
 });
