@@ -27,9 +27,9 @@ func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 // seedClient writes one fictional client with their identities, power map,
 // plan (with revisions, agreements and a retirement), agreements and the
 // therapist's reflections, dated from a first meeting between start and end;
-// then their journey, their measures (measures.go) and, when active, their
-// diary.
-func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start, end time.Time, tiers []domain.FeeTier, ms *measureState, counts map[string]int) error {
+// then their journey, their measures (measures.go), their medicine safety
+// records (medicine.go) and, when active, their diary.
+func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start, end time.Time, tiers []domain.FeeTier, ms *measureState, mp *medicinePractice, counts map[string]int) error {
 	span := end.Sub(start)
 	first := start.Add(time.Duration(r.Int64N(int64(span - span/20))))
 	clk := &clock{t: first, r: r}
@@ -114,6 +114,7 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 		counts["intentions"]++
 	}
 
+	touch := "" // what the client welcomes in a confirmed touch agreement
 	for _, a := range agreementSet(r) {
 		a.ClientID = id
 		ag, err := s.At(clk.next(12)).AddAgreement(ctx, a, domain.ByTogether)
@@ -125,6 +126,9 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 			at := clk.next(6)
 			if _, err := s.At(at).ConfirmAgreement(ctx, ag.ID, name, at().Format(time.DateOnly)); err != nil {
 				return fmt.Errorf("seed confirmation: %w", err)
+			}
+			if a.Kind == domain.TouchConsent {
+				touch = a.Terms[0].Text
 			}
 		}
 	}
@@ -155,7 +159,11 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 	if err != nil {
 		return err
 	}
-	if err := seedJourney(ctx, s, r, id, intentionIDs, zone, clk, stop, end, measures, counts); err != nil {
+	medicine, err := newMedicinePlan(s, mp, id, name, intentionIDs, touch, zone, clk, end, counts)
+	if err != nil {
+		return err
+	}
+	if err := seedJourney(ctx, s, r, id, intentionIDs, zone, clk, stop, end, measures, medicine, counts); err != nil {
 		return err
 	}
 	if err := measures.finish(ctx, stop); err != nil {

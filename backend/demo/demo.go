@@ -69,6 +69,19 @@ type Store[S any] interface {
 	RecordMeasureFollowUp(ctx context.Context, id int64, text string) (domain.Measure, error)
 	SetMeasureSchedule(ctx context.Context, s domain.MeasureSchedule) (domain.MeasureSchedule, error)
 
+	SaveConsentTemplate(ctx context.Context, title string, terms []domain.AgreementTerm) (domain.ConsentTemplate, error)
+	WriteConsent(ctx context.Context, clientID int64) (domain.Agreement, error)
+	AddMedication(ctx context.Context, m domain.Medication) (domain.Medication, error)
+	UpdateMedication(ctx context.Context, m domain.Medication, by domain.Actor) (domain.Medication, error)
+	SaveHealthNotes(ctx context.Context, clientID int64, allergies, history string, by domain.Actor) (domain.Health, error)
+	ScreeningItems(ctx context.Context, all bool) ([]domain.ScreeningItem, error)
+	AddScreening(ctx context.Context, n domain.NewScreening) (domain.Screening, error)
+	SavePrep(ctx context.Context, sessionID int64, supportPerson, wayHome string) (domain.Session, error)
+	DecideFlags(ctx context.Context, sessionID int64, decision string) (domain.Session, error)
+	GoAhead(ctx context.Context, sessionID int64, reason string) (domain.Session, error)
+	Readiness(ctx context.Context, sessionID int64) (domain.Readiness, error)
+	AddLogEntry(ctx context.Context, n domain.NewLogEntry) (domain.LogEntry, error)
+
 	AddAppointment(ctx context.Context, a domain.Appointment, r domain.Repeat) ([]domain.Appointment, error)
 	CancelAppointment(ctx context.Context, id int64, status domain.AppointmentStatus, reason string, following bool) ([]domain.Appointment, error)
 
@@ -112,7 +125,8 @@ func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, fmt.Errorf("seed practice: %w", err)
 	}
-	if _, err := s.SaveSettings(ctx, domain.DefaultSettings()); err != nil {
+	settings, err := s.SaveSettings(ctx, domain.DefaultSettings())
+	if err != nil {
 		return Summary{}, fmt.Errorf("seed settings: %w", err)
 	}
 	sum := Summary{Practice: saved.Name, Records: map[string]int{"practice profile": 1}}
@@ -122,9 +136,13 @@ func Seed[S Store[S]](ctx context.Context, s S, o Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	medicine, err := seedConsentTemplate(ctx, s, start, settings.RecordMedicine, sum.Records)
+	if err != nil {
+		return sum, err
+	}
 	measures := &measureState{}
 	for i := 0; i < o.Clients; i++ {
-		if err := seedClient(ctx, s, r, i, start, end, tiers, measures, sum.Records); err != nil {
+		if err := seedClient(ctx, s, r, i, start, end, tiers, measures, medicine, sum.Records); err != nil {
 			return sum, err
 		}
 	}

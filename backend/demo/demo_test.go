@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"tandem/backend/clock/clocktest"
 	"tandem/backend/domain"
@@ -49,6 +51,164 @@ func TestSeedMakesAPracticeThatPassesItsChecks(t *testing.T) {
 		}
 	}
 	checkMeasures(t, db, list, sum)
+	checkMedicine(t, db, list, sum)
+}
+
+// checkMedicine holds the seeded medicine safety records to what the
+// demonstration promises (medicine.go): a consent template in plain
+// words; for every client with medicine sessions a screening and a
+// confirmed consent before the first, medications for most, flags for
+// some; a preparation for every medicine session, and for each held one a
+// live log and the therapist's decisions; and a session ahead whose
+// readiness can be worked out.
+func checkMedicine(t *testing.T, db *storage.DB, list []domain.ClientSummary, sum Summary) {
+	t.Helper()
+	ctx := context.Background()
+	tpl, err := db.ConsentTemplate(ctx)
+	if err != nil || tpl.Version != 1 || len(tpl.Terms) != len(domain.ConsentTermKeys) {
+		t.Fatalf("consent template: %+v %v", tpl, err)
+	}
+	for _, term := range tpl.Terms {
+		if term.Text == "" || strings.Contains(term.Text, "[") {
+			t.Errorf("consent template part %s is not written out: %q", term.Key, term.Text)
+		}
+	}
+	now := clocktest.Today()
+	var clients, withMeds, withoutMeds, stopped, medications, screenings, flagged, decided, preps, logs, entries, adverse, touch int
+	var ahead []domain.Session
+	for _, c := range list {
+		rec, err := db.ClientRecord(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sessions, err := db.Sessions(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var meds []domain.Session
+		for _, s := range sessions {
+			if s.Kind == domain.MedicineSession {
+				meds = append(meds, s)
+			}
+		}
+		h := rec.Health
+		medications, screenings = medications+len(h.Medications), screenings+len(h.Screenings)
+		if len(meds) == 0 {
+			continue
+		}
+		clients++
+		if len(h.Medications) == 0 {
+			withoutMeds++
+		} else {
+			withMeds++
+		}
+		if len(h.Current()) < len(h.Medications) {
+			stopped++
+		}
+		if len(h.Screenings) == 0 || h.Screenings[0].ScreenedOn > meds[0].Date {
+			t.Fatalf("%s: no screening before the first medicine session on %s: %+v", c.ChosenName, meds[0].Date, h.Screenings)
+		}
+		for _, sc := range h.Screenings {
+			if len(sc.Flags()) > 0 {
+				flagged++
+				break
+			}
+		}
+		var consent domain.Agreement
+		for _, a := range rec.Agreements {
+			if a.Kind == domain.MedicineConsent {
+				consent = a
+			}
+		}
+		if consent.TemplateVersion != 1 || consent.ConfirmedName != c.ChosenName || consent.ConfirmedOn > meds[0].Date {
+			t.Fatalf("%s: consent not written from the template and confirmed before %s: %+v", c.ChosenName, meds[0].Date, consent)
+		}
+		for _, s := range meds {
+			if s.Prep.SupportPerson == "" {
+				t.Errorf("session %d has no support person", s.ID)
+			}
+			preps++
+			if s.Prep.FlagsDecision != "" {
+				decided++
+			}
+			loc, err := time.LoadLocation(s.TimeZone)
+			if err != nil {
+				t.Fatal(err)
+			}
+			start, err := time.ParseInLocation("2006-01-02 15:04", s.Date+" "+s.Time, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if start.After(now) {
+				if len(s.Log) != 0 || s.Finalised() {
+					t.Errorf("session %d ahead on %s has a log or is finalised", s.ID, s.Date)
+				}
+				ahead = append(ahead, s)
+				continue
+			}
+			entries += len(s.Log)
+			if !s.Finalised() { // a closed client's, after their work ended; or under way
+				continue
+			}
+			logs++
+			end := start.Add(time.Duration(s.Minutes) * time.Minute)
+			if len(s.Log) > 20 || end.Before(now) && len(s.Log) < 10 {
+				t.Errorf("session %d on %s has %d log entries", s.ID, s.Date, len(s.Log))
+			}
+			doses := 0
+			for i, e := range s.Log {
+				at, err := time.Parse(time.RFC3339, e.At)
+				if err != nil || at.Before(start) || at.After(end) || i > 0 && e.At < s.Log[i-1].At {
+					t.Errorf("session %d: entry at %s outside %s to %s, or out of order", s.ID, e.At, start, end)
+				}
+				switch e.Kind {
+				case domain.LogDose:
+					doses++
+					if e.Substance != "" {
+						t.Errorf("session %d: a dose's substance is recorded with recording medicine off", s.ID)
+					}
+				case domain.LogTouch:
+					touch++
+					if e.OutsideAgreement {
+						t.Errorf("session %d: touch outside the agreement: %+v", s.ID, e)
+					}
+				case domain.LogAdverse:
+					adverse++
+				}
+			}
+			if doses != 1 {
+				t.Errorf("session %d has %d doses", s.ID, doses)
+			}
+		}
+	}
+	if clients == 0 || withMeds < clients/2 || withoutMeds == 0 || stopped == 0 || flagged == 0 || decided == 0 || logs < clients || touch == 0 {
+		t.Errorf("medicine records too thin: %d clients with medicine sessions, %d with medications, %d without, %d with one stopped, "+
+			"%d flagged, %d decisions, %d logs, %d touch entries", clients, withMeds, withoutMeds, stopped, flagged, decided, logs, touch)
+	}
+	for k, n := range map[string]int{"medications": medications, "screenings": screenings, "session preparations": preps, "log entries": entries, "consents": clients} {
+		if sum.Records[k] != n {
+			t.Errorf("%s: the summary says %d, the vault holds %d", k, sum.Records[k], n)
+		}
+	}
+	t.Logf("medicine: %d clients, %d medications, %d screenings, %d flagged clients, %d logs of %d entries (%d adverse), %d sessions ahead",
+		clients, medications, screenings, flagged, logs, entries, adverse, len(ahead))
+	if len(ahead) == 0 {
+		t.Fatal("no medicine session ahead of the practice's present")
+	}
+	for _, s := range ahead {
+		r, err := db.Readiness(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		met := map[domain.ReadinessRule]bool{}
+		for _, c := range r.Checks {
+			met[c.Rule] = c.Met
+		}
+		if r.SessionID != s.ID || r.ConsentVersion != 1 || r.Screening.ID == 0 || len(r.Checks) < len(domain.ReadinessRules)-1 ||
+			!met[domain.RuleScreeningRecent] || !met[domain.RuleConsentCurrent] || !met[domain.RuleIntentionsAgreed] {
+			t.Errorf("readiness of session %d ahead on %s: %+v", s.ID, s.Date, r)
+		}
+	}
 }
 
 // checkMeasures holds the seeded measures to what the demonstration

@@ -24,8 +24,9 @@ var zones = []string{"Europe/Berlin", "Europe/London", "America/New_York", "Amer
 
 // seedJourney writes the client's sessions, shifts, patterns and resources
 // from the clock's time until stop, dated in zone, the client's, and tells
-// measures of each session (nil: the client answers none).
-func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, zone string, clk *clock, stop, end time.Time, measures *measurePlan[S], counts map[string]int) error {
+// measures of each session (nil: the client answers none) and medicine of
+// each cycle and medicine session.
+func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID int64, intentionIDs []int64, zone string, clk *clock, stop, end time.Time, measures *measurePlan[S], medicine *medicinePlan[S], counts map[string]int) error {
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return err
@@ -86,6 +87,9 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 	day := clk.t.Add(time.Duration(7+r.IntN(14)) * 24 * time.Hour)
 	for cycle := 0; day.Before(stop); cycle++ {
 		day = time.Date(day.Year(), day.Month(), day.Day(), 9+r.IntN(8), 0, 0, 0, loc)
+		if err := medicine.cycle(ctx, cycle, day); err != nil {
+			return err
+		}
 		for range 2 {
 			prep, err := session(domain.PreparationSession, day, nil)
 			if err != nil {
@@ -105,6 +109,10 @@ func seedJourney[S Store[S]](ctx context.Context, s S, r *rand.Rand, clientID in
 			return err
 		}
 		if err := seedSetting(ctx, at(day.Add(-72*time.Hour)), r, med.ID, counts); err != nil {
+			return err
+		}
+		// Before the session is finalised, which closes its log.
+		if err := medicine.session(ctx, med, day, !day.After(stop)); err != nil {
 			return err
 		}
 		if r.IntN(25) == 0 {

@@ -235,6 +235,10 @@ const (
 	HitPattern    SearchKind = "pattern"
 	HitResource   SearchKind = "resource"
 	HitReflection SearchKind = "reflection"
+	// HitHealth is a client's health and medication screening, one hit
+	// per client (ID is the client's): medications, allergies, health
+	// history and the screenings' notes.
+	HitHealth SearchKind = "health"
 )
 
 // SearchHit is one result: what it is, whose, and a short excerpt with the
@@ -264,7 +268,7 @@ type SearchResult struct {
 }
 
 // SearchKinds is the order of result groups.
-var SearchKinds = []SearchKind{HitClient, HitSession, HitShift, HitPattern, HitPlan, HitResource, HitReflection}
+var SearchKinds = []SearchKind{HitClient, HitSession, HitShift, HitPattern, HitPlan, HitResource, HitHealth, HitReflection}
 
 // SearchTerms splits a query into folded words (see Fold): the words a
 // search looks for, each as a prefix.

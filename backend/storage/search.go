@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,9 +15,11 @@ import (
 // record, counting down from rowBase: rowBase - (id*8 + kind number), so
 // newer records have smaller rowids and the index, read in its natural
 // (ascending) order, meets the newest records first; FTS5 reads a doclist
-// forwards without loading it whole, which reading backwards would.
+// forwards without loading it whole, which reading backwards would. The
+// eight numbers are all taken (0 by the last kind added): a ninth kind
+// needs a wider stride, and with it a rebuild of every vault's index.
 var kindNumbers = map[domain.SearchKind]int64{
-	domain.HitClient: 1, domain.HitSession: 2, domain.HitPlan: 3, domain.HitShift: 4,
+	domain.HitHealth: 0, domain.HitClient: 1, domain.HitSession: 2, domain.HitPlan: 3, domain.HitShift: 4,
 	domain.HitPattern: 5, domain.HitResource: 6, domain.HitReflection: 7,
 }
 
@@ -34,13 +37,27 @@ func kindOfRow(rowid int64) (domain.SearchKind, int64) {
 	return "", 0
 }
 
-// indexText (re)indexes one record: its texts, folded, as one row.
+// indexText (re)indexes one record: its texts, folded, as one row. A row
+// that would not change is left as it is: rewriting it costs the index a
+// delete and an insert of every word, and most changes to a record (a
+// session finalised, a log entry of vital signs) leave its words alone.
 func (db *DB) indexText(ctx context.Context, tx *sql.Tx, kind domain.SearchKind, id, clientID int64, texts ...string) error {
 	rowid := indexRowID(kind, id)
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid = ?`, rowid); err != nil {
-		return fmt.Errorf("index %s: %w", kind, err)
-	}
 	body := domain.Fold(joinNonEmpty(texts...))
+	var was string
+	var wasClient int64
+	err := tx.QueryRowContext(ctx, `SELECT body, client_id FROM search_index WHERE rowid = ?`, rowid).Scan(&was, &wasClient)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fmt.Errorf("index %s: %w", kind, err)
+	case was == body && wasClient == clientID:
+		return nil
+	default:
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid = ?`, rowid); err != nil {
+			return fmt.Errorf("index %s: %w", kind, err)
+		}
+	}
 	if body == "" {
 		return nil
 	}
@@ -55,13 +72,27 @@ func (db *DB) indexText(ctx context.Context, tx *sql.Tx, kind domain.SearchKind,
 // a date, or for the kinds dated when they were written a stamp, which
 // Search dates in the clock's zone.
 var indexSources = map[domain.SearchKind]string{
-	domain.HitClient:     `SELECT id AS ref_id, id AS ref_client, '' AS ref_date, chosen_name, legal_name, pronouns FROM clients`,
-	domain.HitSession:    `SELECT id AS ref_id, client_id AS ref_client, date AS ref_date, summary, private_notes, practice, somatic, resourcing, place, (SELECT group_concat(text, char(10)) FROM session_addenda a WHERE a.session_id = sessions.id) FROM sessions`,
+	domain.HitClient: `SELECT id AS ref_id, id AS ref_client, '' AS ref_date, chosen_name, legal_name, pronouns FROM clients`,
+	domain.HitSession: `SELECT id AS ref_id, client_id AS ref_client, date AS ref_date, summary, private_notes, practice, somatic, resourcing, place,
+		(SELECT group_concat(text, char(10)) FROM session_addenda a WHERE a.session_id = sessions.id),
+		(SELECT group_concat(text, char(10)) FROM session_log l WHERE l.session_id = sessions.id AND text != '') FROM sessions`,
 	domain.HitPlan:       `SELECT p.id AS ref_id, p.client_id AS ref_client, p.created_at AS ref_date, (SELECT text FROM plan_revisions r WHERE r.item_id = p.id ORDER BY r.id DESC LIMIT 1) FROM plan_items p`,
 	domain.HitShift:      `SELECT id AS ref_id, client_id AS ref_client, noticed_on AS ref_date, description, meaning FROM shifts`,
 	domain.HitPattern:    `SELECT id AS ref_id, client_id AS ref_client, created_at AS ref_date, name, examples FROM patterns`,
 	domain.HitResource:   `SELECT id AS ref_id, client_id AS ref_client, created_at AS ref_date, name, when_helped FROM resources`,
 	domain.HitReflection: `SELECT id AS ref_id, coalesce(client_id, 0) AS ref_client, written_on AS ref_date, text FROM reflections`,
+	// A client's health, dated by its latest change: the medications (the
+	// stopped ones too), allergies and health history, and the notes of
+	// every screening and answer.
+	domain.HitHealth: `SELECT c.id AS ref_id, c.id AS ref_client,
+		max(coalesce(h.updated_at, ''), coalesce((SELECT max(updated_at) FROM medications m WHERE m.client_id = c.id), ''),
+			coalesce((SELECT max(created_at) FROM screenings s WHERE s.client_id = c.id), '')) AS ref_date,
+		(SELECT group_concat(trim(name || ' ' || dose), char(10)) FROM medications m WHERE m.client_id = c.id),
+		(SELECT group_concat(notes, char(10)) FROM medications m WHERE m.client_id = c.id AND notes != ''),
+		h.allergies, h.history,
+		(SELECT group_concat(note, char(10)) FROM screenings s WHERE s.client_id = c.id AND note != ''),
+		(SELECT group_concat(a.note, char(10)) FROM screening_answers a JOIN screenings s ON s.id = a.screening_id WHERE s.client_id = c.id AND a.note != '')
+		FROM clients c LEFT JOIN client_health h ON h.client_id = c.id`,
 }
 
 type indexedText struct {
@@ -118,6 +149,17 @@ func (db *DB) indexRecord(ctx context.Context, tx *sql.Tx, kind domain.SearchKin
 var searchedEntities = map[string]domain.SearchKind{
 	"client": domain.HitClient, "session": domain.HitSession, "plan_item": domain.HitPlan, "shift": domain.HitShift,
 	"pattern": domain.HitPattern, "resource": domain.HitResource, "reflection": domain.HitReflection,
+	"health": domain.HitHealth, "medication": domain.HitHealth, "screening": domain.HitHealth, "log_entry": domain.HitSession,
+}
+
+// indexedVia are the entities indexed as part of another record: the
+// query finds that record's id from the entity's (a client's health is
+// indexed under the client's id, which the "health" entity already is).
+var indexedVia = map[string]string{
+	"medication": `SELECT client_id FROM medications WHERE id = ?`,
+	"screening":  `SELECT client_id FROM screenings WHERE id = ?`,
+	// An entry without words (vital signs) adds none to its session's.
+	"log_entry": `SELECT session_id FROM session_log WHERE id = ? AND text != ''`,
 }
 
 // reindex keeps the search index in step with a change the history
@@ -137,6 +179,15 @@ func (db *DB) reindex(ctx context.Context, tx *sql.Tx, entity string, id int64, 
 		// leave the file (secure_delete zeroes the pages freed).
 		_, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index) VALUES ('optimize')`)
 		return err
+	}
+	if via, ok := indexedVia[entity]; ok {
+		err := tx.QueryRowContext(ctx, via, id).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // gone with its record, which was reindexed then; or without words
+		}
+		if err != nil {
+			return fmt.Errorf("index %s: %w", entity, err)
+		}
 	}
 	return db.indexRecord(ctx, tx, kind, id)
 }
