@@ -54,6 +54,14 @@ func (b *Sessions) AddAdverseEvent(e domain.AdverseEvent) (domain.Session, error
 	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Session, error) { return db.AddAdverseEvent(ctx, e) })
 }
 
+// RespondToAdverseEvent writes what was done about an adverse event
+// recorded without it.
+func (b *Sessions) RespondToAdverseEvent(eventID int64, response string) (domain.Session, error) {
+	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.Session, error) {
+		return db.RespondToAdverseEvent(ctx, eventID, response)
+	})
+}
+
 // AddSettingElement adds to a medicine session's setting plan.
 func (b *Sessions) AddSettingElement(n domain.NewSettingElement) (domain.SettingElement, error) {
 	return do(b.s, func(ctx context.Context, db *storage.DB) (domain.SettingElement, error) {

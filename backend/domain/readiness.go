@@ -146,8 +146,8 @@ type Readiness struct {
 	SessionID int64            `json:"sessionId"`
 	Checks    []ReadinessCheck `json:"checks"`
 	Ready     bool             `json:"ready"`
-	// Screening is the newest screening (ID 0 when none), and Flags its
-	// answers yes or not sure.
+	// Screening is the newest screening on or before the session's date
+	// (ID 0 when none), and Flags its answers yes or not sure.
 	Screening Screening         `json:"screening"`
 	Flags     []ScreeningAnswer `json:"flags"`
 	// ConsentVersion is the practice's current consent template version
@@ -171,7 +171,7 @@ type ReadinessInput struct {
 // function of what was recorded; nothing in it is a clinical judgement.
 func CheckReadiness(in ReadinessInput) Readiness {
 	r := Readiness{SessionID: in.Session.ID, ConsentVersion: in.ConsentVersion, Prep: in.Prep}
-	latest, screened := in.Health.Latest()
+	latest, screened := in.Health.LatestOn(in.Session.Date)
 	if screened {
 		r.Screening, r.Flags = latest, latest.Flags()
 	}

@@ -209,7 +209,11 @@ func TestEachReadinessRuleMissing(t *testing.T) {
 	}{
 		{"no screening", RuleScreeningRecent, "No health screening", func(in *ReadinessInput) { in.Health.Screenings = nil }},
 		{"the screening a day too old", RuleScreeningRecent, "(2026-05-20) is more than 30 days", func(in *ReadinessInput) { in.Health.Screenings[0].ScreenedOn = "2026-05-20" }},
-		{"a screening whose date cannot be read", RuleScreeningRecent, "more than 30 days", func(in *ReadinessInput) { in.Health.Screenings[0].ScreenedOn = "soon" }},
+		{"a screening whose date cannot be read", RuleScreeningRecent, "No health screening", func(in *ReadinessInput) { in.Health.Screenings[0].ScreenedOn = "soon" }},
+		{"only a screening after the session", RuleScreeningRecent, "No health screening", func(in *ReadinessInput) { in.Health.Screenings[0].ScreenedOn = "2026-07-01" }},
+		{"a screening after the session does not replace the one before it", RuleScreeningRecent, "(2026-04-01)", func(in *ReadinessInput) {
+			in.Health.Screenings = []Screening{{ID: 6, ScreenedOn: "2026-04-01"}, {ID: 7, ScreenedOn: "2026-07-01"}}
+		}},
 		{"an older screening recent but the newest too old", RuleScreeningRecent, "(2026-04-01)", func(in *ReadinessInput) {
 			in.Health.Screenings = []Screening{in.Health.Screenings[0], {ID: 6, ScreenedOn: "2026-04-01"}}
 		}},

@@ -26,6 +26,18 @@ func (h Health) Latest() (Screening, bool) {
 	return h.Screenings[len(h.Screenings)-1], true
 }
 
+// LatestOn is the newest screening dated on or before date (YYYY-MM-DD):
+// the one a session on that day was prepared with, whatever was screened
+// after it.
+func (h Health) LatestOn(date string) (Screening, bool) {
+	for i := len(h.Screenings) - 1; i >= 0; i-- {
+		if h.Screenings[i].ScreenedOn <= date {
+			return h.Screenings[i], true
+		}
+	}
+	return Screening{}, false
+}
+
 // Current are the medications not stopped.
 func (h Health) Current() []Medication {
 	var out []Medication

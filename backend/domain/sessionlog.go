@@ -205,11 +205,17 @@ func (e LogEntry) checkVitals() error {
 // LogClock is the time of an entry (RFC 3339) where the session is held,
 // as 15:04; "" when either cannot be read.
 func LogClock(at, zone string) string {
-	t, err := time.Parse(time.RFC3339, at)
+	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return ""
 	}
-	loc, err := time.LoadLocation(zone)
+	return LogClockIn(at, loc)
+}
+
+// LogClockIn is LogClock with the zone already loaded (a session's entries
+// share one).
+func LogClockIn(at string, loc *time.Location) string {
+	t, err := time.Parse(time.RFC3339, at)
 	if err != nil {
 		return ""
 	}

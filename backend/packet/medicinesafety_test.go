@@ -108,7 +108,7 @@ func TestTheMedicinePacketPrintsTheSessionLog(t *testing.T) {
 		"11:05 Touch Touch given: Held the client's hand for a few minutes",
 		"11:30 Booster Booster given: Fictionalin 1 g oral",
 		"12:00 Music or setting Switched to rain sounds",
-		"13:10 Adverse event Felt cold and shaky for a while",
+		"13:10 Adverse event Felt cold and shaky for a while What was done: Blanket and warm tea",
 		"13:40", "14:00 Note Resting quietly under the shawl")
 	// Only the vital signs taken are printed.
 	refuseText(t, "medicine session packet", text, "0/0", "SpO2 0", " 0 °C")

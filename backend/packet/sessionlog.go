@@ -52,6 +52,15 @@ func sessionLog(s domain.Session, c Copy) []Block {
 			kind += therapistOr(c, ", in the client's words", ", in your words")
 		}
 		words := logWords(e, therapist)
+		if e.Kind == domain.LogAdverse {
+			// What was done, written afterwards on the adverse event the
+			// entry opened (the client's copy has it only when shared).
+			for _, ae := range s.AdverseEvents {
+				if ae.ID == e.AdverseEventID && ae.Response != "" {
+					words = joinNonEmpty("\n", words, "What was done: "+ae.Response)
+				}
+			}
+		}
 		if therapist && e.Visibility == domain.Private {
 			words = joinNonEmpty("\n", words, "(private to the therapist)")
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"tandem/backend/domain"
 )
@@ -29,13 +30,23 @@ func (db *DB) readPrepAndLog(ctx context.Context, q querier, out []domain.Sessio
 	}, arg); err != nil {
 		return err
 	}
+	// A zone is loaded once, not once per entry: a long journey has
+	// thousands of entries and few zones.
+	zones := map[string]*time.Location{}
 	return eachRow(ctx, q, "read sessions", `SELECT `+logColumns+` FROM session_log WHERE session_id IN `+sub+` ORDER BY session_id, at, id`, func(rows *sql.Rows) error {
 		e, err := scanLogEntry(rows)
 		if err != nil {
 			return err
 		}
 		s := &out[index[e.SessionID]]
-		e.Clock = domain.LogClock(e.At, s.TimeZone)
+		loc, ok := zones[s.TimeZone]
+		if !ok {
+			if loc, err = time.LoadLocation(s.TimeZone); err != nil {
+				loc = time.UTC
+			}
+			zones[s.TimeZone] = loc
+		}
+		e.Clock = domain.LogClockIn(e.At, loc)
 		s.Log = append(s.Log, e)
 		return nil
 	}, arg)
@@ -81,7 +92,8 @@ func (db *DB) SavePrep(ctx context.Context, sessionID int64, supportPerson, wayH
 }
 
 // DecideFlags records the therapist's decision and reasoning on the flags
-// of the client's newest screening, for this session.
+// of the client's newest screening on or before the session's date, for
+// this session.
 func (db *DB) DecideFlags(ctx context.Context, sessionID int64, decision string) (domain.Session, error) {
 	d, err := domain.CleanText("flagsDecision", "Your decision and reasoning", decision, domain.MaxLongText, true)
 	if err != nil {
@@ -92,9 +104,9 @@ func (db *DB) DecideFlags(ctx context.Context, sessionID int64, decision string)
 		if err != nil {
 			return err
 		}
-		latest, ok := h.Latest()
+		latest, ok := h.LatestOn(s.Date)
 		if !ok || len(latest.Flags()) == 0 {
-			return domain.Errorf(domain.EINVALID, "The newest screening has no flagged answers to decide on.")
+			return domain.Errorf(domain.EINVALID, "The screening before this session has no flagged answers to decide on.")
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE session_prep SET flags_decision = ?, flags_screening_id = ?, flags_decided_at = ? WHERE session_id = ?`,
 			d, latest.ID, db.stamp(), sessionID)

@@ -325,3 +325,36 @@ func TestTheClientsViewOfAStoredMedicineSessionAndErasingIt(t *testing.T) {
 		t.Fatalf("the practice's checklist went with the client: %d items", len(all))
 	}
 }
+
+func TestAnAdverseEventFromTheLogTakesItsResponseOnce(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := mustOpen(t)
+	c := mustClient(t, db, "Pell Fictional")
+	s, err := db.AddSession(ctx, domain.Session{ClientID: c.ID, Kind: domain.MedicineSession, Date: dayOffset(0), TimeZone: "Europe/Berlin"}, domain.ByTherapist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := db.AddLogEntry(ctx, domain.NewLogEntry{SessionID: s.ID, Kind: domain.LogAdverse, Text: "Dizzy on standing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RespondToAdverseEvent(ctx, e.AdverseEventID, "  "); domain.ErrorField(err) != "response" {
+		t.Fatalf("an empty response: %v", err)
+	}
+	if _, err := db.FinaliseSession(ctx, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.RespondToAdverseEvent(ctx, e.AdverseEventID, "Sat down, water, passed in minutes.")
+	if err != nil || len(got.AdverseEvents) != 1 || got.AdverseEvents[0].Response != "Sat down, water, passed in minutes." {
+		t.Fatalf("the response after finalising: %+v, %v", got.AdverseEvents, err)
+	}
+	if _, err := db.RespondToAdverseEvent(ctx, e.AdverseEventID, "Something else"); domain.ErrorCode(err) != domain.EINVALID {
+		t.Fatalf("a second response: %v", err)
+	}
+	if h := historyOf(t, db, c.ID, "session", "adverse_response"); len(h) != 1 {
+		t.Fatalf("history: %d entries", len(h))
+	}
+	if _, err := db.RespondToAdverseEvent(ctx, 999, "x"); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Fatalf("an unknown event: %v", err)
+	}
+}

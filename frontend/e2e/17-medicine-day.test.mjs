@@ -223,6 +223,11 @@ test('the live log takes twenty entries by keyboard alone', async () => {
 
 test('the session is finalised, and its packet printed and read back', async () => {
   await finaliseSession(page, { medicine: true });
+  // The adverse event the log opened takes what was done, after finalising too.
+  await byTestId(page, 'adverse-respond').click();
+  await byTestId(page, 'adverse-respond-text').fill('Sat up together, slow breathing, water; eased within ten minutes.');
+  await byTestId(page, 'adverse-respond-save').click();
+  await byTestId(page, 'adverse-event').filter({ hasText: 'eased within ten minutes' }).waitFor();
   await byTestId(page, 'print-packet').last().click();
   const dialog = page.locator('dialog[open][data-testid="packet-dialog"]');
   await dialog.waitFor();
@@ -242,6 +247,7 @@ test('the session is finalised, and its packet printed and read back', async () 
     'I can see my grandmother’s kitchen',
     'OUTSIDE WHAT THE TOUCH AGREEMENT WELCOMES',
     'Sudden nausea and fear',
+    'eased within ten minutes',
     'Ines, her sister, staying the night',
     'Client signature',
     'Therapist signature',

@@ -78,16 +78,16 @@ CREATE TABLE screening_items (
     created_at TEXT NOT NULL
 );
 INSERT INTO screening_items (text, position, created_at) VALUES
-    ('Takes lithium', 1, '2026-12-04T00:00:00Z'),
-    ('Takes an MAOI (for example phenelzine, tranylcypromine, moclobemide, selegiline)', 2, '2026-12-04T00:00:00Z'),
-    ('Takes an SSRI, SNRI or tricyclic antidepressant', 3, '2026-12-04T00:00:00Z'),
-    ('Takes tramadol', 4, '2026-12-04T00:00:00Z'),
-    ('Takes St John''s wort', 5, '2026-12-04T00:00:00Z'),
-    ('Heart disease, or blood pressure that is not under control', 6, '2026-12-04T00:00:00Z'),
-    ('A personal or family history of psychosis, schizophrenia or bipolar I', 7, '2026-12-04T00:00:00Z'),
-    ('Seizures or epilepsy', 8, '2026-12-04T00:00:00Z'),
-    ('Pregnant or breastfeeding', 9, '2026-12-04T00:00:00Z'),
-    ('A suicidal crisis in the last year', 10, '2026-12-04T00:00:00Z');
+    ('Takes lithium', 1, '2026-01-01T00:00:00Z'),
+    ('Takes an MAOI (for example phenelzine, tranylcypromine, moclobemide, selegiline)', 2, '2026-01-01T00:00:00Z'),
+    ('Takes an SSRI, SNRI or tricyclic antidepressant', 3, '2026-01-01T00:00:00Z'),
+    ('Takes tramadol', 4, '2026-01-01T00:00:00Z'),
+    ('Takes St John''s wort', 5, '2026-01-01T00:00:00Z'),
+    ('Heart disease, or blood pressure that is not under control', 6, '2026-01-01T00:00:00Z'),
+    ('A personal or family history of psychosis, schizophrenia or bipolar I', 7, '2026-01-01T00:00:00Z'),
+    ('Seizures or epilepsy', 8, '2026-01-01T00:00:00Z'),
+    ('Pregnant or breastfeeding', 9, '2026-01-01T00:00:00Z'),
+    ('A suicidal crisis in the last year', 10, '2026-01-01T00:00:00Z');
 
 -- Each screening round, and its answers with the item's wording as asked.
 CREATE TABLE screenings (

@@ -176,7 +176,6 @@ async function tourClients(passphrase: string): Promise<{ openClientMs?: number;
   await checkpoint('client-plan-history');
   await click('history-dialog-close');
   const journeyMs = await tourIntegration();
-  await tourMedicine();
   await click('tab-fees');
   await control('fee-account');
   await afterPaint();
@@ -317,33 +316,58 @@ async function tourIntegration(): Promise<number | undefined> {
   return journeyMs;
 }
 
+/** Opens the client in row `index` of the client list; false when there is no such row. */
+async function openClientRow(index: number): Promise<boolean> {
+  await click('nav-clients');
+  await waitForScreen(['clients'], STEP_MS);
+  const any = await waitFor(() => (byTestId('client-row') ? true : byTestId('clients-empty') ? false : undefined), STEP_MS, 'client list');
+  const row = any ? document.querySelectorAll<HTMLElement>('[data-testid="client-row"]')[index] : undefined;
+  if (!row) return false;
+  row.click();
+  await waitForScreen(['client'], STEP_MS);
+  await control('client-name');
+  return true;
+}
+
 /**
- * On a client's page (a demo vault): the Health tab with its screening, and a medicine session not
- * yet finalised with its readiness and its live log open. Nothing is written.
+ * On a demo vault, the first client with a medicine session not yet finalised: their Health tab,
+ * the session's readiness, and its live log open. Nothing is written. Without one it does nothing.
  */
 async function tourMedicine(): Promise<void> {
-  await click('tab-health');
-  const health = await control('health');
-  await control('health-screening');
-  await afterPaint();
-  inView(health);
-  await checkpoint('health-screening');
+  const open = '[data-testid="session-row"][data-kind="medicine"][data-finalised="false"] button';
+  for (let index = 0; index < 60; index++) {
+    if (!(await openClientRow(index))) break;
+    await click('tab-sessions');
+    await control('sessions-list');
+    if (!document.querySelector(open)) continue;
 
-  await click('tab-sessions');
-  await control('sessions-list');
-  const open = document.querySelector<HTMLElement>('[data-testid="session-row"][data-kind="medicine"][data-finalised="false"] button');
-  if (!open) return;
-  open.click();
-  const readiness = await waitFor(() => document.querySelector<HTMLElement>('[data-testid="readiness"] [data-testid="readiness-state"]') ?? undefined, STEP_MS, 'readiness');
-  await afterPaint();
-  inView(readiness.closest<HTMLElement>('[data-testid="readiness"]') ?? readiness);
-  await checkpoint('readiness');
-  await click('open-live-log');
-  await control('live-log-entries');
-  await afterPaint();
-  await checkpoint('live-log');
-  await click('live-log-close');
-  await waitFor(() => (byTestId('live-log') ? undefined : true), STEP_MS, 'the live log to close');
+    await click('tab-health');
+    const health = await control('health');
+    await control('health-screening');
+    await afterPaint();
+    inView(health);
+    await checkpoint('health-screening');
+
+    await click('tab-sessions');
+    await clickFirst(open, 'a medicine session not finalised');
+    const readiness = await waitFor(
+      () => document.querySelector<HTMLElement>('[data-testid="readiness"] [data-testid="readiness-state"]') ?? undefined,
+      STEP_MS,
+      'readiness',
+    );
+    await afterPaint();
+    inView(readiness.closest<HTMLElement>('[data-testid="readiness"]') ?? readiness);
+    await checkpoint('readiness');
+    await click('open-live-log');
+    await control('live-log-entries');
+    await afterPaint();
+    await checkpoint('live-log');
+    await click('live-log-close');
+    await waitFor(() => (byTestId('live-log') ? undefined : true), STEP_MS, 'the live log to close');
+    break;
+  }
+  await click('nav-home');
+  await waitForScreen(['home'], STEP_MS);
 }
 
 export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
@@ -364,6 +388,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<void> {
     await checkpoint('today');
     const { openClientMs, journeyMs } = await tourClients(opts.passphrase);
     await tourMeasures();
+    await tourMedicine();
     const feesOverviewMs = await tourFees();
     await tourQuestionnaires();
 

@@ -44,6 +44,10 @@ export const sessions = {
   ): Promise<Session> =>
     toSession(await call(() => Sessions.AddAdverseEvent(toGo(domain.AdverseEvent, { ...event, id: 0, created: '' })))),
 
+  /** What was done about an adverse event recorded without it (the live log opens one in the moment). */
+  respondToAdverseEvent: async (eventId: number, response: string): Promise<Session> =>
+    toSession(await call(() => Sessions.RespondToAdverseEvent(eventId, response))),
+
   correctShift: async (shift: Shift): Promise<Shift> =>
     toShift(await call(() => Sessions.CorrectShift(toGo(domain.Shift, shift)))),
 

@@ -33,6 +33,7 @@ const SESSION_ACTION: Record<string, MessageKey> = {
   prep: 'history.session.prep',
   decide_flags: 'history.session.decideFlags',
   go_ahead: 'history.session.goAhead',
+  adverse_response: 'history.session.adverseResponse',
 };
 
 /** A sentence for one change of a session, setting element, shift, pattern or resource; undefined for other entities. */

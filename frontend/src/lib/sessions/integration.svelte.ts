@@ -50,6 +50,10 @@ export class IntegrationStore extends LoadedRecord<IntegrationRecord> {
     return this.change(() => sessions.addAdverseEvent(event));
   }
 
+  respondToAdverseEvent(eventId: number, response: string): Promise<Session> {
+    return this.change(() => sessions.respondToAdverseEvent(eventId, response));
+  }
+
   addSettingElement(element: NewSettingElement): Promise<SettingElement> {
     return this.change(() => sessions.addSettingElement(element));
   }

@@ -28,6 +28,8 @@ export function LinkPattern(arg1:number,arg2:Array<number>,arg3:Array<number>,ar
 
 export function RenamePattern(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.Pattern>;
 
+export function RespondToAdverseEvent(arg1:number,arg2:string):Promise<domain.Session>;
+
 export function RetireSettingElement(arg1:number,arg2:domain.Actor):Promise<domain.SettingElement>;
 
 export function ReviseSettingElement(arg1:number,arg2:string,arg3:domain.Actor):Promise<domain.SettingElement>;

@@ -54,6 +54,10 @@ export function RenamePattern(arg1, arg2, arg3) {
   return window['go']['app']['Sessions']['RenamePattern'](arg1, arg2, arg3);
 }
 
+export function RespondToAdverseEvent(arg1, arg2) {
+  return window['go']['app']['Sessions']['RespondToAdverseEvent'](arg1, arg2);
+}
+
 export function RetireSettingElement(arg1, arg2) {
   return window['go']['app']['Sessions']['RetireSettingElement'](arg1, arg2);
 }
