@@ -170,6 +170,9 @@ func seedClient[S Store[S]](ctx context.Context, s S, r *rand.Rand, i int, start
 		return err
 	}
 	if status == domain.StatusActive {
+		if err := medicine.inProgress(ctx); err != nil {
+			return err
+		}
 		if err := seedDiary(ctx, s, id, zone, clk, end, counts); err != nil {
 			return err
 		}

@@ -75,7 +75,7 @@ func checkMedicine(t *testing.T, db *storage.DB, list []domain.ClientSummary, su
 	}
 	now := clocktest.Today()
 	var clients, withMeds, withoutMeds, stopped, medications, screenings, flagged, decided, preps, logs, entries, adverse, touch int
-	var ahead []domain.Session
+	var ahead, underWay []domain.Session
 	for _, c := range list {
 		rec, err := db.ClientRecord(ctx, c.ID)
 		if err != nil {
@@ -147,6 +147,9 @@ func checkMedicine(t *testing.T, db *storage.DB, list []domain.ClientSummary, su
 				continue
 			}
 			entries += len(s.Log)
+			if !s.Finalised() && now.Sub(start) < 3*time.Hour {
+				underWay = append(underWay, s)
+			}
 			if !s.Finalised() { // a closed client's, after their work ended; or under way
 				continue
 			}
@@ -194,6 +197,10 @@ func checkMedicine(t *testing.T, db *storage.DB, list []domain.ClientSummary, su
 		clients, medications, screenings, flagged, logs, entries, adverse, len(ahead))
 	if len(ahead) == 0 {
 		t.Fatal("no medicine session ahead of the practice's present")
+	}
+	// One session is under way at the present: prepared, logged so far, open.
+	if len(underWay) != 1 || len(underWay[0].Log) == 0 || underWay[0].Prep.SupportPerson == "" {
+		t.Fatalf("the medicine session under way: %d sessions, %+v", len(underWay), underWay)
 	}
 	for _, s := range ahead {
 		r, err := db.Readiness(ctx, s.ID)

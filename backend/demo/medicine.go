@@ -43,6 +43,7 @@ import (
 type medicinePractice struct {
 	items          []domain.ScreeningItem // the checklist in use
 	recordMedicine bool                   // doses carry substance, amount and route
+	inProgress     bool                   // a medicine session is under way at the present (inProgress)
 }
 
 // seedConsentTemplate writes the practice's consent template, dated at
@@ -80,6 +81,7 @@ type medicinePlan[S Store[S]] struct {
 	meds    []domain.Medication
 	stopped bool      // an everyday medication was stopped (once at most)
 	flagged bool      // the newest screening has flagged answers
+	cycled  bool      // a medicine cycle began: health, screening and consent are written
 	last    time.Time // the stamp at gave last
 }
 
@@ -116,6 +118,7 @@ func (p *medicinePlan[S]) date(t time.Time) string { return t.In(p.loc).Format(t
 // the practice's present, if that is earlier), so that the cycle's
 // sessions are stamped as before.
 func (p *medicinePlan[S]) cycle(ctx context.Context, n int, day time.Time) error {
+	p.cycled = true
 	on := day.Add(-time.Hour)
 	if on.After(p.end) {
 		on = p.end
@@ -388,4 +391,29 @@ func (p *medicinePlan[S]) log(ctx context.Context, sess domain.Session, day time
 		p.counts["log entries"]++
 	}
 	return nil
+}
+
+// inProgress holds, once in a practice, a medicine session under way at
+// the practice's present, for a client whose medicine cycles began: begun
+// two hours before, prepared, its live log so far, its notes still open.
+// The screens of the day itself (readiness, the live log) have something
+// to show. It draws from the client's own medicine stream.
+func (p *medicinePlan[S]) inProgress(ctx context.Context) error {
+	if p.practice.inProgress || !p.cycled {
+		return nil
+	}
+	p.practice.inProgress = true
+	local := p.end.Add(-2 * time.Hour).In(p.loc)
+	start := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), 0, 0, 0, p.loc)
+	sess := domain.Session{ClientID: p.clientID, Kind: domain.MedicineSession, Date: p.date(start), Time: start.Format("15:04"),
+		TimeZone: p.loc.String(), Minutes: 360, Modality: domain.InPerson, IntentionIDs: p.intentions}
+	out, err := p.at(start.Add(-72*time.Hour)).AddSession(ctx, sess, domain.ByTherapist)
+	if err != nil {
+		return fmt.Errorf("seed the session under way: %w", err)
+	}
+	p.counts["sessions"]++
+	if err := seedSetting(ctx, p.at(start.Add(-48*time.Hour)), p.r, out.ID, p.counts); err != nil {
+		return err
+	}
+	return p.session(ctx, out, start, true)
 }
