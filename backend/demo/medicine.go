@@ -403,10 +403,16 @@ func (p *medicinePlan[S]) inProgress(ctx context.Context) error {
 		return nil
 	}
 	p.practice.inProgress = true
-	local := p.end.Add(-2 * time.Hour).In(p.loc)
-	start := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), 0, 0, 0, p.loc)
-	sess := domain.Session{ClientID: p.clientID, Kind: domain.MedicineSession, Date: p.date(start), Time: start.Format("15:04"),
-		TimeZone: p.loc.String(), Minutes: 360, Modality: domain.InPerson, IntentionIDs: p.intentions}
+	// In the therapist's room, so in the practice's time zone when it has
+	// a name (the laptop's own is "Local"), else the client's.
+	here := p.end.Location()
+	if here.String() == "Local" || here.String() == "" {
+		here = p.loc
+	}
+	local := p.end.Add(-90 * time.Minute).In(here)
+	start := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), 0, 0, 0, here)
+	sess := domain.Session{ClientID: p.clientID, Kind: domain.MedicineSession, Date: start.Format(time.DateOnly), Time: start.Format("15:04"),
+		TimeZone: here.String(), Minutes: 360, Modality: domain.InPerson, IntentionIDs: p.intentions}
 	out, err := p.at(start.Add(-72*time.Hour)).AddSession(ctx, sess, domain.ByTherapist)
 	if err != nil {
 		return fmt.Errorf("seed the session under way: %w", err)

@@ -334,37 +334,49 @@ async function openClientRow(index: number): Promise<boolean> {
  * the session's readiness, and its live log open. Nothing is written. Without one it does nothing.
  */
 async function tourMedicine(): Promise<void> {
-  const open = '[data-testid="session-row"][data-kind="medicine"][data-finalised="false"] button';
-  for (let index = 0; index < 60; index++) {
-    if (!(await openClientRow(index))) break;
-    await click('tab-sessions');
-    await control('sessions-list');
-    if (!document.querySelector(open)) continue;
+  // A session under way (its log begun) shows the day best; any session not finalised will do.
+  const wanted = ['[data-finalised="false"][data-logged="true"]', '[data-finalised="false"]'];
+  for (const state of wanted) {
+    const open = `[data-testid="session-row"][data-kind="medicine"]${state} button`;
+    for (let index = 0; index < 60; index++) {
+      if (!(await openClientRow(index))) break;
+      await click('tab-sessions');
+      await control('sessions-list');
+      if (!document.querySelector(open)) continue;
 
-    await click('tab-health');
-    const health = await control('health');
-    await control('health-screening');
-    await afterPaint();
-    inView(health);
-    await checkpoint('health-screening');
+      await click('tab-health');
+      await control('health');
+      const screening = await control('health-screening');
+      await afterPaint();
+      // The screening's flags first: scrolled to until the page stays there (the tab's forms
+      // settle over a frame or two after it opens).
+      for (let i = 0; i < 10 && Math.abs(screening.getBoundingClientRect().top - 72) > 8; i++) {
+        inView(screening);
+        window.scrollBy(0, -72);
+        await afterPaint();
+      }
+      await checkpoint('health-screening');
 
-    await click('tab-sessions');
-    await clickFirst(open, 'a medicine session not finalised');
-    const readiness = await waitFor(
-      () => document.querySelector<HTMLElement>('[data-testid="readiness"] [data-testid="readiness-state"]') ?? undefined,
-      STEP_MS,
-      'readiness',
-    );
-    await afterPaint();
-    inView(readiness.closest<HTMLElement>('[data-testid="readiness"]') ?? readiness);
-    await checkpoint('readiness');
-    await click('open-live-log');
-    await control('live-log-entries');
-    await afterPaint();
-    await checkpoint('live-log');
-    await click('live-log-close');
-    await waitFor(() => (byTestId('live-log') ? undefined : true), STEP_MS, 'the live log to close');
-    break;
+      await click('tab-sessions');
+      await clickFirst(open, 'a medicine session not finalised');
+      const readiness = await waitFor(
+        () => document.querySelector<HTMLElement>('[data-testid="readiness"] [data-testid="readiness-state"]') ?? undefined,
+        STEP_MS,
+        'readiness',
+      );
+      await afterPaint();
+      inView(readiness.closest<HTMLElement>('[data-testid="readiness"]') ?? readiness);
+      await checkpoint('readiness');
+      await click('open-live-log');
+      await control('live-log-entries');
+      await afterPaint();
+      await checkpoint('live-log');
+      await click('live-log-close');
+      await waitFor(() => (byTestId('live-log') ? undefined : true), STEP_MS, 'the live log to close');
+      await click('nav-home');
+      await waitForScreen(['home'], STEP_MS);
+      return;
+    }
   }
   await click('nav-home');
   await waitForScreen(['home'], STEP_MS);
