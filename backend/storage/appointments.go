@@ -263,15 +263,29 @@ func (db *DB) CancelAppointment(ctx context.Context, id int64, status domain.App
 // HoldAppointment turns a planned appointment into its session record
 // (domain.Appointment.SessionOf) in one transaction: the session is
 // created, the appointment is marked held and keeps the session's id, and
-// the history records both. It returns the new session.
+// the history records both. A session of the same kind written ahead for
+// that day and not yet held through another appointment (a medicine
+// session prepared before the day) is linked instead of made again. It
+// returns the session.
 func (db *DB) HoldAppointment(ctx context.Context, id int64) (domain.Session, error) {
 	var out domain.Session
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		now := db.stamp()
 		var sid int64
+		made := false
 		held, err := db.changeAppointment(ctx, tx, id, "hold", func(before domain.Appointment) error {
-			var err error
-			if sid, err = db.insertSession(ctx, tx, before.SessionOf(), now); err != nil {
+			// A session written ahead for the day (a medicine session is
+			// prepared, and its readiness checked, before it is held) is
+			// the one held: it is linked, not written a second time.
+			err := tx.QueryRowContext(ctx, `SELECT s.id FROM sessions s WHERE s.client_id = ? AND s.kind = ? AND s.date = ? AND s.finalised_at = ''
+				AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.session_id = s.id) ORDER BY s.id LIMIT 1`,
+				before.ClientID, string(before.Kind), before.Date).Scan(&sid)
+			if errors.Is(err, sql.ErrNoRows) {
+				if sid, err = db.insertSession(ctx, tx, before.SessionOf(), now); err != nil {
+					return err
+				}
+				made = true
+			} else if err != nil {
 				return err
 			}
 			_, err = tx.ExecContext(ctx, `UPDATE appointments SET status = 'held', session_id = ? WHERE id = ?`, sid, id)
@@ -280,7 +294,7 @@ func (db *DB) HoldAppointment(ctx context.Context, id int64) (domain.Session, er
 		if err != nil {
 			return err
 		}
-		if out, err = db.session(ctx, tx, sid); err != nil {
+		if out, err = db.session(ctx, tx, sid); err != nil || !made {
 			return err
 		}
 		return db.record(ctx, tx, domain.ByTherapist, held.ClientID, "session", sid, "create", nil, out)

@@ -226,3 +226,39 @@ func TestTheCalendarIdentityIsKeptAndATamperedOneReplaced(t *testing.T) {
 		}
 	}
 }
+
+func TestHoldingAnAppointmentLinksTheSessionPreparedAheadForTheDay(t *testing.T) {
+	ctx := context.Background()
+	db, client := openAt(t, "2026-06-10T09:30", "Europe/London")
+	ahead, err := db.AddSession(ctx, domain.Session{ClientID: client.ID, Kind: domain.MedicineSession, Date: "2026-06-12", Time: "10:00",
+		TimeZone: "Europe/London", Minutes: 360}, domain.ByTherapist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SavePrep(ctx, ahead.ID, "A friend (fictional)", "A taxi at four"); err != nil {
+		t.Fatal(err)
+	}
+	made, err := db.AddAppointment(ctx, domain.Appointment{ClientID: client.ID, Kind: domain.MedicineSession, Date: "2026-06-12", Time: "10:00",
+		TimeZone: "Europe/London", Minutes: 360, Modality: domain.InPerson}, domain.Repeat{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := db.AddAppointment(ctx, domain.Appointment{ClientID: client.ID, Kind: domain.IntegrationSession, Date: "2026-06-12", Time: "17:00",
+		TimeZone: "Europe/London", Minutes: 60, Modality: domain.Online}, domain.Repeat{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.HoldAppointment(ctx, made[0].ID)
+	if err != nil || s.ID != ahead.ID || s.Prep.SupportPerson != "A friend (fictional)" {
+		t.Fatalf("held: session %d (want %d), %v", s.ID, ahead.ID, err)
+	}
+	// Another kind on the same day is a session of its own.
+	s2, err := db.HoldAppointment(ctx, other[0].ID)
+	if err != nil || s2.ID == ahead.ID {
+		t.Fatalf("the integration session: %d, %v", s2.ID, err)
+	}
+	all, err := db.Sessions(ctx, client.ID)
+	if err != nil || len(all) != 2 {
+		t.Fatalf("%d sessions, %v", len(all), err)
+	}
+}
