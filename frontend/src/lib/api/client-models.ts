@@ -3,19 +3,17 @@ import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
 import { toHealth, type Health } from './medicine-models';
 import { asRecord, int, list, oneOf, str } from './convert';
+import { ACTORS, toActor, toVisibility, type Actor, type Visibility } from './actor-models';
 
-/** Who did or wrote something. */
-export type Actor = 'client' | 'therapist' | 'together';
+export { ACTORS, toActor, toVisibility, type Actor, type Visibility };
 /** Who chooses for the client: the client, or the two together (a fee tier). */
 export type ClientActor = 'client' | 'together';
 export type ClientStatus = 'active' | 'paused' | 'closed';
 export type PlanKind = 'goal' | 'intention';
 export type PlanStatus = 'proposed' | 'agreed' | 'revised' | 'retired';
-export type Visibility = 'shared' | 'private';
 export type AgreementKind = 'touch' | 'safety' | 'right_to_stop' | 'confidentiality' | 'topics' | 'custom' | 'medicine_consent';
 export type ReflectionKind = 'reaction' | 'bias' | 'shadow' | 'consultation' | 'other';
 
-export const ACTORS: readonly Actor[] = ['client', 'therapist', 'together'];
 export const CLIENT_ACTORS: readonly ClientActor[] = ['client', 'together'];
 /** Who may write in co-creation mode, in the order the writer switch offers them: the therapist offers openly, as themselves. */
 export const ROOM_ACTORS: readonly Actor[] = ['client', 'together', 'therapist'];
@@ -214,9 +212,6 @@ export interface ClientRecord {
   history: HistoryEntry[];
 }
 
-export const toActor = (value: unknown): Actor => oneOf(ACTORS, value, 'therapist');
-/** Anything but "shared" is private, as on the Go side. */
-export const toVisibility = (value: unknown): Visibility => oneOf<Visibility>(['shared', 'private'], value, 'private');
 
 export function toIdentity(value: unknown): Identity {
   const raw: Reply<domain.Identity> = asRecord(value);

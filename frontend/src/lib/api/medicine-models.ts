@@ -2,7 +2,7 @@
 // readiness, and the live session log.
 import type { domain } from './wailsjs/go/models';
 import type { Reply } from './wire';
-import { ACTORS, toVisibility, type Actor, type AgreementTerm, type Visibility } from './client-models';
+import { ACTORS, toVisibility, type Actor, type Visibility } from './actor-models';
 import { asRecord, bool, int, list, oneOf, str } from './convert';
 
 export type ScreenAnswer = 'no' | 'yes' | 'unsure';
@@ -101,7 +101,8 @@ export interface ConsentTemplate {
   /** 0: none written yet (the starting draft). */
   version: number;
   title: string;
-  terms: AgreementTerm[];
+  /** The parts, as an agreement's terms (CONSENT_TERM_KEYS). */
+  terms: { key: string; text: string }[];
   created: string;
 }
 
