@@ -103,7 +103,7 @@ test('a client with a private note and a medicine session', async () => {
 test('the dialog offers the packets that fit the client, each with its copies', async () => {
   await openPacketDialog();
   const kinds = await page.locator('[data-testid^="packet-kind-"]').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
-  assert.deepEqual(kinds, ['preparation', 'summary', 'record']);
+  assert.deepEqual(kinds, ['preparation', 'summary', 'record', 'emergency']);
   // The first packet is chosen and focused: the keyboard can go on from here.
   assert.equal(await byTestId(page, 'packet-kind-preparation').isChecked(), true);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'packet-kind-preparation');
@@ -177,7 +177,7 @@ test('from the session: the medicine session packet and a 30-day worksheet', asy
   await editor.getByTestId('print-packet').click();
   await dialog().locator('[data-testid^="packet-kind-"]').first().waitFor();
   const kinds = await dialog().locator('[data-testid^="packet-kind-"]').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
-  assert.deepEqual(kinds, ['preparation', 'medicine', 'worksheet', 'summary', 'record']);
+  assert.deepEqual(kinds, ['preparation', 'medicine', 'worksheet', 'summary', 'record', 'emergency']);
 
   await dialog().getByTestId('packet-kind-medicine').check();
   assert.equal(await dialog().getByTestId('packet-copy-client').count(), 0, 'the medicine session packet is the therapist’s');
@@ -206,7 +206,7 @@ test('session packets through the binding, too', async () => {
     await window.go.app.Packets.Print('worksheet', id, sessionId, 'client', 30);
     return offered;
   }, clientId);
-  assert.deepEqual(kinds, ['preparation', 'medicine', 'worksheet', 'summary', 'record']);
+  assert.deepEqual(kinds, ['preparation', 'medicine', 'worksheet', 'summary', 'record', 'emergency']);
   assert.equal(printFolderEntries().length, 8);
   const refused = await page.evaluate(async (id) => {
     const record = await window.go.app.Sessions.Integration(id);
