@@ -245,6 +245,7 @@ const (
 	DueAppointment DueKind = "appointment"  // a past appointment neither held nor cancelled
 	DueMeasure     DueKind = "measure"      // a scheduled measure is due (MeasureSchedule)
 	DueMeasureFlag DueKind = "measure_flag" // a flagged answer with no follow-up recorded yet
+	DueReadiness   DueKind = "readiness"    // a medicine session of the coming week not ready, and no decision to go ahead
 )
 
 // DueItem is one thing waiting for the therapist, with where it is done.

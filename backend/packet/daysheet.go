@@ -18,6 +18,7 @@ var dueWords = map[domain.DueKind]string{
 	domain.DueCheckIn:     "Check-in after the medicine session on %s",
 	domain.DueWorksheet:   "Integration worksheet after the medicine session on %s",
 	domain.DueAgreement:   "Agreement proposed on %s, not yet confirmed",
+	domain.DueReadiness:   "Medicine session on %s: something on the readiness checklist is missing",
 }
 
 var appointmentWords = map[domain.AppointmentStatus]string{

@@ -35,6 +35,9 @@ const (
 //   - medicine sessions of worksheetFrom to worksheetDays days ago whose
 //     integration worksheet has no shift yet;
 //   - agreements whose newest version is not confirmed;
+//   - medicine sessions of the next TodayDays days, not finalised, whose
+//     readiness (CheckReadiness) is not met and with no decision recorded
+//     to go ahead;
 //   - clients whose account owes;
 //   - measures a schedule makes due (measures.go): after each medicine
 //     session of the last domain.AfterMedicineDays days (due from the day
@@ -119,6 +122,9 @@ func (db *DB) Today(ctx context.Context) (domain.Today, error) {
 			return out, err
 		}
 	}
+	if err := db.dueReadiness(ctx, &out, today, shift(TodayDays-1)); err != nil {
+		return out, err
+	}
 	owed, err := outstanding(ctx, db.sql, `c.archived_at IS NULL AND balance > 0`)
 	if err != nil {
 		return out, err
@@ -135,6 +141,36 @@ func (db *DB) Today(ctx context.Context) (domain.Today, error) {
 		out.Due[i].Date = db.dayOf(out.Due[i].Date)
 	}
 	return out, nil
+}
+
+// dueReadiness adds the medicine sessions from today to last, not
+// finalised, whose readiness is not met and with no decision to go ahead:
+// a few at most, each checked as its own page checks it.
+func (db *DB) dueReadiness(ctx context.Context, out *domain.Today, today, last string) error {
+	var items []domain.DueItem
+	err := eachRow(ctx, db.sql, "read what is due", `SELECT c.id, c.chosen_name, s.id, s.date FROM sessions s INDEXED BY sessions_date_kind
+		JOIN clients c ON c.id = s.client_id AND c.archived_at IS NULL
+		WHERE s.kind = 'medicine' AND s.date BETWEEN ? AND ? AND s.finalised_at = '' ORDER BY s.date, s.time, s.id`, func(rows *sql.Rows) error {
+		it := domain.DueItem{Kind: domain.DueReadiness}
+		if err := rows.Scan(&it.ClientID, &it.ClientName, &it.SessionID, &it.Date); err != nil {
+			return err
+		}
+		items = append(items, it)
+		return nil
+	}, today, last)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		r, err := db.Readiness(ctx, it.SessionID)
+		if err != nil {
+			return err
+		}
+		if !r.Ready && r.Prep.GoAheadReason == "" {
+			out.Due = append(out.Due, it)
+		}
+	}
+	return nil
 }
 
 // measureFlags are the measures of open clients with a flagged answer and

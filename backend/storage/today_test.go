@@ -252,3 +252,27 @@ func TestTodayListsMeasuresDueAndFlaggedAnswersFirst(t *testing.T) {
 	}
 	want()
 }
+
+func TestTodayListsAMedicineSessionOfTheWeekThatIsNotReady(t *testing.T) {
+	ctx := context.Background()
+	db, client := openAt(t, "2026-06-10T09:30", "Europe/London")
+	session := func(date string) domain.Session {
+		s, err := db.AddSession(ctx, domain.Session{ClientID: client.ID, Kind: domain.MedicineSession, Date: date, Time: "10:00", TimeZone: "Europe/London", Minutes: 360}, domain.ByTherapist)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	soon := session("2026-06-13")
+	session("2026-06-18") // beyond the week
+	if got := dueOf(t, db); fmt.Sprint(got) != "[readiness:2026-06-13]" {
+		t.Fatalf("due: %v", got)
+	}
+	// A decision to go ahead with something missing takes it off the list.
+	if _, err := db.GoAhead(ctx, soon.ID, "The support person confirmed by phone; the rest is in hand."); err != nil {
+		t.Fatal(err)
+	}
+	if got := dueOf(t, db); len(got) != 0 {
+		t.Fatalf("due after going ahead: %v", got)
+	}
+}

@@ -6,13 +6,13 @@ import { toCurrency, type Currency } from './fee-models';
 import { asRecord, int, list, oneOf, str } from './convert';
 
 export type AppointmentStatus = 'planned' | 'held' | 'cancelled' | 'no_show';
-export type DueKind = 'appointment' | 'notes' | 'check_in' | 'worksheet' | 'agreement' | 'balance' | 'measure' | 'measure_flag';
+export type DueKind = 'appointment' | 'notes' | 'check_in' | 'worksheet' | 'agreement' | 'balance' | 'measure' | 'measure_flag' | 'readiness';
 /** How a calendar file titles an appointment: by the client's code (the default), the kind of session, or the name. */
 export type CalendarWording = 'code' | 'kind' | 'name';
 
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['planned', 'held', 'cancelled', 'no_show'];
 /** In the order Today lists them (and the Go side sends them). */
-export const DUE_KINDS: readonly DueKind[] = ['measure_flag', 'appointment', 'notes', 'check_in', 'worksheet', 'agreement', 'balance', 'measure'];
+export const DUE_KINDS: readonly DueKind[] = ['measure_flag', 'appointment', 'notes', 'check_in', 'worksheet', 'agreement', 'balance', 'measure', 'readiness'];
 export const CALENDAR_WORDINGS: readonly CalendarWording[] = ['code', 'kind', 'name'];
 /** The most appointments one repeat makes (domain.MaxOccurrences). */
 export const MAX_OCCURRENCES = 52;

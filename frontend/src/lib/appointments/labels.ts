@@ -20,12 +20,14 @@ export const DUE_LABEL: Record<DueKind, MessageKey> = {
   balance: 'today.kind.balance',
   measure: 'today.kind.measure',
   measure_flag: 'today.kind.measure_flag',
+  readiness: 'today.kind.readiness',
 };
 
 /** Where a due item is done: the client page's tab (and the session to open there, if any). */
 export function dueTarget(kind: DueKind, sessionId: number): { tab: ClientTab; sessionId: number } {
   switch (kind) {
     case 'notes':
+    case 'readiness':
       return { tab: 'sessions', sessionId };
     case 'worksheet':
       return { tab: 'worksheet', sessionId: 0 };
