@@ -29,10 +29,19 @@ func (db *DB) AddAdverseEvent(ctx context.Context, e domain.AdverseEvent) (domai
 		return domain.Session{}, err
 	}
 	return db.changeSession(ctx, e.SessionID, domain.ByTherapist, "adverse_event", true, func(tx *sql.Tx, _ domain.Session) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO adverse_events (session_id, at, description, response, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?)`,
-			e.SessionID, e.At, e.Description, e.Response, db.stamp(), string(e.Visibility))
+		_, err := insertAdverseEvent(ctx, tx, e, db.stamp())
 		return err
 	})
+}
+
+// insertAdverseEvent writes a checked adverse event and returns its id.
+func insertAdverseEvent(ctx context.Context, tx *sql.Tx, e domain.AdverseEvent, now string) (int64, error) {
+	id, err := lastID(tx.ExecContext(ctx, `INSERT INTO adverse_events (session_id, at, description, response, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?)`,
+		e.SessionID, e.At, e.Description, e.Response, now, string(e.Visibility)))
+	if err != nil {
+		return 0, fmt.Errorf("add adverse event: %w", err)
+	}
+	return id, nil
 }
 
 // RespondToAdverseEvent writes what was done about an adverse event

@@ -232,12 +232,12 @@ func (db *DB) AddLogEntry(ctx context.Context, n domain.NewLogEntry) (domain.Log
 			return err
 		}
 		now := db.stamp()
+		out.Clock = domain.LogClock(out.At, zone)
 		var adverse any
 		if out.Kind == domain.LogAdverse {
-			id, err := lastID(tx.ExecContext(ctx, `INSERT INTO adverse_events (session_id, at, description, response, created_at, visibility) VALUES (?, ?, ?, '', ?, ?)`,
-				n.SessionID, domain.LogClock(out.At, zone), out.Text, now, string(out.Visibility)))
+			id, err := insertAdverseEvent(ctx, tx, domain.AdverseEvent{SessionID: n.SessionID, At: out.Clock, Description: out.Text, Visibility: out.Visibility}, now)
 			if err != nil {
-				return fmt.Errorf("add adverse event: %w", err)
+				return err
 			}
 			out.AdverseEventID, adverse = id, id
 		}
@@ -247,7 +247,6 @@ func (db *DB) AddLogEntry(ctx context.Context, n domain.NewLogEntry) (domain.Log
 			out.Temperature, out.Touch, out.OutsideAgreement, adverse, string(out.Author), string(out.Visibility), now)); err != nil {
 			return fmt.Errorf("add log entry: %w", err)
 		}
-		out.Clock = domain.LogClock(out.At, zone)
 		return db.record(ctx, tx, out.Author, clientID, "log_entry", out.ID, "create", nil, out)
 	})
 	return out, err
