@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toAgreement } from '$lib/api/client-models';
-import { confirmedAgreement } from './agreements';
+import { confirmedAgreement, newestAgreement } from './agreements';
 
 describe('confirmedAgreement', () => {
   it('is the newest of its kind, only while its wording in force is confirmed', () => {
@@ -9,5 +9,6 @@ describe('confirmedAgreement', () => {
     expect(confirmedAgreement([older], 'touch')?.id).toBe(1);
     expect(confirmedAgreement([newer, older], 'touch')).toBeUndefined();
     expect(confirmedAgreement([older], 'safety')).toBeUndefined();
+    expect(newestAgreement([older, newer], 'touch')?.id).toBe(2);
   });
 });
